@@ -1,0 +1,46 @@
+//! The command line: the only place that knows clap. Raw arguments ([`args`]) are checked into
+//! a [`Command`] before anything runs; each subcommand has its own file.
+
+mod args;
+mod import;
+mod input;
+mod search;
+mod stats;
+mod table;
+
+use std::process::ExitCode;
+
+pub use args::Cli;
+use clap::Parser;
+
+/// What a run of `podium` does, after its arguments are checked.
+pub enum Command {
+    Browse(input::Source),
+    Import(import::Import),
+    Stats(stats::Stats),
+    Search(search::Search),
+    Formats,
+}
+
+/// Parses the process arguments; clap prints usage errors and exits 2 itself.
+pub fn parse() -> anyhow::Result<Command> {
+    Cli::parse().into_command()
+}
+
+/// Runs a non-interactive command. The browser is started by `main`.
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Browse(_) => unreachable!("main starts the browser"),
+        Command::Import(c) => c.run(),
+        Command::Stats(c) => c.run(),
+        Command::Search(c) => c.run(),
+        Command::Formats => {
+            let mut out = std::io::stdout().lock();
+            for f in podium::formats::Format::ALL {
+                use std::io::Write;
+                writeln!(out, "{:<12} {}", f.name(), f.description())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! `podium stats [FILE] [--json]`: computed figures per speaker beside the published ones.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use podium::session::{PublishedStats, Session, SpeakerKind};
+use podium::stats::{self, Figures, SpeakerStats, TimeSource, Timed};
+use serde::Serialize;
+
+use super::input::Source;
+use super::table::{self, Align};
+
+pub struct Stats {
+    pub source: Source,
+    pub json: bool,
+}
+
+impl Stats {
+    pub fn run(self) -> anyhow::Result<ExitCode> {
+        let session = self.source.load()?;
+        let report = Report::new(&session);
+        let mut out = std::io::stdout().lock();
+        if self.json {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        } else {
+            out.write_all(report.to_text().as_bytes())?;
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// The `--json` document: `{"session": {...}, "speakers": [...]}`.
+#[derive(Serialize)]
+pub struct Report {
+    session: SessionFacts,
+    speakers: Vec<SpeakerFacts>,
+}
+
+#[derive(Serialize)]
+struct SessionFacts {
+    title: String,
+    event: Option<String>,
+    date: Option<String>,
+    start_time: Option<String>,
+    end_time: Option<String>,
+    time_zone: Option<String>,
+    kind: &'static str,
+    source_file: Option<String>,
+    speakers: usize,
+    turns: usize,
+    words: usize,
+}
+
+#[derive(Serialize)]
+struct SpeakerFacts {
+    id: String,
+    name: String,
+    kind: SpeakerKind,
+    roles: Vec<String>,
+    turns: usize,
+    words: usize,
+    share: f64,
+    longest_turn: Option<LongestTurn>,
+    questions: usize,
+    published: Option<PublishedStats>,
+    published_to_computed_words: Option<f64>,
+    speaking_time: Option<Timed>,
+}
+
+#[derive(Serialize)]
+struct LongestTurn {
+    turn: String,
+    words: usize,
+}
+
+fn round(x: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (x * f).round() / f
+}
+
+impl Report {
+    pub fn new(session: &Session) -> Self {
+        let figures = Figures::new(session);
+        let all = 0..session.turns.len();
+        let speakers = figures
+            .speakers(session, all.clone())
+            .into_iter()
+            .map(|st| speaker_facts(session, &st))
+            .collect();
+        let m = &session.meta;
+        Report {
+            session: SessionFacts {
+                title: m.title.clone(),
+                event: m.event.clone(),
+                date: m.date.clone(),
+                start_time: m.start_time.clone(),
+                end_time: m.end_time.clone(),
+                time_zone: m.time_zone.clone(),
+                kind: m.kind.label(),
+                source_file: m.source_file.clone(),
+                speakers: session.speakers.len(),
+                turns: session.turns.len(),
+                words: figures.total_words(all),
+            },
+            speakers,
+        }
+    }
+
+    /// The table `podium stats` prints.
+    pub fn to_text(&self) -> String {
+        let s = &self.session;
+        let mut out = format!("{}\n", s.title);
+        let mut line: Vec<String> = Vec::new();
+        line.extend(s.event.clone());
+        if let Some(date) = &s.date {
+            let mut when = date.clone();
+            if let Some(start) = &s.start_time {
+                when.push(' ');
+                when.push_str(start);
+                if let Some(end) = &s.end_time {
+                    when.push('–');
+                    when.push_str(end);
+                }
+            }
+            if let Some(zone) = &s.time_zone {
+                when.push(' ');
+                when.push_str(zone);
+            }
+            line.push(when);
+        }
+        line.push(s.kind.to_string());
+        out.push_str(&line.join(" · "));
+        out.push_str(&format!(
+            "\n{} speakers · {} turns · {} words\n\n",
+            s.speakers, s.turns, s.words
+        ));
+        let rows: Vec<Vec<String>> = self.speakers.iter().map(SpeakerFacts::row).collect();
+        out.push_str(&table::render(
+            &[
+                "speaker",
+                "role",
+                "turns",
+                "words",
+                "share",
+                "longest",
+                "questions",
+                "pub wpm",
+                "pub words",
+                "pub time",
+                "pub/comp",
+                "time",
+            ],
+            &[
+                Align::Left,
+                Align::Left,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+            ],
+            &rows,
+        ));
+        out.push_str(
+            "\npub = published in the report; - = not published; ~ = estimated from words and published speech rates\n",
+        );
+        out
+    }
+}
+
+fn speaker_facts(session: &Session, st: &SpeakerStats) -> SpeakerFacts {
+    let sp = &session.speakers[st.speaker];
+    SpeakerFacts {
+        id: sp.id.clone(),
+        name: sp.name.clone(),
+        kind: sp.kind,
+        roles: sp.roles.clone(),
+        turns: st.turns,
+        words: st.words,
+        share: round(st.share, 4),
+        longest_turn: st.longest_turn.map(|(t, words)| LongestTurn {
+            turn: session.turns[t].id.clone(),
+            words,
+        }),
+        questions: st.questions,
+        published: st.published,
+        published_to_computed_words: st.published_to_computed.map(|r| round(r, 3)),
+        speaking_time: st.speaking_time.map(|t| Timed {
+            seconds: round(t.seconds, 1),
+            ..t
+        }),
+    }
+}
+
+impl SpeakerFacts {
+    fn row(&self) -> Vec<String> {
+        let opt = |v: Option<u64>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
+        let p = self.published.unwrap_or_default();
+        let role = if self.roles.is_empty() {
+            "-".to_string()
+        } else {
+            self.roles.join(",")
+        };
+        vec![
+            self.name.clone(),
+            role,
+            self.turns.to_string(),
+            self.words.to_string(),
+            format!("{:.1}%", self.share * 100.0),
+            self.longest_turn
+                .as_ref()
+                .map_or_else(|| "-".to_string(), |l| format!("{} ({})", l.turn, l.words)),
+            self.questions.to_string(),
+            opt(p.wpm),
+            opt(p.words),
+            p.seconds
+                .map_or_else(|| "-".to_string(), |s| stats::format_duration(s as f64)),
+            self.published_to_computed_words
+                .map_or_else(|| "-".to_string(), |r| format!("{r:.2}")),
+            self.speaking_time.map_or_else(
+                || "-".to_string(),
+                |t| {
+                    let mark = if t.source == TimeSource::Estimated {
+                        "~"
+                    } else {
+                        ""
+                    };
+                    format!("{mark}{}", stats::format_duration(t.seconds))
+                },
+            ),
+        ]
+    }
+}

@@ -1,0 +1,35 @@
+//! `podium`: parse the command line, run it, map errors to exit codes. The browser and every
+//! subcommand live in their own modules; this file only glues them together.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match cli::parse().and_then(run) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("podium: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: cli::Command) -> anyhow::Result<ExitCode> {
+    match command {
+        cli::Command::Browse(source) => {
+            let _session = source.load()?;
+            anyhow::bail!("the browser is not built yet")
+        }
+        other => cli::run(other),
+    }
+}
+
+/// A reader that stops early (`podium search x | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

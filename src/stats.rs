@@ -1,0 +1,331 @@
+//! Figures computed from a session, always kept apart from the figures a report publishes.
+//!
+//! A word is what [`text::word_count`] counts (Unicode word segmentation). Where the source has
+//! no times, speaking time and turn start times are estimated from word counts and the published
+//! speech rates, and say so.
+
+use std::ops::Range;
+
+use crate::session::{PublishedStats, Session};
+use crate::text;
+
+/// Speech rate assumed when a session publishes none and has no times: a common conversational
+/// rate, used only for estimates that are labelled as such.
+pub const DEFAULT_WPM: f64 = 130.0;
+
+/// Figures of one turn, counted once per session load.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TurnFigures {
+    pub words: usize,
+    pub questions: usize,
+}
+
+/// How a time was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeSource {
+    /// From the transcript's own timestamps.
+    Measured,
+    /// As the report prints it.
+    Published,
+    /// From word counts and speech rates.
+    Estimated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Timed {
+    pub seconds: f64,
+    pub source: TimeSource,
+}
+
+/// When a turn starts and ends, in seconds from the session's start.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TurnTime {
+    pub start: f64,
+    pub end: f64,
+    pub source: TimeSource,
+}
+
+/// One speaker's figures over a range of turns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerStats {
+    /// Index into `Session::speakers`.
+    pub speaker: usize,
+    pub turns: usize,
+    pub words: usize,
+    /// Share of the words spoken in the range, 0.0–1.0.
+    pub share: f64,
+    /// (turn index, words) of the speaker's longest turn.
+    pub longest_turn: Option<(usize, usize)>,
+    pub questions: usize,
+    pub published: Option<PublishedStats>,
+    /// Published words divided by computed words.
+    pub published_to_computed: Option<f64>,
+    pub speaking_time: Option<Timed>,
+}
+
+/// Everything derived from a session once, so that statistics over any range of turns (the
+/// browser's "so far") cost a pass over the turns and no text processing.
+#[derive(Debug, Clone)]
+pub struct Figures {
+    pub turns: Vec<TurnFigures>,
+    pub times: Vec<TurnTime>,
+    /// Published words per minute over all speakers that publish both words and seconds.
+    pub session_wpm: Option<f64>,
+}
+
+impl Figures {
+    pub fn new(session: &Session) -> Self {
+        let turns: Vec<TurnFigures> = session
+            .turns
+            .iter()
+            .map(|t| TurnFigures {
+                words: t.paragraphs.iter().map(|p| text::word_count(p)).sum(),
+                questions: (0..t.sentences.len())
+                    .filter(|&i| t.sentence(i).is_some_and(text::is_question))
+                    .count(),
+            })
+            .collect();
+        let session_wpm = published_rate(session);
+        let times = turn_times(session, &turns, session_wpm);
+        Figures {
+            turns,
+            times,
+            session_wpm,
+        }
+    }
+
+    pub fn total_words(&self, range: Range<usize>) -> usize {
+        self.turns[clamp(range, self.turns.len())]
+            .iter()
+            .map(|t| t.words)
+            .sum()
+    }
+
+    /// Per-speaker figures over `range` of turns, in `session.speakers` order.
+    pub fn speakers(&self, session: &Session, range: Range<usize>) -> Vec<SpeakerStats> {
+        let range = clamp(range, self.turns.len());
+        let total = self.total_words(range.clone());
+        let mut out: Vec<SpeakerStats> = session
+            .speakers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SpeakerStats {
+                speaker: i,
+                turns: 0,
+                words: 0,
+                share: 0.0,
+                longest_turn: None,
+                questions: 0,
+                published: s.published,
+                published_to_computed: None,
+                speaking_time: None,
+            })
+            .collect();
+        let mut measured = vec![0.0f64; out.len()];
+        for t in range {
+            let turn = &session.turns[t];
+            let Some(si) = session.speaker_index(&turn.speaker) else {
+                continue;
+            };
+            let fig = self.turns[t];
+            let st = &mut out[si];
+            st.turns += 1;
+            st.words += fig.words;
+            st.questions += fig.questions;
+            if st.longest_turn.is_none_or(|(_, w)| fig.words > w) {
+                st.longest_turn = Some((t, fig.words));
+            }
+            if let (Some(a), Some(b)) = (turn.start, turn.end) {
+                measured[si] += (b - a).max(0.0);
+            }
+        }
+        for (st, measured) in out.iter_mut().zip(measured) {
+            st.share = if total == 0 {
+                0.0
+            } else {
+                st.words as f64 / total as f64
+            };
+            st.published_to_computed = match (st.published.and_then(|p| p.words), st.words) {
+                (Some(p), w) if w > 0 => Some(p as f64 / w as f64),
+                _ => None,
+            };
+            st.speaking_time = if measured > 0.0 {
+                Some(Timed {
+                    seconds: measured,
+                    source: TimeSource::Measured,
+                })
+            } else if let Some(secs) = st.published.and_then(|p| p.seconds) {
+                Some(Timed {
+                    seconds: secs as f64,
+                    source: TimeSource::Published,
+                })
+            } else {
+                let wpm = st.published.and_then(|p| p.wpm).map(|w| w as f64);
+                wpm.or(self.session_wpm)
+                    .filter(|_| st.words > 0)
+                    .map(|wpm| Timed {
+                        seconds: st.words as f64 * 60.0 / wpm,
+                        source: TimeSource::Estimated,
+                    })
+            };
+        }
+        out
+    }
+}
+
+fn clamp(range: Range<usize>, len: usize) -> Range<usize> {
+    range.start.min(len)..range.end.min(len)
+}
+
+/// Words per minute over everything the report publishes.
+fn published_rate(session: &Session) -> Option<f64> {
+    let (words, secs) = session
+        .speakers
+        .iter()
+        .filter_map(|s| s.published)
+        .filter_map(|p| Some((p.words?, p.seconds?)))
+        .fold((0u64, 0u64), |(w, s), (pw, ps)| (w + pw, s + ps));
+    (secs > 0).then(|| words as f64 * 60.0 / secs as f64)
+}
+
+/// Turn times: measured where every turn has a start, else estimated back to back from the
+/// session start, each turn lasting its words at its speaker's published rate.
+fn turn_times(
+    session: &Session,
+    figures: &[TurnFigures],
+    session_wpm: Option<f64>,
+) -> Vec<TurnTime> {
+    if !session.turns.is_empty() && session.turns.iter().all(|t| t.start.is_some()) {
+        return session
+            .turns
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let start = t.start.unwrap_or(0.0);
+                let next = session.turns.get(i + 1).and_then(|n| n.start);
+                TurnTime {
+                    start,
+                    end: t.end.or(next).unwrap_or(start),
+                    source: TimeSource::Measured,
+                }
+            })
+            .collect();
+    }
+    let mut clock = 0.0;
+    session
+        .turns
+        .iter()
+        .zip(figures)
+        .map(|(t, f)| {
+            let wpm = session
+                .speaker(&t.speaker)
+                .and_then(|s| s.published)
+                .and_then(|p| p.wpm)
+                .map(|w| w as f64)
+                .or(session_wpm)
+                .unwrap_or(DEFAULT_WPM);
+            let start = clock;
+            clock += f.words as f64 * 60.0 / wpm;
+            TurnTime {
+                start,
+                end: clock,
+                source: TimeSource::Estimated,
+            }
+        })
+        .collect()
+}
+
+/// `754.2` → `12:34`, or `1:02:03` past an hour.
+pub fn format_duration(seconds: f64) -> String {
+    let total = seconds.max(0.0).round() as u64;
+    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// The wall-clock time `offset` seconds after the session's start (`00:30` + 754 s → `00:42:34`),
+/// when the session has a start time; otherwise the offset itself.
+pub fn clock_at(session: &Session, offset: f64) -> String {
+    let start = session
+        .meta
+        .start_time
+        .as_deref()
+        .and_then(crate::formats::diploai::minutes_of);
+    let total = offset.max(0.0).round() as u64 + start.map_or(0, |m| u64::from(m) * 60);
+    let (h, m, s) = (total / 3600 % 24, total / 60 % 60, total % 60);
+    format!("{h:02}:{m:02}:{s:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Speaker, SpeakerKind, Turn};
+
+    fn session() -> Session {
+        let mut a = Speaker::new("a".into(), "A".into(), SpeakerKind::Person);
+        a.published = Some(PublishedStats {
+            wpm: Some(120),
+            words: Some(12),
+            seconds: None,
+        });
+        let b = Speaker::new("b".into(), "B".into(), SpeakerKind::Label);
+        Session {
+            format_version: 1,
+            meta: crate::session::Meta {
+                start_time: Some("00:30".into()),
+                ..Default::default()
+            },
+            speakers: vec![a, b],
+            summary: vec![],
+            turns: vec![
+                Turn::new(0, "a".into(), vec!["One two three. Four?".into()]),
+                Turn::new(1, "b".into(), vec!["Five six.".into()]),
+                Turn::new(
+                    2,
+                    "a".into(),
+                    vec!["Seven eight nine ten eleven twelve.".into()],
+                ),
+            ],
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn counts_share_longest_and_questions() {
+        let s = session();
+        let f = Figures::new(&s);
+        let st = f.speakers(&s, 0..3);
+        assert_eq!((st[0].turns, st[0].words, st[0].questions), (2, 10, 1));
+        assert_eq!(st[0].longest_turn, Some((2, 6)));
+        assert!((st[0].share - 10.0 / 12.0).abs() < 1e-9);
+        assert_eq!(st[0].published_to_computed, Some(1.2));
+        let t = st[0].speaking_time.expect("estimated");
+        assert_eq!(t.source, TimeSource::Estimated);
+        assert!((t.seconds - 5.0).abs() < 1e-9);
+        assert_eq!(st[1].speaking_time, None, "no rate published anywhere");
+    }
+
+    #[test]
+    fn so_far_covers_only_the_range() {
+        let s = session();
+        let f = Figures::new(&s);
+        let st = f.speakers(&s, 0..1);
+        assert_eq!((st[0].words, st[1].words), (4, 0));
+        assert!((st[0].share - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn estimated_turn_times_run_back_to_back() {
+        let s = session();
+        let f = Figures::new(&s);
+        assert_eq!(f.times[0].start, 0.0);
+        assert!((f.times[1].start - 2.0).abs() < 1e-9, "4 words at 120 wpm");
+        assert_eq!(f.times[1].source, TimeSource::Estimated);
+        assert_eq!(clock_at(&s, 62.0), "00:31:02");
+        assert_eq!(format_duration(3723.0), "1:02:03");
+    }
+}

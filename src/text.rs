@@ -1,0 +1,250 @@
+//! Text rules every part of Podium shares: what a word is, where a sentence ends, how names are
+//! compared.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Counts words the way Podium defines them everywhere: Unicode word segmentation (UAX #29),
+/// keeping the segments that contain a letter or digit. So `I’d` and `8.30` are one word each,
+/// `Mashiko-san` is two, punctuation and emoji are none, and each CJK ideograph is one.
+pub fn word_count(text: &str) -> usize {
+    text.unicode_words().count()
+}
+
+/// Abbreviations whose full stop never ends a sentence (compared lowercase, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "sen", "rep", "hon", "rev", "fr",
+    "mt", "vs", "cf", "e.g", "i.e", "no", "nos", "fig", "vol", "approx", "dept", "est", "govt",
+    "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "e.u", "amb", "pres", "h.e", "excl", "incl",
+];
+
+/// Characters that can close a sentence after its terminator: quotes and brackets.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '）'
+    )
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！')
+}
+
+/// Full-width terminators end a sentence with no space after them, as CJK text is written.
+fn is_wide_terminator(c: char) -> bool {
+    matches!(c, '。' | '？' | '！')
+}
+
+/// Splits text into sentences, returned as trimmed byte ranges. A sentence ends at `.`, `?`, `!`
+/// or `…` (plus any closing quotes or brackets) when what follows starts a new sentence: a capital,
+/// a digit or an opening quote after white space. A full stop after a known abbreviation ("Mr.",
+/// "e.g.") or a single initial ("J. Smith") does not end one.
+pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut spans = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if !is_terminator(c) {
+            i += 1;
+            continue;
+        }
+        let term_at = i;
+        // A run of terminators ("?!", "...") ends together, then any closing quotes.
+        while i < chars.len() && is_terminator(chars[i].1) {
+            i += 1;
+        }
+        let single_dot = c == '.' && i - term_at == 1;
+        while i < chars.len() && is_closer(chars[i].1) {
+            i += 1;
+        }
+        let end = chars.get(i).map_or(text.len(), |&(b, _)| b);
+        let wide = is_wide_terminator(chars[i - 1].1) || is_wide_terminator(c);
+        let at_space = i >= chars.len() || chars[i].1.is_whitespace();
+        if !(at_space || wide) {
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && chars[j].1.is_whitespace() {
+            j += 1;
+        }
+        let starts_new = match chars.get(j) {
+            None => true,
+            Some(&(_, n)) => wide || n.is_uppercase() || n.is_numeric() || opens_quote(n),
+        };
+        if starts_new && !(single_dot && is_abbreviation(text, chars[term_at].0)) {
+            push_trimmed(text, start..end, &mut spans);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut spans);
+    spans
+}
+
+fn opens_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '‘' | '«' | '(' | '[' | '「' | '『' | '¿' | '¡'
+    ) || (!c.is_lowercase() && !c.is_uppercase() && c.is_alphabetic())
+}
+
+/// Whether the word ending just before the full stop at byte `dot` is an abbreviation.
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    let mut letters = word.chars();
+    // A single capital letter is an initial: "J. Smith".
+    if let (Some(first), None) = (letters.next(), letters.next())
+        && first.is_uppercase()
+    {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// Whether a sentence asks something: it ends with a question mark, before closing quotes.
+pub fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(is_closer)
+        .ends_with(['?', '？'])
+}
+
+/// A name folded for comparison: lowercase, single spaces, curly apostrophes made straight, and
+/// stray quotes or a trailing colon removed ("’Adli" and "adli:" both fold to "adli").
+pub fn fold_name(name: &str) -> String {
+    let cleaned: String = name
+        .trim()
+        .trim_end_matches(':')
+        .trim_matches(|c: char| matches!(c, '’' | '‘' | '\'' | '"' | '“' | '”' | '*' | '&'))
+        .chars()
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    cleaned
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A stable id from a name: lowercase letters and digits joined by `-` (`Masae Toyama` →
+/// `masae-toyama`). Non-Latin names keep their letters; a name with none becomes `speaker`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("speaker");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        sentence_spans(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn words_follow_unicode_segmentation() {
+        assert_eq!(word_count("I’d like to pass the mic."), 6);
+        assert_eq!(word_count("Mashiko-san, at 8.30!"), 4);
+        assert_eq!(word_count("— … 🙂"), 0);
+        assert_eq!(word_count("東京 会議"), 4);
+        assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn splits_on_terminators_before_capitals() {
+        assert_eq!(
+            sentences("Hi all. Hello, I’m Hiroki. Is it on? Yes! Good"),
+            ["Hi all.", "Hello, I’m Hiroki.", "Is it on?", "Yes!", "Good"]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(
+            sentences("Mr. Koch spoke, e.g. on DNS. J. Smith agreed. Dr. No."),
+            [
+                "Mr. Koch spoke, e.g. on DNS.",
+                "J. Smith agreed.",
+                "Dr. No."
+            ]
+        );
+    }
+
+    #[test]
+    fn handles_ellipsis_numbers_and_lowercase_continuations() {
+        assert_eq!(
+            sentences("Does anyone… Okay. Set for. later, at 8.30 in the morning. Well..."),
+            [
+                "Does anyone…",
+                "Okay.",
+                "Set for. later, at 8.30 in the morning.",
+                "Well..."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("He said “share globally.” Then left. “Why?” she asked."),
+            [
+                "He said “share globally.”",
+                "Then left.",
+                "“Why?” she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn full_width_terminators_split_without_space() {
+        assert_eq!(sentences("会議です。次へ！"), ["会議です。", "次へ！"]);
+    }
+
+    #[test]
+    fn questions_are_detected_before_closers() {
+        assert!(is_question("Can you hear me?"));
+        assert!(is_question("“Why?”"));
+        assert!(!is_question("Yes."));
+    }
+
+    #[test]
+    fn names_fold_and_slug() {
+        assert_eq!(fold_name("  ’Adli  "), "adli");
+        assert_eq!(fold_name("MASAE  Toyama:"), "masae toyama");
+        assert_eq!(slug("Masae Toyama"), "masae-toyama");
+        assert_eq!(slug("Speaker 2"), "speaker-2");
+        assert_eq!(slug("山田 太郎"), "山田-太郎");
+        assert_eq!(slug("—"), "speaker");
+    }
+}
