@@ -84,8 +84,12 @@ impl Cli {
             } => {
                 let query = args.pop().unwrap_or_default();
                 let file = args.pop().map(PathBuf::from);
+                // `podium search information sharing` means a two-word query, not a file
+                // named "information": say so rather than only "no such file".
                 if let Some(f) = &file
                     && !f.exists()
+                    && f.components().count() == 1
+                    && f.extension().is_none()
                 {
                     bail!(
                         "{}: no such file (to search for several words, quote them: podium search '{} {}')",

@@ -69,7 +69,10 @@ pub fn parse(lines: &[Line<'_>]) -> Result<Vec<Group>, ParseError> {
         let Some(kind) = figure_kind(line.text) else {
             // A name starts the next speaker's group.
             groups.extend(current.take());
-            current = Some(Group::new(Some((line.number, line.text.trim().to_string()))));
+            current = Some(Group::new(Some((
+                line.number,
+                line.text.trim().to_string(),
+            ))));
             i += 1;
             continue;
         };

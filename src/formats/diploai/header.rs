@@ -30,12 +30,12 @@ pub fn parse_date_line(line: &str) -> Option<DateLine> {
     let mut tokens = spaced.split_whitespace();
     let day: u32 = tokens.next()?.trim_end_matches(',').parse().ok()?;
     let month_word = tokens.next()?.trim_end_matches([',', '.']).to_lowercase();
-    let month = MONTHS
-        .iter()
-        .position(|m| month_word.len() >= 3 && m.starts_with(&month_word[..3]))?;
-    let month_ok = month_word.chars().all(char::is_alphabetic);
+    if month_word.len() < 3 || !month_word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| month_word.starts_with(m))?;
     let year: u32 = tokens.next()?.trim_end_matches(',').parse().ok()?;
-    if !(1..=31).contains(&day) || !month_ok || !(1900..=2999).contains(&year) {
+    if !(1..=31).contains(&day) || !(1900..=2999).contains(&year) {
         return None;
     }
     let date = format!("{year:04}-{:02}-{day:02}", month + 1);
@@ -123,5 +123,7 @@ mod tests {
         assert_eq!(parse_date_line("9 people met in 2023"), None);
         assert_eq!(parse_date_line("Event report"), None);
         assert_eq!(parse_date_line("9 Oct 2023 noon - later"), None);
+        assert_eq!(parse_date_line("1 ’ab 2000"), None);
+        assert_eq!(parse_date_line("1 Ja 2000"), None);
     }
 }

@@ -1,0 +1,308 @@
+//! The real binary, run as a script would: subcommands, exit codes, and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FULL: &str = "data/igf2023-ns44-csirt.txt";
+const SUMMARY: &str = "tests/fixtures/igf2023-ns44-csirt-summary-only.txt";
+
+fn podium(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write");
+    p
+}
+
+#[test]
+fn stats_json_of_the_full_report_has_6_labels_19_turns_and_18_published_figures() {
+    let o = podium(&["stats", FULL, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let speakers = v["speakers"].as_array().expect("speakers");
+    assert_eq!(speakers.len(), 6);
+    let turns: u64 = speakers
+        .iter()
+        .map(|s| s["turns"].as_u64().expect("turns"))
+        .sum();
+    assert_eq!(turns, 19);
+    assert_eq!(v["session"]["turns"], 19);
+    let figures: Vec<u64> = speakers
+        .iter()
+        .flat_map(|s| ["wpm", "words", "seconds"].map(|k| s["published"][k].as_u64().expect(k)))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            111, 433, 234, 129, 106, 49, 162, 322, 119, 180, 634, 211, 114, 1687, 885, 134, 1063,
+            475
+        ]
+    );
+    let moderator = &speakers[4];
+    assert_eq!(moderator["name"], "Moderator");
+    assert_eq!(moderator["kind"], "label");
+    insta::assert_snapshot!("stats_json_full", stdout(&o));
+}
+
+#[test]
+fn stats_table_snapshots() {
+    let full = podium(&["stats", FULL]);
+    assert!(full.status.success());
+    insta::assert_snapshot!("stats_table_full", stdout(&full));
+    let summary = podium(&["stats", SUMMARY]);
+    assert!(summary.status.success());
+    insta::assert_snapshot!("stats_table_summary_only", stdout(&summary));
+    assert!(stderr(&summary).contains("statistics block is empty"));
+}
+
+#[test]
+fn stats_defaults_to_the_bundled_session() {
+    let bundled = podium(&["stats"]);
+    let full = podium(&["stats", FULL]);
+    assert!(bundled.status.success());
+    let body = |o: &Output| stdout(o).lines().skip(3).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&bundled), body(&full));
+}
+
+#[test]
+fn search_information_sharing_finds_both_speakers_phrase_first() {
+    let o = podium(&["search", "information sharing", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hits: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let speakers: std::collections::BTreeSet<&str> = hits
+        .iter()
+        .map(|h| h["speaker"].as_str().expect("speaker"))
+        .collect();
+    assert!(
+        speakers.contains("Audience") && speakers.contains("Bernhards Blumbergs"),
+        "{speakers:?}"
+    );
+    let both = |h: &serde_json::Value| {
+        let q = h["quote"].as_str().expect("quote").to_lowercase();
+        q.contains("information") && q.contains("sharing")
+    };
+    let first_without = hits.iter().position(|h| !both(h)).unwrap_or(hits.len());
+    assert!(
+        first_without >= 8,
+        "only {first_without} hits before one without both words"
+    );
+    assert!(
+        hits[first_without..].iter().all(|h| !both(h)),
+        "a hit with both words ranks late"
+    );
+    for key in [
+        "session", "speaker", "turn", "sentence", "score", "quote", "matched",
+    ] {
+        assert!(hits[0].get(key).is_some(), "{key}");
+    }
+    insta::assert_snapshot!(
+        "search_information_sharing",
+        stdout(&podium(&["search", "information sharing", "--limit", "5"]))
+    );
+}
+
+#[test]
+fn search_without_a_match_exits_1() {
+    let o = podium(&["search", "zzzzqqq"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn search_filters_by_speaker_prefix_and_limits() {
+    let o = podium(&[
+        "search",
+        FULL,
+        "cyber hygene",
+        "--speaker",
+        "bern",
+        "--json",
+        "--limit",
+        "1",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<&str> = o
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| std::str::from_utf8(l).expect("utf8"))
+        .collect();
+    assert_eq!(lines.len(), 1);
+    let hit: serde_json::Value = serde_json::from_str(lines[0]).expect("json");
+    assert_eq!(hit["speaker"], "Bernhards Blumbergs");
+    assert!(
+        hit["quote"]
+            .as_str()
+            .expect("quote")
+            .contains("cyber hygiene")
+    );
+    let o = podium(&["search", "cyber", "--speaker", "m"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("matches several speakers"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn import_then_stats_of_the_json_prints_the_same() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for seed in [FULL, SUMMARY] {
+        let out = dir.path().join("session.json");
+        let o = podium(&["import", seed, "-o", out.to_str().expect("path")]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let from_json = podium(&["stats", out.to_str().expect("path")]);
+        let from_report = podium(&["stats", seed]);
+        assert_eq!(stdout(&from_json), stdout(&from_report));
+        let from_json = podium(&["stats", "--json", out.to_str().expect("path")]);
+        let from_report = podium(&["stats", "--json", seed]);
+        assert_eq!(stdout(&from_json), stdout(&from_report));
+    }
+    let to_stdout = podium(&["import", FULL]);
+    assert_eq!(
+        stdout(&to_stdout),
+        std::fs::read_to_string("data/igf2023-ns44-csirt.json").expect("bundled json")
+    );
+}
+
+#[test]
+fn import_never_writes_over_its_input() {
+    let o = podium(&["import", FULL, "-o", FULL]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("refusing to write over the input"));
+}
+
+/// Each bad input exits 2 with one line `podium: FILE[:LINE]: …` and no panic.
+fn assert_bad(args: &[&str], expect: &str) {
+    let o = podium(args);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("podium: "), "{err}");
+    assert!(
+        err.contains(expect),
+        "{args:?}: expected {expect:?} in {err}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn bad_inputs_exit_2_naming_file_and_line() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    let not_report = write(d, "notes.txt", b"Shopping list\n\neggs\nmilk\n");
+    let empty = write(d, "empty.txt", b"");
+    let blank = write(d, "blank.txt", b"\n  \n");
+    let binary = write(d, "binary.txt", b"Title\n\x00\x01\x02");
+    let full = std::fs::read_to_string(FULL).expect("seed");
+    let cut_stats = &full[..full.rfind("885 secs").expect("last figure")];
+    let cut_stats = write(d, "cut-stats.txt", cut_stats.as_bytes());
+    let cut_label =
+        &full[..full.find("Hiroki Mashiko:\n").expect("label") + "Hiroki Mashiko:\n".len()];
+    let cut_label = write(d, "cut-label.txt", cut_label.as_bytes());
+    let bad_json = write(
+        d,
+        "bad.json",
+        b"{\n  \"format_version\": 1,\n  \"meta\": 3\n}\n",
+    );
+    let p = |p: &PathBuf| p.to_str().expect("path").to_string();
+    for cmd in [vec!["stats"], vec!["import"], vec!["search", "x"]] {
+        let run = |file: &str, expect: &str| {
+            let mut args: Vec<&str> = cmd.clone();
+            if cmd[0] == "search" {
+                args = vec!["search", file, "x"];
+            } else {
+                args.push(file);
+            }
+            assert_bad(&args, expect);
+        };
+        run(
+            &p(&not_report),
+            &format!("{}:1: not a DiploAI session report", p(&not_report)),
+        );
+        run(&p(&empty), &format!("{}:1: empty file", p(&empty)));
+        run(&p(&blank), &format!("{}:1: empty file", p(&blank)));
+        run(&p(&binary), &format!("{}:2: binary data", p(&binary)));
+        run(
+            &p(&cut_stats),
+            &format!(
+                "{}:{}: statistics block ends after \"Speech time\"",
+                p(&cut_stats),
+                full.lines().count() - 2
+            ),
+        );
+        let label_line = full
+            .lines()
+            .position(|l| l == "Hiroki Mashiko:")
+            .expect("label")
+            + 1;
+        run(
+            &p(&cut_label),
+            &format!(
+                "{}:{label_line}: report ends after the label \"Hiroki Mashiko:\"",
+                p(&cut_label)
+            ),
+        );
+        run(&p(&bad_json), &format!("{}:3: invalid type", p(&bad_json)));
+        run(d.to_str().expect("dir"), "is a directory");
+        run(
+            &p(&d.join("missing.txt")),
+            "missing.txt: cannot read: no such file",
+        );
+    }
+}
+
+#[test]
+fn a_latin1_byte_still_opens_with_a_warning_naming_the_line() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut bytes = std::fs::read(FULL).expect("seed");
+    let at = bytes
+        .windows(9)
+        .position(|w| w == b"Thank you")
+        .expect("text");
+    bytes[at + 5] = 0xA0;
+    let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    let file = write(dir.path(), "latin1.txt", &bytes);
+    let o = podium(&["stats", "--json", file.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["session"]["turns"], 19);
+    assert!(
+        stderr(&o).contains(&format!("latin1.txt:{line}: not valid UTF-8")),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn help_version_and_formats() {
+    let o = podium(&["--version"]);
+    assert!(stdout(&o).starts_with("podium "));
+    for sub in ["import", "stats", "search", "formats"] {
+        let o = podium(&[sub, "--help"]);
+        assert!(o.status.success(), "{sub}");
+        assert!(stdout(&o).contains("Usage: podium"), "{sub}");
+    }
+    let o = podium(&["formats"]);
+    assert!(stdout(&o).contains("diploai") && stdout(&o).contains("podium-json"));
+}
