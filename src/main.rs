@@ -2,6 +2,7 @@
 //! subcommand live in their own modules; this file only glues them together.
 
 mod cli;
+mod tui;
 
 use std::process::ExitCode;
 
@@ -19,8 +20,8 @@ fn main() -> ExitCode {
 fn run(command: cli::Command) -> anyhow::Result<ExitCode> {
     match command {
         cli::Command::Browse(source) => {
-            let _session = source.load()?;
-            anyhow::bail!("the browser is not built yet")
+            tui::run(source.load()?)?;
+            Ok(ExitCode::SUCCESS)
         }
         other => cli::run(other),
     }

@@ -1,0 +1,84 @@
+//! Everything the browser can be asked to do. Keys become actions through the keymap; mouse
+//! events, resizes and search results become actions in the event loop. `App::update` is the
+//! only place they change state.
+
+use podium::search::Hit;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Leave Podium.
+    Quit,
+    /// Show or hide the list of keys.
+    ToggleHelp,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Scroll down a line, or move the selection down.
+    Down,
+    /// Scroll up a line, or move the selection up.
+    Up,
+    /// Go to the top.
+    Top,
+    /// Go to the bottom.
+    Bottom,
+    /// Scroll down a page.
+    PageDown,
+    /// Scroll up a page.
+    PageUp,
+    /// Scroll down half a page.
+    HalfPageDown,
+    /// Scroll up half a page.
+    HalfPageUp,
+    /// Open the quote search.
+    OpenSearch,
+    /// Go to the next search hit in the transcript.
+    NextHit,
+    /// Go to the previous search hit in the transcript.
+    PrevHit,
+    /// Go to the selected speaker's next turn.
+    NextTurnOfSpeaker,
+    /// Go to the selected speaker's previous turn.
+    PrevTurnOfSpeaker,
+    /// Go to the next change of speaker.
+    NextSpeakerChange,
+    /// Go to the previous change of speaker.
+    PrevSpeakerChange,
+    /// Select the n-th speaker (0-based).
+    SelectSpeaker(usize),
+    /// Go to the selected speaker's next turn after the cursor (Enter in the speaker list).
+    JumpToSpeaker,
+    /// Show only the selected speaker's turns, or all turns again.
+    ToggleFilter,
+    /// Statistics for the session so far, or the whole session.
+    ToggleStatsScope,
+    /// Type a character into the search query.
+    SearchInput(char),
+    /// Delete the query's last character.
+    SearchBackspace,
+    /// Clear the query.
+    SearchClear,
+    /// Select the next hit in the search panel.
+    SearchNext,
+    /// Select the previous hit in the search panel.
+    SearchPrev,
+    /// Go to the selected hit and close the search.
+    SearchAccept,
+    /// Close the search and go back to where you were.
+    SearchCancel,
+    /// Ranked hits from the search worker for query `generation`.
+    SearchResults { generation: u64, hits: Vec<Hit> },
+    /// The terminal is now this size.
+    Resize { width: u16, height: u16 },
+    /// The mouse wheel turned over a cell.
+    Wheel { column: u16, row: u16, down: bool },
+    /// A left click on a cell.
+    Click { column: u16, row: u16 },
+}
+
+/// Work `update` asks the event loop to do for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Rank the session's quotes against `query` off the drawing thread.
+    Search { generation: u64, query: String },
+}

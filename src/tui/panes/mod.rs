@@ -1,0 +1,138 @@
+//! One module per pane. Each draws from `&App` into its rectangle and changes nothing.
+
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod search;
+pub mod speakers;
+pub mod stats;
+pub mod transcript;
+
+use std::borrow::Cow;
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders};
+
+use super::layout;
+use super::theme::Theme;
+
+/// Control characters from a messy file would move the cursor; show them as `�`.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A pane's frame: a border with its title when there is room, nothing on tiny terminals.
+pub fn frame_block<'a>(
+    rect: Rect,
+    title: impl Into<Line<'a>>,
+    focused: bool,
+    theme: Theme,
+) -> Block<'a> {
+    if layout::bordered(rect) {
+        let title = title.into();
+        let title = if focused {
+            title.style(theme.title())
+        } else {
+            title
+        };
+        Block::new()
+            .borders(Borders::ALL)
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Rounded
+            })
+            .border_style(theme.border(focused))
+            .title(title)
+    } else {
+        Block::new()
+    }
+}
+
+/// First index to show so that `selected` stays on screen in a list of `visible` rows.
+pub fn list_offset(selected: usize, visible: usize) -> usize {
+    if visible == 0 {
+        return selected;
+    }
+    selected.saturating_sub(visible - 1)
+}
+
+/// A percentage bar of `width` cells: `███▌   `.
+pub fn bar(fraction: f64, width: usize) -> String {
+    const PARTS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+    let eighths = (fraction.clamp(0.0, 1.0) * width as f64 * 8.0).round() as usize;
+    let mut s: String = std::iter::repeat_n('█', eighths / 8).collect();
+    if !eighths.is_multiple_of(8) {
+        s.push(PARTS[eighths % 8 - 1]);
+    }
+    let used = s.chars().count();
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    s
+}
+
+/// Styles each char of `text` whose index is in `matched` (sorted) with `lit`, the rest with
+/// `base`, merging runs into spans.
+pub fn lit_spans<'a>(
+    text: &str,
+    matched: &[usize],
+    base: Style,
+    lit: Style,
+) -> Vec<ratatui::text::Span<'a>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_lit = false;
+    for (i, c) in text.chars().enumerate() {
+        let is_lit = matched.binary_search(&i).is_ok();
+        if is_lit != run_lit && !run.is_empty() {
+            spans.push(ratatui::text::Span::styled(
+                std::mem::take(&mut run),
+                if run_lit { lit } else { base },
+            ));
+        }
+        run_lit = is_lit;
+        run.push(if c.is_control() { '\u{FFFD}' } else { c });
+    }
+    if !run.is_empty() {
+        spans.push(ratatui::text::Span::styled(
+            run,
+            if run_lit { lit } else { base },
+        ));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_have_fixed_width() {
+        assert_eq!(bar(0.0, 4), "    ");
+        assert_eq!(bar(1.0, 4), "████");
+        assert_eq!(bar(0.5, 4), "██  ");
+        assert_eq!(bar(0.1, 4).chars().count(), 4);
+    }
+
+    #[test]
+    fn offsets_keep_the_selection_visible() {
+        assert_eq!(list_offset(0, 3), 0);
+        assert_eq!(list_offset(5, 3), 3);
+        assert_eq!(list_offset(5, 0), 5);
+    }
+
+    #[test]
+    fn control_characters_are_replaced() {
+        assert_eq!(clean("a\x1b[2Jb"), "a\u{FFFD}[2Jb");
+        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,112 @@
+//! The speaker list: a colour swatch, a number for `1`–`9`, the name, role marks, turns and a
+//! share-of-words bar. The selected speaker is marked `▸` and reversed, so it shows without
+//! colour; `◂` marks whoever holds the floor at the reader's position.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{bar, clean, frame_block, list_offset};
+use crate::tui::app::App;
+use crate::tui::layout::{self, Focus};
+
+/// Rows each speaker takes.
+const ITEM_ROWS: usize = 2;
+
+fn visible_items(rect: Rect) -> usize {
+    usize::from(layout::inner(rect).height) / ITEM_ROWS
+}
+
+/// The speaker drawn at screen row `row`, for mouse clicks.
+pub fn speaker_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
+    let inner = layout::inner(rect);
+    if row < inner.y || row >= inner.y + inner.height {
+        return None;
+    }
+    let offset = list_offset(app.selected, visible_items(rect));
+    let i = offset + usize::from(row - inner.y) / ITEM_ROWS;
+    (i < app.session.speakers.len()).then_some(i)
+}
+
+/// Short role marks that read without colour: `M` moderator, `A` audience.
+fn role_marks(roles: &[String]) -> String {
+    let mut marks = String::new();
+    if roles.iter().any(|r| r == "moderator") {
+        marks.push('M');
+    }
+    if roles.iter().any(|r| r == "audience") {
+        marks.push('A');
+    }
+    marks
+}
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
+    let t = app.theme;
+    let focused = app.focus == Focus::Speakers;
+    let block = frame_block(rect, " Speakers ", focused, t);
+    let inner = layout::inner(rect);
+    frame.render_widget(block, rect);
+    let width = usize::from(inner.width);
+    let stats = app
+        .figures
+        .speakers(&app.session, 0..app.session.turns.len());
+    let speaking = app
+        .current_turn()
+        .and_then(|turn| app.session.speaker_index(&app.session.turns[turn].speaker));
+    let offset = list_offset(app.selected, visible_items(rect));
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    for (i, sp) in app.session.speakers.iter().enumerate().skip(offset) {
+        let selected = i == app.selected;
+        let number = if i < 9 {
+            format!("{}", i + 1)
+        } else {
+            " ".into()
+        };
+        let mut name_line = vec![
+            Span::raw(if selected { "▸" } else { " " }),
+            Span::styled("■", t.speaker(i)),
+            Span::raw(format!(" {number} ")),
+            Span::styled(clean(&sp.name).into_owned(), t.speaker(i)),
+        ];
+        if speaking == Some(i) {
+            name_line.push(Span::raw(" ◂"));
+        }
+        let mut line = Line::from(name_line);
+        if selected {
+            line = line.style(t.selected());
+        }
+        lines.push(line);
+        let st = &stats[i];
+        let marks = role_marks(&sp.roles);
+        let detail = format!("{:>3}t {marks:<2}", st.turns);
+        let pct = format!("{:>3.0}%", st.share * 100.0);
+        let bar_w = width.saturating_sub(4 + detail.chars().count() + 1 + pct.len() + 1);
+        lines.push(Line::from(vec![
+            Span::styled(format!("    {detail} "), t.dim()),
+            Span::styled(bar(st.share, bar_w), t.speaker(i)),
+            Span::styled(format!(" {pct}"), t.dim()),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The one-line bar that replaces the list on narrow terminals: `‹ 2/6 ■ Hiroki Mashiko ›`.
+pub fn draw_bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
+    let t = app.theme;
+    let n = app.session.speakers.len();
+    let Some(sp) = app.session.speakers.get(app.selected) else {
+        frame.render_widget(Line::from("no speakers"), rect);
+        return;
+    };
+    let mut line = Line::from(vec![
+        Span::raw(format!("‹{}/{n} ", app.selected + 1)),
+        Span::styled("■ ", t.speaker(app.selected)),
+        Span::styled(clean(&sp.name).into_owned(), t.speaker(app.selected)),
+        Span::raw(" ›"),
+    ]);
+    if app.focus == Focus::Speakers {
+        line = line.style(t.selected());
+    }
+    frame.render_widget(line, rect);
+}

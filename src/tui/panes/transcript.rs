@@ -1,0 +1,243 @@
+//! The transcript: each turn's header (speaker, turn id, time) and its text wrapped to the pane,
+//! the current turn marked in the gutter, a found sentence highlighted with its matched letters,
+//! and a scrollbar that doubles as a map of who spoke where. Only the turns on screen are
+//! wrapped and styled; the layout cache gives their positions.
+
+use std::ops::Range;
+
+use podium::stats::{self, TimeSource};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{clean, frame_block};
+use crate::tui::app::App;
+use crate::tui::layout::{self, Focus};
+use crate::tui::wrap;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
+    let t = app.theme;
+    let focused = app.focus == Focus::Transcript;
+    let title = match app.filter {
+        Some(s) => format!(" Transcript · {} only ", app.session.speakers[s].name),
+        None => " Transcript ".to_string(),
+    };
+    let mut block = frame_block(rect, title, focused, t);
+    if layout::bordered(rect) {
+        block = block.title_bottom(Line::from(position(app)).right_aligned());
+    }
+    frame.render_widget(block, rect);
+    let inner = layout::inner(rect);
+    if app.layout.turns.is_empty() {
+        frame.render_widget(no_turns(app), inner);
+        return;
+    }
+    let lines = visible_lines(app, usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines), inner);
+    if layout::bordered(rect) {
+        draw_turn_map(frame, app, rect);
+    }
+}
+
+/// `t7/19 · 37%`: the current turn and how far down the transcript the screen is.
+pub fn position(app: &App) -> String {
+    let shown = app.layout.turns.len();
+    let Some(pos) = app.current_pos() else {
+        return " no turns ".into();
+    };
+    let id = &app.session.turns[app.layout.turns[pos]].id;
+    let scrollable = app
+        .layout
+        .total_lines()
+        .saturating_sub(app.viewport())
+        .max(1);
+    let pct = (app.top.min(scrollable) * 100) / scrollable;
+    let of = if app.filter.is_some() {
+        format!("{}/{shown} shown", pos + 1)
+    } else {
+        format!("{id}/{shown}")
+    };
+    format!(" {of} · {pct}% ")
+}
+
+/// The lines on screen, from `app.top`, wrapping only the turns they belong to.
+fn visible_lines(app: &App, height: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(height);
+    let Some(mut pos) = app.current_pos() else {
+        return out;
+    };
+    let mut skip = app.top - app.layout.start(pos);
+    while out.len() < height && pos < app.layout.turns.len() {
+        let block = turn_lines(app, app.layout.turns[pos]);
+        out.extend(block.into_iter().skip(skip).take(height - out.len()));
+        skip = 0;
+        pos += 1;
+    }
+    out
+}
+
+/// A summary-only report has no turns: say so, and show the selected speaker's summary (or
+/// the session's) in their place.
+fn no_turns(app: &App) -> Paragraph<'static> {
+    let t = app.theme;
+    let mut lines = vec![
+        Line::styled("No transcript: this report has summaries only.", t.dim()),
+        Line::from(""),
+    ];
+    let speaker = app.session.speakers.get(app.selected);
+    let (title, paragraphs) = match speaker {
+        Some(sp) if !sp.summary.is_empty() => (format!("Summary: {}", sp.name), &sp.summary),
+        _ => ("Summary of the session".to_string(), &app.session.summary),
+    };
+    lines.push(Line::styled(clean(&title).into_owned(), t.title()));
+    for p in paragraphs {
+        lines.push(Line::from(clean(p).into_owned()));
+        lines.push(Line::from(""));
+    }
+    Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true })
+}
+
+/// Every line of one turn's block, styled.
+fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let session = &app.session;
+    let tr = &session.turns[turn];
+    let speaker = session.speaker_index(&tr.speaker).unwrap_or(0);
+    let current = app.current_turn() == Some(turn);
+    let gutter = || -> Span<'static> {
+        if current {
+            Span::styled("▌ ", t.speaker(speaker))
+        } else {
+            Span::raw("  ")
+        }
+    };
+    let mut lines = Vec::new();
+    let mut header = vec![
+        gutter(),
+        Span::styled(
+            clean(session.speaker_name(tr)).into_owned(),
+            t.speaker(speaker).patch(t.title()),
+        ),
+        Span::styled(format!(" · {}", tr.id), t.dim()),
+    ];
+    if let Some(time) = app.figures.times.get(turn) {
+        let mark = if time.source == TimeSource::Estimated {
+            "~"
+        } else {
+            ""
+        };
+        header.push(Span::styled(
+            format!(" · {mark}{}", stats::clock_at(session, time.start)),
+            t.dim(),
+        ));
+    }
+    lines.push(Line::from(header));
+    let found = app.found.as_ref().filter(|f| f.quote.turn == turn);
+    for (p, paragraph) in tr.paragraphs.iter().enumerate() {
+        if p > 0 {
+            lines.push(Line::from(gutter()));
+        }
+        let marks = found.and_then(|f| {
+            let span = tr.sentences.get(f.quote.sentence)?;
+            (span.paragraph == p)
+                .then(|| sentence_marks(paragraph, span.start..span.end, &f.matched))
+        });
+        for range in wrap::wrap(paragraph, app.layout.width) {
+            let mut spans = vec![gutter()];
+            match &marks {
+                Some((sentence, lit)) => spans.extend(styled_range(
+                    paragraph,
+                    range,
+                    sentence,
+                    lit,
+                    t.found_sentence(),
+                    t.matched(),
+                )),
+                None => spans.push(Span::raw(clean(&paragraph[range]).into_owned())),
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    lines.push(Line::from(gutter()));
+    lines
+}
+
+/// The found sentence's byte range and the byte offsets of its matched letters.
+fn sentence_marks(
+    paragraph: &str,
+    sentence: Range<usize>,
+    matched: &[usize],
+) -> (Range<usize>, Vec<usize>) {
+    let lit = paragraph[sentence.clone()]
+        .char_indices()
+        .enumerate()
+        .filter(|(i, _)| matched.binary_search(i).is_ok())
+        .map(|(_, (b, _))| sentence.start + b)
+        .collect();
+    (sentence, lit)
+}
+
+/// Spans for `range` of `text`: plain, in the sentence, or a lit letter.
+fn styled_range(
+    text: &str,
+    range: Range<usize>,
+    sentence: &Range<usize>,
+    lit: &[usize],
+    in_sentence: Style,
+    letter: Style,
+) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_style = Style::new();
+    for (b, c) in text[range.clone()].char_indices() {
+        let at = range.start + b;
+        let style = if lit.binary_search(&at).is_ok() {
+            in_sentence.patch(letter)
+        } else if sentence.contains(&at) {
+            in_sentence
+        } else {
+            Style::new()
+        };
+        if style != run_style && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_style = style;
+        run.push(if c.is_control() { '\u{FFFD}' } else { c });
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style));
+    }
+    spans
+}
+
+/// The right border as a scrollbar: each cell coloured by the speaker of the turns it stands
+/// for, the part on screen drawn solid.
+fn draw_turn_map(frame: &mut Frame<'_>, app: &App, rect: Rect) {
+    let inner = layout::inner(rect);
+    let total = app.layout.total_lines();
+    let rows = usize::from(inner.height);
+    if total == 0 || rows == 0 {
+        return;
+    }
+    let x = rect.x + rect.width - 1;
+    let view = app.viewport();
+    let buf = frame.buffer_mut();
+    for row in 0..rows {
+        let from = row * total / rows;
+        let to = ((row + 1) * total / rows).max(from + 1);
+        let on_screen = from < app.top + view && to > app.top;
+        let speaker = app.layout.pos_at_line(from).and_then(|p| {
+            app.session
+                .speaker_index(&app.session.turns[app.layout.turns[p]].speaker)
+        });
+        let cell = &mut buf[(x, inner.y + row as u16)];
+        cell.set_symbol(if on_screen { "█" } else { "▐" });
+        let style = match speaker {
+            Some(s) => app.theme.speaker(s),
+            None => app.theme.dim(),
+        };
+        cell.set_style(style);
+    }
+}

@@ -1,0 +1,163 @@
+//! The transcript as one column of lines at a given width: each shown turn's height and the
+//! prefix sums of heights, so that scrolling, "which turn is at line N" and "where does turn T
+//! start" cost a lookup, and only the turns on screen are ever wrapped for drawing.
+//!
+//! A turn is laid out as a header line, its paragraphs (wrapped, a blank line between them) and
+//! one blank line after.
+
+use podium::session::Session;
+
+use super::wrap;
+
+#[derive(Debug, Clone, Default)]
+pub struct TranscriptLayout {
+    /// Text width the heights were measured at.
+    pub width: usize,
+    /// Indices of the turns shown, in order (all turns, or one speaker's).
+    pub turns: Vec<usize>,
+    /// `starts[i]` is the first line of `turns[i]`; the last entry is the total line count.
+    starts: Vec<usize>,
+}
+
+impl TranscriptLayout {
+    pub fn new(session: &Session, turns: Vec<usize>, width: usize) -> Self {
+        let mut starts = Vec::with_capacity(turns.len() + 1);
+        let mut line = 0;
+        for &t in &turns {
+            starts.push(line);
+            line += turn_height(session, t, width);
+        }
+        starts.push(line);
+        TranscriptLayout {
+            width,
+            turns,
+            starts,
+        }
+    }
+
+    pub fn total_lines(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0)
+    }
+
+    /// First line of the `pos`-th shown turn.
+    pub fn start(&self, pos: usize) -> usize {
+        self.starts
+            .get(pos)
+            .copied()
+            .unwrap_or_else(|| self.total_lines())
+    }
+
+    /// The shown turn (its position in `turns`) that contains `line`.
+    pub fn pos_at_line(&self, line: usize) -> Option<usize> {
+        if self.turns.is_empty() {
+            return None;
+        }
+        let after = self.starts.partition_point(|&s| s <= line);
+        Some(after.saturating_sub(1).min(self.turns.len() - 1))
+    }
+
+    /// Position of turn index `turn` among the shown turns.
+    pub fn pos_of_turn(&self, turn: usize) -> Option<usize> {
+        self.turns.binary_search(&turn).ok()
+    }
+}
+
+/// Lines the turn takes at `width`, including its header and the blank line after it.
+pub fn turn_height(session: &Session, turn: usize, width: usize) -> usize {
+    let paragraphs = &session.turns[turn].paragraphs;
+    let text: usize = paragraphs.iter().map(|p| wrap::height(p, width)).sum();
+    1 + text + paragraphs.len().saturating_sub(1) + 1
+}
+
+/// Line offset, within its turn's block, of byte `at` of paragraph `paragraph`.
+pub fn line_in_turn(
+    session: &Session,
+    turn: usize,
+    paragraph: usize,
+    at: usize,
+    width: usize,
+) -> usize {
+    let paragraphs = &session.turns[turn].paragraphs;
+    let mut line = 1;
+    for (i, p) in paragraphs.iter().enumerate() {
+        let lines = wrap::wrap(p, width);
+        if i == paragraph {
+            return line
+                + lines
+                    .iter()
+                    .take_while(|r| r.end < at)
+                    .count()
+                    .min(lines.len() - 1);
+        }
+        line += lines.len() + 1;
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use podium::session::{Speaker, SpeakerKind, Turn};
+
+    fn session(paragraphs: &[&[&str]]) -> Session {
+        Session {
+            format_version: 1,
+            meta: Default::default(),
+            speakers: vec![Speaker::new("a".into(), "A".into(), SpeakerKind::Person)],
+            summary: vec![],
+            turns: paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, ps)| Turn::new(i, "a".into(), ps.iter().map(|p| p.to_string()).collect()))
+                .collect(),
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn heights_and_prefix_sums() {
+        let s = session(&[&["one two three"], &["four", "five six seven eight"]]);
+        let l = TranscriptLayout::new(&s, vec![0, 1], 9);
+        // t1: header + 2 lines + blank = 4; t2: header + 1 + blank + 3 + blank = 7.
+        assert_eq!(l.total_lines(), 11);
+        assert_eq!((l.start(0), l.start(1)), (0, 4));
+        assert_eq!(l.pos_at_line(3), Some(0));
+        assert_eq!(l.pos_at_line(4), Some(1));
+        assert_eq!(l.pos_at_line(500), Some(1));
+    }
+
+    #[test]
+    fn resizing_changes_heights() {
+        let s = session(&[&["one two three four five six seven eight nine ten"]]);
+        let wide = TranscriptLayout::new(&s, vec![0], 200);
+        let narrow = TranscriptLayout::new(&s, vec![0], 5);
+        assert_eq!(wide.total_lines(), 3);
+        assert_eq!(narrow.total_lines(), 2 + 10);
+        assert_eq!(TranscriptLayout::new(&s, vec![0], 0).total_lines(), 2 + 39);
+    }
+
+    #[test]
+    fn cjk_and_long_words() {
+        let s = session(&[&["東京で会議を開きます", "supercalifragilistic"]]);
+        let l = TranscriptLayout::new(&s, vec![0], 8);
+        assert_eq!(l.total_lines(), 1 + 3 + 1 + 3 + 1);
+    }
+
+    #[test]
+    fn sentence_lines() {
+        let s = session(&[&["aaa bbb ccc", "ddd eee fff"]]);
+        assert_eq!(line_in_turn(&s, 0, 0, 0, 4), 1);
+        assert_eq!(line_in_turn(&s, 0, 0, 8, 4), 3);
+        assert_eq!(line_in_turn(&s, 0, 1, 4, 4), 6);
+    }
+
+    #[test]
+    fn filtered_layout_and_empty() {
+        let s = session(&[&["a"], &["b"], &["c"]]);
+        let l = TranscriptLayout::new(&s, vec![0, 2], 10);
+        assert_eq!(l.pos_of_turn(2), Some(1));
+        assert_eq!(l.pos_of_turn(1), None);
+        let empty = TranscriptLayout::new(&s, vec![], 10);
+        assert_eq!((empty.total_lines(), empty.pos_at_line(0)), (0, None));
+    }
+}
