@@ -1,0 +1,225 @@
+//! The real binary in a real terminal: tmux runs it, send-keys types as a person would and
+//! capture-pane reads the screen. Skipped, with a note, where tmux is not installed (CI
+//! installs it).
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A tmux server of the test's own (`name` keeps parallel tests apart).
+    fn start(name: &str, width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("skipped: tmux is not installed (CI installs it; apt-get install tmux)");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("podium-e2e-{}-{name}", std::process::id()),
+        };
+        let ok = tmux
+            .run(&[
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+                "env",
+                "-i",
+                "PATH=/usr/bin:/bin",
+                "TERM=xterm-256color",
+                "PS1=PROMPT$ ",
+                "bash",
+                "--norc",
+                "--noprofile",
+            ])
+            .status
+            .success();
+        assert!(ok, "tmux could not start a session");
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn type_text(&self, text: &str) {
+        assert!(
+            self.run(&["send-keys", "-t", "e2e", "-l", text])
+                .status
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Polls the screen until it shows every one of `wanted` (a deadline, not a fixed sleep).
+    fn wait_for(&self, wanted: &[&str]) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if wanted.iter().all(|w| screen.contains(w)) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {wanted:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alternate_screen(&self) -> bool {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn a_person_searches_jumps_filters_resizes_and_quits() {
+    let Some(t) = Tmux::start("person", 100, 30) else {
+        return;
+    };
+    t.wait_for(&["PROMPT$"]);
+    t.type_text(env!("CARGO_BIN_EXE_podium"));
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&["Speakers", "Transcript", "Statistics", "t1/19"]);
+    assert!(s.contains("Meeting Spot for CSIRT Practitioners"));
+    assert!(t.alternate_screen());
+
+    // A typo on purpose: fuzzy search still finds "cyber hygiene".
+    t.keys(&["/"]);
+    t.wait_for(&["Search quotes"]);
+    t.type_text("cyber hygene");
+    let s = t.wait_for(&["/ cyber hygene", "personal cyber cyber hygiene"]);
+    assert!(s.contains("/359"), "a count of hits over quotes:\n{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&["Hit ", "t18/19"]);
+    assert!(s.contains("cyber hygiene"), "{s}");
+    assert!(
+        s.contains("■ Bernhards Blumbergs"),
+        "the hit's speaker is selected:\n{s}"
+    );
+
+    // ] : Bernhards' next turn; there is none after t18.
+    t.keys(&["]"]);
+    t.wait_for(&["No later turn by Bernhards Blumbergs"]);
+    // } : the next change of speaker is the Moderator's t19.
+    t.keys(&["}"]);
+    t.wait_for(&["t19/19"]);
+    // f : only the selected speaker's turns, and the footer says so.
+    t.keys(&["f"]);
+    let s = t.wait_for(&[
+        "filter: Bernhards Blumbergs",
+        "Transcript · Bernhards Blumbergs only",
+    ]);
+    assert!(s.contains("3 turns"), "{s}");
+    // ? : the help overlay lists the keys.
+    t.keys(&["?"]);
+    t.wait_for(&[
+        "Keys (Esc closes)",
+        "search quotes",
+        "only the selected speaker",
+    ]);
+    t.keys(&["Escape"]);
+    t.wait_for(&["filter: Bernhards Blumbergs"]);
+
+    assert!(
+        t.run(&["resize-window", "-t", "e2e", "-x", "30", "-y", "8"])
+            .status
+            .success()
+    );
+    let s = t.wait_for(&["‹4/6"]);
+    assert!(s.lines().count() <= 8);
+    assert!(!s.contains("panicked"), "{s}");
+    assert!(
+        t.run(&["resize-window", "-t", "e2e", "-x", "100", "-y", "30"])
+            .status
+            .success()
+    );
+    t.wait_for(&["Speakers", "Statistics"]);
+
+    t.keys(&["q"]);
+    let s = t.wait_for(&["PROMPT$ "]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while t.alternate_screen() {
+        assert!(Instant::now() < deadline, "still on the alternate screen");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let last = s
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    assert!(last.starts_with("PROMPT$"), "the prompt is back:\n{s}");
+    assert!(!s.contains("panicked"));
+    t.type_text("echo typed-$((40+2))");
+    t.keys(&["Enter"]);
+    t.wait_for(&["typed-42"]);
+}
+
+#[test]
+fn ctrl_c_restores_the_terminal() {
+    let Some(t) = Tmux::start("ctrl-c", 80, 24) else {
+        return;
+    };
+    t.wait_for(&["PROMPT$"]);
+    t.type_text(env!("CARGO_BIN_EXE_podium"));
+    t.keys(&["Enter"]);
+    t.wait_for(&["Transcript"]);
+    t.keys(&["C-c"]);
+    t.wait_for(&["PROMPT$ "]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while t.alternate_screen() {
+        assert!(Instant::now() < deadline, "still on the alternate screen");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.type_text("stty -a | grep -o ' icanon' ; echo done");
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&["done"]);
+    assert!(s.contains(" icanon"), "the terminal left raw mode:\n{s}");
+}
+
+#[test]
+fn a_bad_file_is_one_line_and_no_screen() {
+    let Some(t) = Tmux::start("bad-file", 80, 24) else {
+        return;
+    };
+    t.wait_for(&["PROMPT$"]);
+    t.type_text(&format!(
+        "{} /nonexistent/x.txt; echo rc=$?",
+        env!("CARGO_BIN_EXE_podium")
+    ));
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&["rc=2"]);
+    assert!(
+        s.contains("podium: /nonexistent/x.txt: cannot read: no such file"),
+        "{s}"
+    );
+    assert!(!t.alternate_screen());
+}
