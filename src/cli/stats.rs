@@ -35,6 +35,19 @@ impl Stats {
 pub struct Report {
     session: SessionFacts,
     speakers: Vec<SpeakerFacts>,
+    turns: Vec<TurnFacts>,
+}
+
+/// One turn: its words and when it starts, measured or estimated (`time_source`).
+#[derive(Serialize)]
+struct TurnFacts {
+    id: String,
+    speaker: String,
+    words: usize,
+    questions: usize,
+    start_seconds: f64,
+    start_clock: String,
+    time_source: TimeSource,
 }
 
 #[derive(Serialize)]
@@ -104,6 +117,21 @@ impl Report {
                 words: figures.total_words(all),
             },
             speakers,
+            turns: session
+                .turns
+                .iter()
+                .zip(&figures.turns)
+                .zip(&figures.times)
+                .map(|((turn, fig), time)| TurnFacts {
+                    id: turn.id.clone(),
+                    speaker: session.speaker_name(turn).to_string(),
+                    words: fig.words,
+                    questions: fig.questions,
+                    start_seconds: round(time.start, 1),
+                    start_clock: stats::clock_at(session, time.start),
+                    time_source: time.source,
+                })
+                .collect(),
         }
     }
 
