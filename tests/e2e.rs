@@ -88,6 +88,25 @@ impl Tmux {
         }
     }
 
+    /// Starts podium at the shell prompt and waits for its transcript pane.
+    fn open_podium(&self) {
+        self.wait_for(&["PROMPT$"]);
+        self.type_text(env!("CARGO_BIN_EXE_podium"));
+        self.keys(&["Enter"]);
+        self.wait_for(&["Transcript"]);
+    }
+
+    /// Waits for the shell prompt on the normal screen: podium has quit and restored it.
+    fn wait_for_prompt(&self) -> String {
+        let screen = self.wait_for(&["PROMPT$ "]);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.alternate_screen() {
+            assert!(Instant::now() < deadline, "still on the alternate screen");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        screen
+    }
+
     fn alternate_screen(&self) -> bool {
         let out = self.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
         String::from_utf8_lossy(&out.stdout).trim() == "1"
@@ -105,9 +124,7 @@ fn a_person_searches_jumps_filters_resizes_and_quits() {
     let Some(t) = Tmux::start("person", 100, 30) else {
         return;
     };
-    t.wait_for(&["PROMPT$"]);
-    t.type_text(env!("CARGO_BIN_EXE_podium"));
-    t.keys(&["Enter"]);
+    t.open_podium();
     let s = t.wait_for(&["Speakers", "Transcript", "Statistics", "t1/19"]);
     assert!(s.contains("Meeting Spot for CSIRT Practitioners"));
     assert!(t.alternate_screen());
@@ -165,12 +182,7 @@ fn a_person_searches_jumps_filters_resizes_and_quits() {
     t.wait_for(&["Speakers", "Statistics"]);
 
     t.keys(&["q"]);
-    let s = t.wait_for(&["PROMPT$ "]);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while t.alternate_screen() {
-        assert!(Instant::now() < deadline, "still on the alternate screen");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let s = t.wait_for_prompt();
     let last = s
         .lines()
         .rev()
@@ -188,17 +200,9 @@ fn ctrl_c_restores_the_terminal() {
     let Some(t) = Tmux::start("ctrl-c", 80, 24) else {
         return;
     };
-    t.wait_for(&["PROMPT$"]);
-    t.type_text(env!("CARGO_BIN_EXE_podium"));
-    t.keys(&["Enter"]);
-    t.wait_for(&["Transcript"]);
+    t.open_podium();
     t.keys(&["C-c"]);
-    t.wait_for(&["PROMPT$ "]);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while t.alternate_screen() {
-        assert!(Instant::now() < deadline, "still on the alternate screen");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    t.wait_for_prompt();
     t.type_text("stty -a | grep -o ' icanon' ; echo done");
     t.keys(&["Enter"]);
     let s = t.wait_for(&["done"]);

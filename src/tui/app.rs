@@ -243,13 +243,15 @@ impl App {
             .map_or_else(String::new, |s| s.name.clone())
     }
 
-    fn jump_to_speaker_turn(&mut self, forward: bool) {
-        let Some(id) = self
-            .session
+    fn selected_id(&self) -> Option<String> {
+        self.session
             .speakers
             .get(self.selected)
             .map(|s| s.id.clone())
-        else {
+    }
+
+    fn jump_to_speaker_turn(&mut self, forward: bool) {
+        let Some(id) = self.selected_id() else {
             return;
         };
         let wanted = |t: usize| self.session.turns[t].speaker == id;
@@ -303,12 +305,7 @@ impl App {
             self.message = Some(format!("Showing every speaker again (was {name} only)"));
             return;
         }
-        let Some(id) = self
-            .session
-            .speakers
-            .get(self.selected)
-            .map(|s| s.id.clone())
-        else {
+        let Some(id) = self.selected_id() else {
             return;
         };
         let count = self
