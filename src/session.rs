@@ -154,6 +154,10 @@ pub struct Turn {
     /// Seconds from the start of the recording, where the source gives times.
     pub start: Option<f64>,
     pub end: Option<f64>,
+    /// Seconds actually spoken: the union of the source's timed pieces (cues, segments), so
+    /// pauses inside a turn and overlapping cues are not counted twice. `None` without times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spoken: Option<f64>,
     /// The turn's sentences (quotes). Derived from `paragraphs` on every load, never trusted
     /// from a file; serialised so that other tools can address quotes as Podium does.
     #[serde(default)]
@@ -168,6 +172,7 @@ impl Turn {
             paragraphs,
             start: None,
             end: None,
+            spoken: None,
             sentences: Vec::new(),
         };
         turn.split_sentences();

@@ -136,9 +136,14 @@ impl Figures {
             if st.longest_turn.is_none_or(|(_, w)| fig.words > w) {
                 st.longest_turn = Some((t, fig.words));
             }
-            if let (Some(a), Some(b)) = (turn.start, turn.end) {
-                measured[si] += (b - a).max(0.0);
-            }
+            // Spoken time where the source timed its pieces, else the turn's measured span.
+            measured[si] += match (turn.spoken, self.times.get(t)) {
+                (Some(spoken), _) => spoken,
+                (None, Some(time)) if time.source == TimeSource::Measured => {
+                    (time.end - time.start).max(0.0)
+                }
+                _ => 0.0,
+            };
         }
         for (st, measured) in out.iter_mut().zip(measured) {
             st.share = if total == 0 {

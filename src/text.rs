@@ -8,8 +8,80 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Counts words the way Podium defines them everywhere: Unicode word segmentation (UAX #29),
 /// keeping the segments that contain a letter or digit. So `I’d` and `8.30` are one word each,
 /// `Mashiko-san` is two, punctuation and emoji are none, and each CJK ideograph is one.
+/// Annotations (`[laughter]`, `(inaudible)`, see [`annotation_spans`]) are not speech and do not
+/// count.
 pub fn word_count(text: &str) -> usize {
-    text.unicode_words().count()
+    let notes = annotation_spans(text);
+    if notes.is_empty() {
+        return text.unicode_words().count();
+    }
+    let mut count = 0;
+    let mut at = 0;
+    for note in notes {
+        count += text[at..note.start].unicode_words().count();
+        at = note.end;
+    }
+    count + text[at..].unicode_words().count()
+}
+
+/// Words that, in parentheses, are a transcriber's note rather than speech.
+const NOTE_WORDS: &[&str] = &[
+    "inaudible",
+    "unintelligible",
+    "indiscernible",
+    "laughter",
+    "laughs",
+    "laughing",
+    "applause",
+    "crosstalk",
+    "cross talk",
+    "silence",
+    "pause",
+    "music",
+    "coughs",
+    "cough",
+    "background noise",
+    "no audio",
+    "audio cuts out",
+    "overlapping",
+    "foreign language",
+    "speaking foreign language",
+    "off mic",
+    "off-mic",
+    "mic off",
+    "sic",
+    "chuckles",
+    "sighs",
+    "beep",
+    "noise",
+];
+
+/// Byte ranges of annotations: any `[...]` (`[laughter]`, `[unintelligible 00:08:54]`) and a
+/// `(...)` that holds a transcriber's note word (`(inaudible)`, `(laughs)`), not an aside such
+/// as `(IGF)`.
+pub fn annotation_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find(['[', '(']).map(|p| p + from) {
+        let close = if text.as_bytes()[open] == b'[' {
+            ']'
+        } else {
+            ')'
+        };
+        let Some(end) = text[open + 1..].find(close).map(|p| p + open + 1) else {
+            break;
+        };
+        let inner = text[open + 1..end].trim().to_lowercase();
+        let is_note = close == ']'
+            || NOTE_WORDS
+                .iter()
+                .any(|w| inner == *w || inner.starts_with(&format!("{w} ")));
+        if is_note {
+            out.push(open..end + 1);
+        }
+        from = if is_note { end + 1 } else { open + 1 };
+    }
+    out
 }
 
 /// Abbreviations whose full stop never ends a sentence (compared lowercase, without the dot).
@@ -179,6 +251,20 @@ mod tests {
         assert_eq!(word_count("— … 🙂"), 0);
         assert_eq!(word_count("東京 会議"), 4);
         assert_eq!(word_count(""), 0);
+    }
+
+    #[test]
+    fn annotations_are_not_words() {
+        assert_eq!(
+            word_count("Yes [laughter] indeed (inaudible) the IGF (IGF)"),
+            5
+        );
+        assert_eq!(word_count("[unintelligible 00:08:54] so"), 1);
+        assert_eq!(
+            annotation_spans("a (laughs) b [x] (aside)"),
+            vec![2..10, 13..16]
+        );
+        assert_eq!(word_count("unclosed [ bracket"), 2);
     }
 
     #[test]

@@ -238,7 +238,10 @@ fn bad_inputs_exit_2_naming_file_and_line() {
         };
         run(
             &p(&not_report),
-            &format!("{}:1: not a DiploAI session report", p(&not_report)),
+            &format!(
+                "{}:1: not a transcript Podium reads; tried json (not JSON), webvtt (no WEBVTT header), srt",
+                p(&not_report)
+            ),
         );
         run(&p(&empty), &format!("{}:1: empty file", p(&empty)));
         run(&p(&blank), &format!("{}:1: empty file", p(&blank)));

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use anyhow::bail;
 use clap::{Parser, Subcommand};
 
+use podium::formats::Format;
+
 use super::{Command, import, input::Source, search, stats};
 
 /// A terminal browser for meeting transcripts: speakers, turns, statistics and fuzzy quote
@@ -12,8 +14,12 @@ use super::{Command, import, input::Source, search, stats};
 #[derive(Debug, Parser)]
 #[command(name = "podium", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Session to open in the browser: a DiploAI report or Podium JSON (default: the bundled one)
+    /// Session to open in the browser: any format `podium formats` lists (default: the bundled one)
     pub file: Option<PathBuf>,
+
+    /// Read FILE as this format instead of detecting it (see `podium formats`)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub format: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Sub>,
@@ -60,8 +66,19 @@ pub enum Sub {
 impl Cli {
     /// Checks the raw arguments into a command.
     pub fn into_command(self) -> anyhow::Result<Command> {
+        let format = match &self.format {
+            None => None,
+            Some(name) => Some(Format::from_name(name).ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                anyhow::anyhow!(
+                    "--format {name}: unknown format; expected one of {}",
+                    names.join(", ")
+                )
+            })?),
+        };
+        let source = |file: Option<PathBuf>| Source { file, format };
         let Some(sub) = self.command else {
-            return Ok(Command::Browse(Source::from_arg(self.file)));
+            return Ok(Command::Browse(source(self.file)));
         };
         Ok(match sub {
             Sub::Import { file, output } => {
@@ -70,10 +87,13 @@ impl Cli {
                 {
                     bail!("{}: refusing to write over the input file", out.display());
                 }
-                Command::Import(import::Import { file, output })
+                Command::Import(import::Import {
+                    source: source(Some(file)),
+                    output,
+                })
             }
             Sub::Stats { file, json } => Command::Stats(stats::Stats {
-                source: Source::from_arg(file),
+                source: source(file),
                 json,
             }),
             Sub::Search {
@@ -102,7 +122,7 @@ impl Cli {
                     bail!("empty query; expected a word or phrase to search for");
                 }
                 Command::Search(search::Search {
-                    source: Source::from_arg(file),
+                    source: source(file),
                     query,
                     json,
                     limit,

@@ -10,13 +10,13 @@ use podium::formats::podium_json;
 use super::input::Source;
 
 pub struct Import {
-    pub file: PathBuf,
+    pub source: Source,
     pub output: Option<PathBuf>,
 }
 
 impl Import {
     pub fn run(self) -> anyhow::Result<ExitCode> {
-        let session = Source::File(self.file).load()?;
+        let session = self.source.load()?;
         let json = podium_json::to_string(&session);
         match self.output {
             None => std::io::stdout().lock().write_all(json.as_bytes())?,

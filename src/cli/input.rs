@@ -2,25 +2,22 @@
 
 use std::path::PathBuf;
 
-use podium::formats::{self, ImportError};
+use podium::formats::{self, Format, ImportError};
 use podium::session::Session;
 
-/// A session file, or the one compiled into the binary.
+/// A session file (the bundled session when `file` is `None`), in `format` or the format its
+/// content shows.
 #[derive(Debug, Clone)]
-pub enum Source {
-    Bundled,
-    File(PathBuf),
+pub struct Source {
+    pub file: Option<PathBuf>,
+    pub format: Option<Format>,
 }
 
 impl Source {
-    pub fn from_arg(file: Option<PathBuf>) -> Self {
-        file.map_or(Source::Bundled, Source::File)
-    }
-
     /// Loads the session; warnings of this load go to stderr as `podium: warning: FILE:LINE: …`.
     pub fn load(&self) -> Result<Session, ImportError> {
-        let (shown, loaded) = match self {
-            Source::Bundled => (
+        let (shown, loaded) = match &self.file {
+            None => (
                 podium::bundled::NAME.to_string(),
                 formats::load_bytes(
                     podium::bundled::NAME,
@@ -28,7 +25,10 @@ impl Source {
                     podium::bundled::JSON.as_bytes(),
                 )?,
             ),
-            Source::File(path) => (path.display().to_string(), formats::load_path(path)?),
+            Some(path) => (
+                path.display().to_string(),
+                formats::load_path(path, self.format)?,
+            ),
         };
         for w in &loaded.warnings {
             eprintln!("podium: warning: {}", formats::describe_warning(&shown, w));

@@ -47,6 +47,9 @@ struct TurnFacts {
     questions: usize,
     start_seconds: f64,
     start_clock: String,
+    end_seconds: f64,
+    /// Silence before the turn, where times are measured.
+    gap_before_seconds: Option<f64>,
     time_source: TimeSource,
 }
 
@@ -122,13 +125,17 @@ impl Report {
                 .iter()
                 .zip(&figures.turns)
                 .zip(&figures.times)
-                .map(|((turn, fig), time)| TurnFacts {
+                .enumerate()
+                .map(|(i, ((turn, fig), time))| TurnFacts {
                     id: turn.id.clone(),
                     speaker: session.speaker_name(turn).to_string(),
                     words: fig.words,
                     questions: fig.questions,
                     start_seconds: round(time.start, 1),
                     start_clock: stats::clock_at(session, time.start),
+                    end_seconds: round(time.end, 1),
+                    gap_before_seconds: (time.source == TimeSource::Measured && i > 0)
+                        .then(|| round((time.start - figures.times[i - 1].end).max(0.0), 1)),
                     time_source: time.source,
                 })
                 .collect(),

@@ -1,8 +1,17 @@
 //! Input formats. Each module turns one kind of file into a [`Session`]; this module reads the
-//! file, picks the format by content and names the file in every error.
+//! file, picks the format by content (or takes the one the user names) and names the file in
+//! every error. The rest of Podium never learns which format a session came from.
 
+pub mod captions;
 pub mod diploai;
+pub mod labelled;
+pub mod pieces;
 pub mod podium_json;
+pub mod speakers;
+pub mod srt;
+pub mod timecode;
+pub mod transcript_json;
+pub mod vtt;
 
 use std::fmt;
 use std::path::Path;
@@ -15,24 +24,83 @@ use crate::session::{Session, Warning};
 pub enum Format {
     /// The DiploAI / dig.watch session report, as text.
     DiploAi,
+    WebVtt,
+    Srt,
+    /// Speaker-labelled text: `Name:`, `>> NAME:`, `**Name:**`, Zoom, Otter and Rev exports.
+    Text,
+    /// JSON from speech recognisers and meeting tools.
+    TranscriptJson,
     /// Podium's own session JSON (`podium import` writes it).
     PodiumJson,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::DiploAi, Format::PodiumJson];
+    /// In the order detection tries them.
+    pub const ALL: [Format; 6] = [
+        Format::PodiumJson,
+        Format::TranscriptJson,
+        Format::WebVtt,
+        Format::Srt,
+        Format::DiploAi,
+        Format::Text,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::DiploAi => "diploai",
+            Format::WebVtt => "webvtt",
+            Format::Srt => "srt",
+            Format::Text => "text",
+            Format::TranscriptJson => "json",
             Format::PodiumJson => "podium-json",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        let name = name.to_lowercase();
+        let alias = match name.as_str() {
+            "vtt" => "webvtt",
+            "txt" | "md" | "markdown" => "text",
+            "podium" => "podium-json",
+            other => other,
+        };
+        Format::ALL.into_iter().find(|f| f.name() == alias)
     }
 
     pub fn description(self) -> &'static str {
         match self {
             Format::DiploAi => "DiploAI / dig.watch session report (text)",
+            Format::WebVtt => "WebVTT captions: Zoom, Teams, YouTube (<v Name>, Name: prefixes)",
+            Format::Srt => "SubRip subtitles (Name: prefixes, - dialogue dashes)",
+            Format::Text => "speaker-labelled text: Name:, **Name:**, >> NAME:, Zoom, Otter, Rev",
+            Format::TranscriptJson => {
+                "recogniser JSON: Whisper, WhisperX, AssemblyAI, Deepgram, AWS Transcribe, Podcasting 2.0, {speaker, text} records"
+            }
             Format::PodiumJson => "Podium session JSON (written by `podium import`)",
+        }
+    }
+
+    /// Why a file is not in this format, for the error that lists every format tried.
+    fn mismatch(self) -> &'static str {
+        match self {
+            Format::DiploAi => "no date line or report headings",
+            Format::WebVtt => "no WEBVTT header",
+            Format::Srt => "no cue timing line such as 00:00:01,000 --> 00:00:04,000",
+            Format::Text => "no speaker labels such as `Name: text`, `>> NAME:` or `**Name:**`",
+            Format::TranscriptJson | Format::PodiumJson => "not JSON",
+        }
+    }
+
+    fn fits(self, lines: &[String], joined: &str) -> bool {
+        match self {
+            Format::PodiumJson => {
+                joined.trim_start().starts_with('{') && transcript_json::is_podium_json(joined)
+            }
+            Format::TranscriptJson => transcript_json::looks_like(joined),
+            Format::WebVtt => vtt::looks_like(lines),
+            Format::Srt => srt::looks_like(lines),
+            Format::DiploAi => diploai::looks_like(lines),
+            Format::Text => labelled::looks_like(lines),
         }
     }
 }
@@ -90,8 +158,9 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads and imports a session file. The file is only read.
-pub fn load_path(path: &Path) -> Result<Loaded, ImportError> {
+/// Reads and imports a session file, in `format` or the format its content shows. The file is
+/// only read.
+pub fn load_path(path: &Path, format: Option<Format>) -> Result<Loaded, ImportError> {
     let shown = path.display().to_string();
     let fail = |message: String| ImportError {
         file: shown.clone(),
@@ -99,13 +168,11 @@ pub fn load_path(path: &Path) -> Result<Loaded, ImportError> {
         message,
     };
     if path.is_dir() {
-        return Err(fail(
-            "is a directory; expected a session file (a DiploAI report or Podium JSON)".into(),
-        ));
+        return Err(fail("is a directory; expected a session file".into()));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    load_bytes(&shown, name.as_deref(), &bytes)
+    load_bytes_as(&shown, name.as_deref(), &bytes, format)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -116,12 +183,22 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Imports a session from bytes. `shown` names the input in errors; `source_file` is recorded in
-/// the session's metadata.
+/// Imports a session from bytes, detecting the format. `shown` names the input in errors;
+/// `source_file` is recorded in the session's metadata.
 pub fn load_bytes(
     shown: &str,
     source_file: Option<&str>,
     bytes: &[u8],
+) -> Result<Loaded, ImportError> {
+    load_bytes_as(shown, source_file, bytes, None)
+}
+
+/// As [`load_bytes`], in `format` when given.
+pub fn load_bytes_as(
+    shown: &str,
+    source_file: Option<&str>,
+    bytes: &[u8],
+    format: Option<Format>,
 ) -> Result<Loaded, ImportError> {
     let text = decode::decode(bytes).map_err(|b| {
         ImportError::new(
@@ -135,19 +212,25 @@ pub fn load_bytes(
     if text.lines.iter().all(|l| l.trim().is_empty()) {
         return Err(ImportError::new(
             shown,
-            ParseError::at(1, "empty file; expected a session report or Podium JSON"),
+            ParseError::at(1, "empty file; expected a transcript or session report"),
         ));
     }
-    let format = detect(&text.lines);
-    let mut session = match format {
-        Format::PodiumJson => podium_json::parse(&text.lines.join("\n")),
-        Format::DiploAi => diploai::parse(&text.lines),
-    }
-    .map_err(|e| ImportError::new(shown, e))?;
+    let joined = text.lines.join("\n");
+    let format = match format {
+        Some(f) => f,
+        None => detect(&text.lines, &joined).map_err(|e| ImportError::new(shown, e))?,
+    };
+    let mut session =
+        parse_as(format, &text.lines, &joined).map_err(|e| ImportError::new(shown, e))?;
     let warnings = if format == Format::PodiumJson {
         text.warnings
     } else {
         session.meta.source_file = source_file.map(str::to_string);
+        if session.meta.title.is_empty() {
+            session.meta.title = source_file
+                .map(|f| f.rsplit_once('.').map_or(f, |(stem, _)| stem).to_string())
+                .unwrap_or_else(|| "Untitled session".to_string());
+        }
         let mut all = text.warnings;
         all.append(&mut session.warnings);
         all.sort_by_key(|w| w.line.unwrap_or(0));
@@ -161,14 +244,32 @@ pub fn load_bytes(
     })
 }
 
-/// Picks a format by content: JSON starts with `{`; everything else is tried as a report, whose
-/// parser says precisely what it expected when the text is not one.
-pub fn detect(lines: &[String]) -> Format {
-    let first = lines.iter().map(|l| l.trim()).find(|l| !l.is_empty());
-    match first {
-        Some(l) if l.starts_with('{') => Format::PodiumJson,
-        _ => Format::DiploAi,
+fn parse_as(format: Format, lines: &[String], joined: &str) -> Result<Session, ParseError> {
+    match format {
+        Format::PodiumJson => podium_json::parse(joined),
+        Format::DiploAi => diploai::parse(lines),
+        Format::WebVtt => vtt::parse(lines).map(|d| pieces::build(d, "webvtt")),
+        Format::Srt => srt::parse(lines).map(|d| pieces::build(d, "srt")),
+        Format::Text => labelled::parse(lines).map(|d| pieces::build(d, "text")),
+        Format::TranscriptJson => transcript_json::parse(joined)
+            .map(|(d, variant)| pieces::build(d, &format!("json/{variant}"))),
     }
+}
+
+/// Picks a format by content; when none fits, says what each format looked for.
+pub fn detect(lines: &[String], joined: &str) -> Result<Format, ParseError> {
+    if let Some(f) = Format::ALL.into_iter().find(|f| f.fits(lines, joined)) {
+        return Ok(f);
+    }
+    let tried: Vec<String> = Format::ALL
+        .iter()
+        .filter(|f| **f != Format::PodiumJson)
+        .map(|f| format!("{} ({})", f.name(), f.mismatch()))
+        .collect();
+    Err(ParseError::at(
+        1,
+        format!("not a transcript Podium reads; tried {}", tried.join(", ")),
+    ))
 }
 
 /// Formats a warning for the terminal: `FILE:LINE: message`.

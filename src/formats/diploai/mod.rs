@@ -10,14 +10,13 @@
 
 mod figures;
 mod header;
-mod people;
+mod list;
 
 pub use header::minutes_of;
-pub use people::label_role;
 
 use crate::formats::ParseError;
+use crate::formats::speakers::{self as people, Entry, Registry, label_role};
 use crate::session::{FORMAT_VERSION, Meta, Session, SessionKind, Turn, Warning};
-use people::{Entry, Registry};
 
 /// A non-blank line with its 1-based number.
 #[derive(Debug, Clone, Copy)]
@@ -167,6 +166,20 @@ pub fn parse(all_lines: &[String]) -> Result<Session, ParseError> {
     Ok(assemble(meta, raw))
 }
 
+/// Whether decoded lines read as a DiploAI report (for detection by content).
+pub fn looks_like(all_lines: &[String]) -> bool {
+    let lines: Vec<Line<'_>> = all_lines
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(i, t)| Line {
+            number: i + 1,
+            text: t.trim(),
+        })
+        .collect();
+    looks_like_report(&lines)
+}
+
 /// A report has a date line second or one of the report's own headings early on.
 fn looks_like_report(lines: &[Line<'_>]) -> bool {
     let dated = lines
@@ -266,7 +279,7 @@ fn people_line(
         *role = Some(role_of(text.trim_end_matches(':')));
         return Ok(());
     }
-    let entry = people::parse_entry(text);
+    let entry = list::parse_entry(text);
     match role {
         Some(role) if !entry.name.is_empty() && (bullet || text.split_whitespace().count() <= 12) => {
             raw.listed.push((entry, role.clone()));

@@ -1,5 +1,6 @@
-//! Who is who in a report: entries of the speaker list, labels such as "Moderator", and the
-//! registry that links every name the report uses to one speaker.
+//! Who is who: labels such as "Moderator" or "SPEAKER_00" that stand for a role rather than a
+//! person, and the registry that links every name a source uses to one speaker (names compared
+//! case-insensitively, shown as first written, other spellings kept as aliases).
 
 use crate::session::{Speaker, SpeakerKind};
 use crate::text::{fold_name, slug};
@@ -30,7 +31,14 @@ const LABELS: &[(&str, &str)] = &[
 
 /// The role a label implies, when `name` is a label ("Moderator", "Speaker 2", "Audience B").
 pub fn label_role(name: &str) -> Option<&'static str> {
-    let folded = fold_name(name);
+    // ASR labels: SPEAKER_00, spk_0, Speaker-2.
+    let folded = fold_name(name).replace(['_', '-'], " ");
+    let folded = match folded.strip_prefix("spk") {
+        Some(rest) if rest.trim().chars().all(|c| c.is_ascii_digit()) => {
+            format!("speaker {}", rest.trim())
+        }
+        _ => folded,
+    };
     let base = match folded.rsplit_once(' ') {
         Some((head, tail))
             if tail.chars().all(|c| c.is_ascii_digit())
@@ -46,71 +54,13 @@ pub fn label_role(name: &str) -> Option<&'static str> {
         .map(|&(_, role)| role)
 }
 
-/// Stakeholder groups as the IGF names them; the entry field that starts with one is the group.
-const STAKEHOLDER_GROUPS: &[&str] = &[
-    "civil society",
-    "private sector",
-    "government",
-    "technical community",
-    "intergovernmental organization",
-    "intergovernmental organisation",
-    "international organization",
-    "international organisation",
-    "academia",
-    "academic",
-    "youth",
-];
-
-/// One line of the speaker list: `• Name, Organisation, Stakeholder group, Region`. Every field
-/// but the name is optional; an organisation may itself contain commas.
+/// A speaker as a source lists them, with whatever details it gives.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
     pub name: String,
     pub organisation: Option<String>,
     pub stakeholder_group: Option<String>,
     pub region: Option<String>,
-}
-
-pub fn parse_entry(line: &str) -> Entry {
-    let line = line
-        .trim()
-        .trim_start_matches(['•', '·', '-', '*', '–'])
-        .trim();
-    let mut parts: Vec<&str> = line
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let name = if parts.is_empty() {
-        String::new()
-    } else {
-        parts.remove(0).to_string()
-    };
-    let mut entry = Entry {
-        name,
-        ..Entry::default()
-    };
-    if parts.last().is_some_and(|p| is_region(p)) {
-        entry.region = parts.pop().map(str::to_string);
-    }
-    if parts.last().is_some_and(|p| is_stakeholder_group(p)) {
-        entry.stakeholder_group = parts.pop().map(str::to_string);
-    }
-    if !parts.is_empty() {
-        entry.organisation = Some(parts.join(", "));
-    }
-    entry
-}
-
-/// UN regional groups: "Asia-Pacific Group", "Western European and Others Group (WEOG)".
-fn is_region(field: &str) -> bool {
-    let f = field.to_lowercase();
-    f.contains(" group") && !is_stakeholder_group(field) || f == "weog" || f == "grulac"
-}
-
-fn is_stakeholder_group(field: &str) -> bool {
-    let f = field.to_lowercase();
-    STAKEHOLDER_GROUPS.iter().any(|g| f.starts_with(g))
 }
 
 /// Whether a line reads as a heading naming a speaker: short, no sentence punctuation at the
@@ -188,6 +138,12 @@ impl Registry {
         index
     }
 
+    /// The id of the speaker `name` refers to (see [`Registry::resolve`]).
+    pub fn id_of(&mut self, name: &str) -> String {
+        let i = self.resolve(name);
+        self.speakers[i].id.clone()
+    }
+
     fn find_exact(&self, name: &str) -> Option<usize> {
         let f = fold_name(name);
         self.speakers
@@ -247,36 +203,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn full_entry() {
-        let e = parse_entry(
-            "  • Bernhards Blumbergs, CERT.LV, Government of Latvia, Western European and Others Group",
-        );
-        assert_eq!(e.name, "Bernhards Blumbergs");
-        assert_eq!(e.organisation.as_deref(), Some("CERT.LV"));
-        assert_eq!(e.stakeholder_group.as_deref(), Some("Government of Latvia"));
-        assert_eq!(
-            e.region.as_deref(),
-            Some("Western European and Others Group")
-        );
-    }
-
-    #[test]
-    fn entries_with_missing_fields() {
-        let e = parse_entry("• Nighat Dad, Civil Society, Asia-Pacific Group");
-        assert_eq!(e.organisation, None);
-        assert_eq!(e.stakeholder_group.as_deref(), Some("Civil Society"));
-        let e = parse_entry("• Masae Toyama, JPCERT/CC");
-        assert_eq!(e.organisation.as_deref(), Some("JPCERT/CC"));
-        assert_eq!((e.stakeholder_group, e.region), (None, None));
-        let e = parse_entry("• Jane Roe, Ministry of X, Y and Z, Government, African Group");
-        assert_eq!(e.organisation.as_deref(), Some("Ministry of X, Y and Z"));
-    }
-
-    #[test]
     fn labels_are_recognised() {
         assert_eq!(label_role("Moderator"), Some("moderator"));
         assert_eq!(label_role("AUDIENCE"), Some("audience"));
         assert_eq!(label_role("Speaker 2"), Some("speaker"));
+        assert_eq!(label_role("SPEAKER_00"), Some("speaker"));
+        assert_eq!(label_role("spk_1"), Some("speaker"));
         assert_eq!(label_role("Masae Toyama"), None);
     }
 
@@ -295,8 +227,21 @@ mod tests {
     #[test]
     fn registry_links_partial_and_curly_names() {
         let mut r = Registry::default();
-        r.add_listed(&parse_entry("• Adli Wahid, APNIC"), "speaker");
-        r.add_listed(&parse_entry("• Masae Toyama"), "moderator");
+        r.add_listed(
+            &Entry {
+                name: "Adli Wahid".into(),
+                organisation: Some("APNIC".into()),
+                ..Entry::default()
+            },
+            "speaker",
+        );
+        r.add_listed(
+            &Entry {
+                name: "Masae Toyama".into(),
+                ..Entry::default()
+            },
+            "moderator",
+        );
         assert_eq!(r.resolve("Adli Wahid"), 0);
         assert_eq!(r.resolve("’Adli"), 0);
         assert_eq!(r.resolve("MASAE TOYAMA"), 1);

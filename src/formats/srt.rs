@@ -1,0 +1,165 @@
+//! SubRip (SRT): numbered (or unnumbered) cues of a timing line `00:00:01,000 --> 00:00:04,000`
+//! and text lines. A malformed timestamp (`00:00:0,000`) is read with a warning; cues that
+//! overlap, contain each other or come out of order are ordered by start; `Name:` prefixes and
+//! `- ` dialogue dashes name or change the speaker.
+
+use crate::formats::ParseError;
+use crate::formats::captions::{speaker_mark, strip_markup};
+use crate::formats::pieces::{Draft, Piece};
+use crate::formats::timecode;
+use crate::formats::vtt::timing;
+
+/// The first text line is a cue number over a timing line, or a timing line.
+pub fn looks_like(lines: &[String]) -> bool {
+    let mut text = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    match (text.next(), text.next()) {
+        (Some(a), _) if a.contains("-->") => timing(a).is_some_and(|(s, _)| s.is_some()),
+        (Some(a), Some(b)) => a.chars().all(|c| c.is_ascii_digit()) && b.contains("-->"),
+        _ => false,
+    }
+}
+
+struct Cue {
+    line: usize,
+    start: Option<f64>,
+    end: Option<f64>,
+    text: Vec<String>,
+}
+
+pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
+    let mut draft = Draft::default();
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut i = 0;
+    let starts_cue = |i: usize| -> bool {
+        let l = lines[i].trim();
+        l.contains("-->")
+            || (l.chars().all(|c| c.is_ascii_digit())
+                && !l.is_empty()
+                && lines.get(i + 1).is_some_and(|n| n.contains("-->")))
+    };
+    while i < lines.len() {
+        let line = lines[i].trim();
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if !line.contains("-->") {
+            if !starts_cue(i) {
+                draft.warn(
+                    Some(i + 1),
+                    format!("text outside any cue, kept here: {line}"),
+                );
+            }
+            i += 1;
+            continue;
+        }
+        let (start, end) = timing(line).unwrap_or((None, None));
+        let (a, b) = line.split_once("-->").unwrap_or((line, ""));
+        let b = b.split_whitespace().next().unwrap_or_default();
+        for stamp in [a.trim(), b] {
+            if timecode::parse(stamp).is_none() {
+                draft.warn(Some(i + 1), format!("unreadable timestamp {stamp:?}; expected HH:MM:SS,mmm; cue kept without a time"));
+            } else if !timecode::is_canonical_srt(stamp) {
+                draft.warn(
+                    Some(i + 1),
+                    format!(
+                        "malformed timestamp {stamp:?} read as {:.3} s; expected HH:MM:SS,mmm",
+                        timecode::parse(stamp).unwrap_or_default()
+                    ),
+                );
+            }
+        }
+        let mut cue = Cue {
+            line: i + 1,
+            start,
+            end,
+            text: Vec::new(),
+        };
+        i += 1;
+        while i < lines.len() && !lines[i].trim().is_empty() && !starts_cue(i) {
+            cue.text.push(lines[i].trim().to_string());
+            i += 1;
+        }
+        if cue.text.is_empty() {
+            draft.warn(Some(cue.line), "cue without text");
+        }
+        cues.push(cue);
+    }
+    if cues.is_empty() {
+        return Err(ParseError::at(
+            1,
+            "no cues; expected a timing line such as `00:00:01,000 --> 00:00:04,000`",
+        ));
+    }
+    // Out-of-order cues go where their start puts them; untimed ones stay after their neighbour.
+    let mut last = 0.0;
+    let mut keyed: Vec<(f64, Cue)> = cues
+        .into_iter()
+        .map(|c| {
+            last = c.start.unwrap_or(last);
+            (last, c)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (_, cue) in keyed {
+        for line in &cue.text {
+            let (_, text) = strip_markup(line);
+            let (who, said) = speaker_mark(&text);
+            draft
+                .pieces
+                .push(Piece::new(who, said).timed(cue.start, cue.end));
+        }
+    }
+    Ok(draft)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::pieces::{Who, build};
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn numbered_unnumbered_and_dot_milliseconds() {
+        let d = parse(&lines(
+            "1\n00:00:01,000 --> 00:00:02,500\nJane: Hello\nthere.\n\n00:00:03.000 --> 00:00:04.000\n<i>Welcome.</i>\n",
+        ))
+        .expect("srt");
+        assert_eq!(d.pieces.len(), 3);
+        assert_eq!(d.pieces[0].who, Who::Named("Jane".into()));
+        assert_eq!(d.pieces[2].start, Some(3.0));
+        assert_eq!(
+            d.warnings.len(),
+            2,
+            "dot milliseconds are not canonical SRT"
+        );
+    }
+
+    #[test]
+    fn malformed_timestamp_warns_and_out_of_order_cues_sort() {
+        let d = parse(&lines(
+            "2\n00:00:05,000 --> 00:00:06,000\nLater.\n\n1\n00:00:0,000 --> 00:00:01,000\nFirst.\n",
+        ))
+        .expect("srt");
+        assert_eq!(d.pieces[0].text, "First.");
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.line == Some(6) && w.message.contains("00:00:0,000"))
+        );
+    }
+
+    #[test]
+    fn dialogue_dashes_change_speaker_and_missing_blank_lines() {
+        let d = parse(&lines(
+            "1\n00:00:01,000 --> 00:00:02,000\n- Are you there?\n- Yes.\n2\n00:00:02,000 --> 00:00:03,000\n- I am.",
+        ))
+        .expect("srt");
+        let s = build(d, "srt");
+        assert_eq!(s.turns.len(), 3);
+        assert_eq!(s.turns[1].paragraphs, ["Yes."]);
+    }
+}

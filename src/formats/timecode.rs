@@ -1,0 +1,109 @@
+//! Timestamps as caption files and transcripts write them: `01:02:03.456`, `01:02:03,456`,
+//! `2:03.4`, unpadded `0:0:0.570`, hours past 99, `[00:03:58.22]`.
+
+/// Seconds of a timestamp, or `None` when `text` is not one. Hours, minutes and seconds may
+/// have any number of digits; the fraction follows `.` or `,`.
+pub fn parse(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (clock, fraction) = match t.rfind(['.', ',']) {
+        Some(p) if t[p + 1..].chars().all(|c| c.is_ascii_digit()) && p + 1 < t.len() => {
+            (&t[..p], Some(&t[p + 1..]))
+        }
+        _ => (t, None),
+    };
+    let parts: Vec<&str> = clock.split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let mut seconds = 0f64;
+    for p in &parts {
+        seconds = seconds * 60.0 + p.parse::<f64>().ok()?;
+    }
+    if let Some(f) = fraction {
+        seconds += format!("0.{f}").parse::<f64>().ok()?;
+    }
+    let minutes_ok = parts[parts.len() - 2].len() <= 2 || parts.len() == 2;
+    (minutes_ok && seconds.is_finite()).then_some(seconds)
+}
+
+/// Whether a timestamp is written the canonical way for SRT: `HH:MM:SS,mmm`.
+pub fn is_canonical_srt(text: &str) -> bool {
+    let b = text.trim().as_bytes();
+    b.len() == 12
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            2 | 5 => c == b':',
+            8 => c == b',',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// `[00:03:58.22]`, `(00:03:58)` or `00:03:58` at the start of a line: its seconds and the
+/// rest of the line.
+pub fn leading(line: &str) -> Option<(f64, &str)> {
+    let t = line.trim_start();
+    let (inner, rest) = match t.chars().next()? {
+        '[' => {
+            let end = t.find(']')?;
+            (&t[1..end], &t[end + 1..])
+        }
+        '(' => {
+            let end = t.find(')')?;
+            (&t[1..end], &t[end + 1..])
+        }
+        _ => {
+            let end = t.find(char::is_whitespace).unwrap_or(t.len());
+            (&t[..end], &t[end..])
+        }
+    };
+    Some((parse(inner)?, rest.trim_start()))
+}
+
+/// `754.2` → `00:12:34`.
+pub fn format_clock(seconds: f64) -> String {
+    let total = seconds.max(0.0).round() as u64;
+    format!(
+        "{:02}:{:02}:{:02}",
+        total / 3600,
+        total / 60 % 60,
+        total % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_seen_in_the_wild() {
+        assert_eq!(parse("01:02:03.456"), Some(3723.456));
+        assert_eq!(parse("01:02:03,456"), Some(3723.456));
+        assert_eq!(parse("02:03.5"), Some(123.5));
+        assert_eq!(parse("0:0:0.570"), Some(0.57));
+        assert_eq!(parse("100:00:00.000"), Some(360_000.0));
+        assert_eq!(parse("00:00:0,000"), Some(0.0));
+        assert_eq!(parse("1:02"), Some(62.0));
+        assert_eq!(parse("hello"), None);
+        assert_eq!(parse("12"), None);
+        assert_eq!(parse("1:2:3:4"), None);
+        assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn canonical_srt() {
+        assert!(is_canonical_srt("00:00:01,000"));
+        assert!(!is_canonical_srt("00:00:0,000"));
+        assert!(!is_canonical_srt("00:00:01.000"));
+    }
+
+    #[test]
+    fn leading_timestamps() {
+        assert_eq!(leading("[00:03:58.22] Hello"), Some((238.22, "Hello")));
+        assert_eq!(leading("(00:01:02) Hi"), Some((62.0, "Hi")));
+        assert_eq!(leading("Hello [00:03:58]"), None);
+        assert_eq!(format_clock(754.2), "00:12:34");
+    }
+}

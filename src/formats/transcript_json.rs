@@ -1,0 +1,522 @@
+//! JSON from speech recognisers and meeting tools, read through `serde_json::Value` so that
+//! unknown extra fields are ignored:
+//! - Whisper: `segments[]` with `start`, `end` (seconds) and `text`, no speakers;
+//! - WhisperX: `speaker` on segments (or only on their `words`);
+//! - AssemblyAI: `utterances[]` with `speaker`, `text`, `start`, `end` in milliseconds;
+//! - Deepgram: `results.utterances[]`, or `results.channels[].alternatives[]` with `paragraphs`
+//!   or per-word `speaker`;
+//! - AWS Transcribe: `results.audio_segments[]`, or `results.items[]` with speakers from
+//!   `results.speaker_labels.segments[]`, times as strings;
+//! - Podcasting 2.0: `segments[]` of `speaker`, `startTime`, `endTime`, `body` (often a word each);
+//! - arrays of `{speaker, text | content | body}` records, at the top level or under one key.
+//!
+//! Absolute Unix-epoch times are made relative to the first piece.
+
+use serde_json::Value;
+
+use crate::formats::ParseError;
+use crate::formats::pieces::{Draft, Piece, Who};
+
+/// JSON that is not Podium's own.
+pub fn looks_like(text: &str) -> bool {
+    let t = text.trim_start();
+    (t.starts_with('{') || t.starts_with('[')) && !is_podium_json(t)
+}
+
+/// Podium JSON has `format_version` and `meta` at the top.
+pub fn is_podium_json(text: &str) -> bool {
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|v| {
+            v.as_object()
+                .map(|o| o.contains_key("format_version") && o.contains_key("meta"))
+        })
+        .unwrap_or(false)
+}
+
+/// The variant read and the pieces.
+pub fn parse(text: &str) -> Result<(Draft, &'static str), ParseError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| ParseError::at(e.line().max(1), format!("invalid JSON: {e}")))?;
+    let (variant, mut pieces) = read(&value).ok_or_else(|| {
+        ParseError::at(
+            1,
+            "JSON, but no transcript in it: expected `segments` (Whisper, WhisperX, Podcasting 2.0), \
+             `utterances` (AssemblyAI), `results` (Deepgram, AWS Transcribe) or an array of \
+             {speaker, text} records",
+        )
+    })?;
+    relative_to_first(&mut pieces);
+    let draft = Draft {
+        title: value
+            .get("title")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        pieces,
+        ..Draft::default()
+    };
+    Ok((draft, variant))
+}
+
+fn read(v: &Value) -> Option<(&'static str, Vec<Piece>)> {
+    if let Some(results) = v.get("results") {
+        if results.get("channels").is_some() {
+            return Some(("deepgram", deepgram(results)));
+        }
+        if ["audio_segments", "items", "speaker_labels", "transcripts"]
+            .iter()
+            .any(|k| results.get(k).is_some())
+        {
+            return Some(("aws-transcribe", aws(results)));
+        }
+    }
+    if let Some(utterances) = v.get("utterances").and_then(Value::as_array) {
+        return Some(("assemblyai", assemblyai(utterances)));
+    }
+    if v.get("utterances").is_some_and(Value::is_null) && v.get("text").is_some() {
+        let piece = Piece::new(Who::Same, str_of(v, &["text"]).unwrap_or_default());
+        return Some(("assemblyai", vec![piece]));
+    }
+    if let Some(segments) = v.get("segments").and_then(Value::as_array) {
+        let podcast = segments
+            .iter()
+            .any(|s| s.get("body").is_some() || s.get("startTime").is_some());
+        if podcast {
+            return Some(("podcasting-2.0", records(segments)));
+        }
+        let diarized = segments
+            .iter()
+            .any(|s| s.get("speaker").is_some() || words_speaker(s).is_some());
+        let variant = if diarized { "whisperx" } else { "whisper" };
+        return Some((variant, whisper(segments)));
+    }
+    let list = match v {
+        Value::Array(a) => Some(a),
+        Value::Object(o) => o
+            .values()
+            .find_map(|x| x.as_array().filter(|a| is_records(a))),
+        _ => None,
+    }?;
+    is_records(list).then(|| ("records", records(list)))
+}
+
+const TEXT_KEYS: &[&str] = &[
+    "text",
+    "content",
+    "body",
+    "transcript",
+    "utterance",
+    "sentence",
+];
+const SPEAKER_KEYS: &[&str] = &[
+    "speaker",
+    "speaker_name",
+    "speakerName",
+    "speaker_label",
+    "name",
+    "participant",
+    "role",
+    "user",
+    "author",
+];
+const START_KEYS: &[&str] = &[
+    "start",
+    "start_time",
+    "startTime",
+    "begin",
+    "from",
+    "offset",
+    "start_ms",
+    "startMs",
+    "timestamp",
+];
+const END_KEYS: &[&str] = &[
+    "end", "end_time", "endTime", "stop", "to", "end_ms", "endMs",
+];
+
+fn is_records(a: &[Value]) -> bool {
+    !a.is_empty()
+        && a.iter().any(|x| {
+            TEXT_KEYS
+                .iter()
+                .any(|k| x.get(k).is_some_and(Value::is_string))
+        })
+}
+
+fn str_of(v: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|k| v.get(k).and_then(Value::as_str).map(str::to_string))
+}
+
+/// A speaker value: a name, or a number / letter recognisers use (`0`, `"A"`) made a label.
+fn speaker_of(v: &Value, keys: &[&str]) -> Who {
+    let found = keys.iter().find_map(|k| v.get(k).filter(|x| !x.is_null()));
+    match found {
+        Some(Value::String(s)) if s.trim().is_empty() => Who::Same,
+        Some(Value::String(s)) if s.len() <= 2 && s.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            Who::Named(format!("Speaker {s}"))
+        }
+        Some(Value::String(s)) => Who::Named(s.trim().to_string()),
+        Some(Value::Number(n)) => Who::Named(format!("Speaker {n}")),
+        _ => Who::Same,
+    }
+}
+
+/// Seconds from a number, a numeric string (`"12.5"`) or a clock (`"00:01:02.5"`); keys that
+/// say `ms` are milliseconds.
+fn time_of(v: &Value, keys: &[&str], millis: bool) -> Option<f64> {
+    keys.iter().find_map(|k| {
+        let x = v.get(k)?;
+        let n = match x {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .or_else(|| crate::formats::timecode::parse(s)),
+            _ => None,
+        }?;
+        let ms = millis || k.to_lowercase().ends_with("ms");
+        Some(if ms { n / 1000.0 } else { n })
+    })
+}
+
+fn whisper(segments: &[Value]) -> Vec<Piece> {
+    segments
+        .iter()
+        .map(|s| {
+            let who = match speaker_of(s, &["speaker"]) {
+                Who::Same => words_speaker(s).map_or(Who::Same, Who::Named),
+                named => named,
+            };
+            Piece::new(who, str_of(s, &["text"]).unwrap_or_default())
+                .timed(time_of(s, &["start"], false), time_of(s, &["end"], false))
+        })
+        .collect()
+}
+
+/// The speaker most of a segment's words carry (WhisperX leaves some segments without one).
+fn words_speaker(segment: &Value) -> Option<String> {
+    let words = segment.get("words")?.as_array()?;
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for w in words {
+        if let Some(s) = w.get("speaker").and_then(Value::as_str) {
+            match counts.iter_mut().find(|(n, _)| n == s) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((s.to_string(), 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+}
+
+fn assemblyai(utterances: &[Value]) -> Vec<Piece> {
+    utterances
+        .iter()
+        .map(|u| {
+            Piece::new(
+                speaker_of(u, &["speaker"]),
+                str_of(u, &["text"]).unwrap_or_default(),
+            )
+            .timed(time_of(u, &["start"], true), time_of(u, &["end"], true))
+        })
+        .collect()
+}
+
+fn deepgram(results: &Value) -> Vec<Piece> {
+    if let Some(utterances) = results.get("utterances").and_then(Value::as_array) {
+        return utterances
+            .iter()
+            .map(|u| {
+                Piece::new(
+                    speaker_of(u, &["speaker"]),
+                    str_of(u, &["transcript"]).unwrap_or_default(),
+                )
+                .timed(time_of(u, &["start"], false), time_of(u, &["end"], false))
+            })
+            .collect();
+    }
+    let channels = results
+        .get("channels")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let many = channels.len() > 1;
+    let mut pieces = Vec::new();
+    for (ci, channel) in channels.iter().enumerate() {
+        let Some(alt) = channel.pointer("/alternatives/0") else {
+            continue;
+        };
+        let channel_who = || {
+            if many {
+                Who::Named(format!("Channel {}", ci + 1))
+            } else {
+                Who::Same
+            }
+        };
+        if let Some(paragraphs) = alt
+            .pointer("/paragraphs/paragraphs")
+            .and_then(Value::as_array)
+        {
+            for p in paragraphs {
+                let who = match speaker_of(p, &["speaker"]) {
+                    Who::Same => channel_who(),
+                    named => named,
+                };
+                let text: Vec<String> = p
+                    .get("sentences")
+                    .and_then(Value::as_array)
+                    .map(|ss| ss.iter().filter_map(|s| str_of(s, &["text"])).collect())
+                    .unwrap_or_default();
+                let mut piece = Piece::new(who, text.join(" "))
+                    .timed(time_of(p, &["start"], false), time_of(p, &["end"], false));
+                piece.new_paragraph = true;
+                pieces.push(piece);
+            }
+            continue;
+        }
+        let words = alt
+            .get("words")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        if words.is_empty() {
+            pieces.push(Piece::new(
+                channel_who(),
+                str_of(alt, &["transcript"]).unwrap_or_default(),
+            ));
+            continue;
+        }
+        for w in &words {
+            let who = match speaker_of(w, &["speaker"]) {
+                Who::Same => channel_who(),
+                named => named,
+            };
+            let word = str_of(w, &["punctuated_word", "word"]).unwrap_or_default();
+            pieces.push(
+                Piece::new(who, word)
+                    .timed(time_of(w, &["start"], false), time_of(w, &["end"], false)),
+            );
+        }
+    }
+    if many {
+        pieces.sort_by(|a, b| a.start.unwrap_or(0.0).total_cmp(&b.start.unwrap_or(0.0)));
+    }
+    pieces
+}
+
+fn aws(results: &Value) -> Vec<Piece> {
+    if let Some(segments) = results.get("audio_segments").and_then(Value::as_array) {
+        return segments
+            .iter()
+            .map(|s| {
+                Piece::new(
+                    speaker_of(s, &["speaker_label"]),
+                    str_of(s, &["transcript"]).unwrap_or_default(),
+                )
+                .timed(
+                    time_of(s, &["start_time"], false),
+                    time_of(s, &["end_time"], false),
+                )
+            })
+            .collect();
+    }
+    // Speakers by item start time, from the speaker_labels segments.
+    let mut speaker_at: Vec<(String, String)> = Vec::new();
+    if let Some(segs) = results
+        .pointer("/speaker_labels/segments")
+        .and_then(Value::as_array)
+    {
+        for seg in segs {
+            for item in seg
+                .get("items")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let (Some(t), Some(s)) = (
+                    item.get("start_time").and_then(Value::as_str),
+                    item.get("speaker_label")
+                        .or_else(|| seg.get("speaker_label"))
+                        .and_then(Value::as_str),
+                ) {
+                    speaker_at.push((t.to_string(), s.to_string()));
+                }
+            }
+        }
+    }
+    let Some(items) = results.get("items").and_then(Value::as_array) else {
+        let text = results
+            .pointer("/transcripts/0/transcript")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        return vec![Piece::new(Who::Same, text)];
+    };
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut who = Who::Same;
+    for item in items {
+        let content = item
+            .pointer("/alternatives/0/content")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        if item.get("type").and_then(Value::as_str) == Some("punctuation") {
+            if let Some(last) = pieces.last_mut() {
+                last.text.push_str(content);
+            }
+            continue;
+        }
+        let start = item.get("start_time").and_then(Value::as_str);
+        if let Some(label) = item
+            .get("speaker_label")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .or_else(|| {
+                start.and_then(|t| {
+                    speaker_at
+                        .iter()
+                        .find(|(s, _)| s == t)
+                        .map(|(_, l)| l.clone())
+                })
+            })
+        {
+            who = Who::Named(label);
+        }
+        pieces.push(Piece::new(who.clone(), content).timed(
+            time_of(item, &["start_time"], false),
+            time_of(item, &["end_time"], false),
+        ));
+    }
+    pieces
+}
+
+fn records(list: &[Value]) -> Vec<Piece> {
+    list.iter()
+        .filter(|r| r.is_object())
+        .map(|r| {
+            let text = str_of(r, TEXT_KEYS).unwrap_or_default();
+            Piece::new(speaker_of(r, SPEAKER_KEYS), text)
+                .timed(time_of(r, START_KEYS, false), time_of(r, END_KEYS, false))
+        })
+        .collect()
+}
+
+/// Unix-epoch seconds (or milliseconds) become seconds from the first piece.
+fn relative_to_first(pieces: &mut [Piece]) {
+    let Some(first) = pieces.iter().filter_map(|p| p.start).reduce(f64::min) else {
+        return;
+    };
+    let (scale, origin) = if first > 1e11 {
+        (1000.0, first)
+    } else if first > 1e8 {
+        (1.0, first)
+    } else {
+        return;
+    };
+    for p in pieces {
+        p.start = p.start.map(|t| (t - origin) / scale);
+        p.end = p.end.map(|t| (t - origin) / scale);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::pieces::build;
+
+    fn session(json: &str) -> (crate::session::Session, &'static str) {
+        let (draft, variant) = parse(json).expect("parses");
+        (build(draft, variant), variant)
+    }
+
+    fn names(s: &crate::session::Session) -> Vec<String> {
+        s.turns
+            .iter()
+            .map(|t| s.speaker_name(t).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn whisper_has_one_unknown_speaker() {
+        let (s, v) = session(
+            r#"{"text":" Hi. Bye.","segments":[{"id":0,"seek":0,"start":0.0,"end":1.5,"text":" Hi.","tokens":[1]},{"id":1,"start":1.5,"end":3.0,"text":" Bye."}],"language":"en"}"#,
+        );
+        assert_eq!(v, "whisper");
+        assert_eq!(names(&s), ["Unknown speaker"]);
+        assert_eq!(s.turns[0].paragraphs, ["Hi. Bye."]);
+        assert_eq!(s.turns[0].end, Some(3.0));
+    }
+
+    #[test]
+    fn whisperx_speakers_from_segments_or_words() {
+        let (s, v) = session(
+            r#"{"segments":[{"start":0,"end":1,"text":"Hi","speaker":"SPEAKER_00"},{"start":1,"end":2,"text":"Yo","words":[{"word":"Yo","speaker":"SPEAKER_01"}]}]}"#,
+        );
+        assert_eq!(v, "whisperx");
+        assert_eq!(names(&s), ["SPEAKER_00", "SPEAKER_01"]);
+        assert_eq!(s.speakers[0].kind, crate::session::SpeakerKind::Label);
+    }
+
+    #[test]
+    fn assemblyai_milliseconds_and_letters() {
+        let (s, v) = session(
+            r#"{"id":"x","text":"...","utterances":[{"speaker":"A","text":"Hello.","start":250,"end":1250,"confidence":0.9,"words":[]},{"speaker":"B","text":"Hi.","start":1300,"end":2000}]}"#,
+        );
+        assert_eq!(v, "assemblyai");
+        assert_eq!(names(&s), ["Speaker A", "Speaker B"]);
+        assert_eq!((s.turns[0].start, s.turns[0].end), (Some(0.25), Some(1.25)));
+    }
+
+    #[test]
+    fn deepgram_words_and_paragraphs() {
+        let (s, v) = session(
+            r#"{"metadata":{},"results":{"channels":[{"alternatives":[{"transcript":"hello there hi","words":[{"word":"hello","punctuated_word":"Hello","start":0.1,"end":0.5,"speaker":0},{"word":"there","punctuated_word":"there.","start":0.5,"end":0.9,"speaker":0},{"word":"hi","punctuated_word":"Hi.","start":1.2,"end":1.4,"speaker":1}]}]}]}}"#,
+        );
+        assert_eq!(v, "deepgram");
+        assert_eq!(names(&s), ["Speaker 0", "Speaker 1"]);
+        assert_eq!(s.turns[0].paragraphs, ["Hello there."]);
+        let (s, _) = session(
+            r#"{"results":{"channels":[{"alternatives":[{"paragraphs":{"paragraphs":[{"speaker":0,"start":0,"end":2,"sentences":[{"text":"One.","start":0,"end":1},{"text":"Two.","start":1,"end":2}]}]}}]}]}}"#,
+        );
+        assert_eq!(s.turns[0].paragraphs, ["One. Two."]);
+    }
+
+    #[test]
+    fn aws_items_with_speaker_segments() {
+        let (s, v) = session(
+            r#"{"jobName":"j","results":{"transcripts":[{"transcript":"Hi, there. Yes."}],"speaker_labels":{"speakers":2,"segments":[{"start_time":"0.0","end_time":"1.0","speaker_label":"spk_0","items":[{"start_time":"0.1","end_time":"0.4","speaker_label":"spk_0"},{"start_time":"0.5","end_time":"0.9","speaker_label":"spk_0"}]},{"start_time":"1.2","end_time":"1.5","speaker_label":"spk_1","items":[{"start_time":"1.2","end_time":"1.5","speaker_label":"spk_1"}]}]},"items":[{"start_time":"0.1","end_time":"0.4","alternatives":[{"confidence":"0.9","content":"Hi"}],"type":"pronunciation"},{"alternatives":[{"content":","}],"type":"punctuation"},{"start_time":"0.5","end_time":"0.9","alternatives":[{"content":"there"}],"type":"pronunciation"},{"alternatives":[{"content":"."}],"type":"punctuation"},{"start_time":"1.2","end_time":"1.5","alternatives":[{"content":"Yes"}],"type":"pronunciation"}]}}"#,
+        );
+        assert_eq!(v, "aws-transcribe");
+        assert_eq!(names(&s), ["spk_0", "spk_1"]);
+        assert_eq!(s.turns[0].paragraphs, ["Hi, there."]);
+        assert_eq!(s.turns[1].start, Some(1.2));
+    }
+
+    #[test]
+    fn podcasting_words_merge() {
+        let (s, v) = session(
+            r#"{"version":"1.0.0","segments":[{"speaker":"Alice","startTime":0.5,"endTime":0.8,"body":"Hello"},{"speaker":"Alice","startTime":0.8,"endTime":1.0,"body":"world."},{"speaker":"Bob","startTime":1.5,"endTime":1.9,"body":"Hi."}]}"#,
+        );
+        assert_eq!(v, "podcasting-2.0");
+        assert_eq!(s.turns[0].paragraphs, ["Hello world."]);
+        assert_eq!(names(&s), ["Alice", "Bob"]);
+    }
+
+    #[test]
+    fn records_at_top_or_under_a_key_with_epoch_times() {
+        let (s, v) = session(
+            r#"[{"speaker":"Ann","text":"One.","start":1700000000,"end":1700000004},{"speaker":"Ben","content":"Two.","start":1700000005}]"#,
+        );
+        assert_eq!(v, "records");
+        assert_eq!(s.turns[1].start, Some(5.0));
+        let (s, _) = session(
+            r#"{"meeting":"x","transcript":[{"name":"Ann","body":"Hi."},{"name":"Ben","body":"Yo."}]}"#,
+        );
+        assert_eq!(names(&s), ["Ann", "Ben"]);
+    }
+
+    #[test]
+    fn json_without_a_transcript_is_an_error() {
+        assert!(parse(r#"{"a":1}"#).is_err());
+        assert_eq!(parse("{\n  \"a\": ").unwrap_err().line, Some(2));
+    }
+}
