@@ -62,6 +62,8 @@ pub struct SpeakerStats {
     /// Published words divided by computed words.
     pub published_to_computed: Option<f64>,
     pub speaking_time: Option<Timed>,
+    /// Words per minute over measured speaking time; `None` unless the source has times.
+    pub wpm: Option<f64>,
 }
 
 /// Everything derived from a session once, so that statistics over any range of turns (the
@@ -120,6 +122,7 @@ impl Figures {
                 published: s.published,
                 published_to_computed: None,
                 speaking_time: None,
+                wpm: None,
             })
             .collect();
         let mut measured = vec![0.0f64; out.len()];
@@ -155,6 +158,7 @@ impl Figures {
                 (Some(p), w) if w > 0 => Some(p as f64 / w as f64),
                 _ => None,
             };
+            st.wpm = (measured > 0.0 && st.words > 0).then(|| st.words as f64 * 60.0 / measured);
             st.speaking_time = if measured > 0.0 {
                 Some(Timed {
                     seconds: measured,

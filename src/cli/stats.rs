@@ -62,6 +62,7 @@ struct SessionFacts {
     end_time: Option<String>,
     time_zone: Option<String>,
     kind: &'static str,
+    source_format: String,
     source_file: Option<String>,
     speakers: usize,
     turns: usize,
@@ -82,6 +83,8 @@ struct SpeakerFacts {
     published: Option<PublishedStats>,
     published_to_computed_words: Option<f64>,
     speaking_time: Option<Timed>,
+    /// Words per minute of measured speaking time (sources with timestamps only).
+    wpm: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -114,6 +117,7 @@ impl Report {
                 end_time: m.end_time.clone(),
                 time_zone: m.time_zone.clone(),
                 kind: m.kind.label(),
+                source_format: m.source_format.clone(),
                 source_file: m.source_file.clone(),
                 speakers: session.speakers.len(),
                 turns: session.turns.len(),
@@ -164,47 +168,29 @@ impl Report {
             }
             line.push(when);
         }
-        line.push(s.kind.to_string());
+        line.push(format!("{} ({})", s.kind, s.source_format));
         out.push_str(&line.join(" · "));
         out.push_str(&format!(
             "\n{} speakers · {} turns · {} words\n\n",
             s.speakers, s.turns, s.words
         ));
-        let rows: Vec<Vec<String>> = self.speakers.iter().map(SpeakerFacts::row).collect();
-        out.push_str(&table::render(
-            &[
-                "speaker",
-                "role",
-                "turns",
-                "words",
-                "share",
-                "longest",
-                "questions",
-                "pub wpm",
-                "pub words",
-                "pub time",
-                "pub/comp",
-                "time",
-            ],
-            &[
-                Align::Left,
-                Align::Left,
-                Align::Right,
-                Align::Right,
-                Align::Right,
-                Align::Right,
-                Align::Right,
-                Align::Right,
-                Align::Right,
-                Align::Right,
-                Align::Right,
-                Align::Right,
-            ],
-            &rows,
-        ));
-        out.push_str(
-            "\npub = published in the report; - = not published; ~ = estimated from words and published speech rates\n",
-        );
+        let published = self.speakers.iter().any(|sp| sp.published.is_some());
+        let rows: Vec<Vec<String>> = self.speakers.iter().map(|sp| sp.row(published)).collect();
+        let mut header = vec![
+            "speaker", "role", "turns", "words", "share", "longest", "questions", "time", "wpm",
+        ];
+        if published {
+            header.extend(["pub wpm", "pub words", "pub time", "pub/comp"]);
+        }
+        let mut aligns = vec![Align::Left, Align::Left];
+        aligns.resize(header.len(), Align::Right);
+        out.push_str(&table::render(&header, &aligns, &rows));
+        out.push_str(if published {
+            "\ntime: measured, published, or ~ estimated from words and published speech rates; \
+             wpm: from measured times; pub = published in the report, - = not published\n"
+        } else {
+            "\ntime: measured from the transcript's timestamps, ~ estimated; wpm: words per minute of that time\n"
+        });
         out
     }
 }
@@ -230,19 +216,21 @@ fn speaker_facts(session: &Session, st: &SpeakerStats) -> SpeakerFacts {
             seconds: round(t.seconds, 1),
             ..t
         }),
+        wpm: st.wpm.map(|w| round(w, 1)),
     }
 }
 
 impl SpeakerFacts {
-    fn row(&self) -> Vec<String> {
-        let opt = |v: Option<u64>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
+    fn row(&self, published: bool) -> Vec<String> {
+        let dash = || "-".to_string();
+        let opt = |v: Option<u64>| v.map_or_else(dash, |v| v.to_string());
         let p = self.published.unwrap_or_default();
         let role = if self.roles.is_empty() {
-            "-".to_string()
+            dash()
         } else {
             self.roles.join(",")
         };
-        vec![
+        let mut row = vec![
             self.name.clone(),
             role,
             self.turns.to_string(),
@@ -250,25 +238,24 @@ impl SpeakerFacts {
             format!("{:.1}%", self.share * 100.0),
             self.longest_turn
                 .as_ref()
-                .map_or_else(|| "-".to_string(), |l| format!("{} ({})", l.turn, l.words)),
+                .map_or_else(dash, |l| format!("{} ({})", l.turn, l.words)),
             self.questions.to_string(),
-            opt(p.wpm),
-            opt(p.words),
-            p.seconds
-                .map_or_else(|| "-".to_string(), |s| stats::format_duration(s as f64)),
-            self.published_to_computed_words
-                .map_or_else(|| "-".to_string(), |r| format!("{r:.2}")),
-            self.speaking_time.map_or_else(
-                || "-".to_string(),
-                |t| {
-                    let mark = if t.source == TimeSource::Estimated {
-                        "~"
-                    } else {
-                        ""
-                    };
-                    format!("{mark}{}", stats::format_duration(t.seconds))
-                },
-            ),
-        ]
+            self.speaking_time.map_or_else(dash, |t| {
+                let mark = if t.source == TimeSource::Estimated { "~" } else { "" };
+                format!("{mark}{}", stats::format_duration(t.seconds))
+            }),
+            self.wpm.map_or_else(dash, |w| format!("{w:.0}")),
+        ];
+        if published {
+            row.extend([
+                opt(p.wpm),
+                opt(p.words),
+                p.seconds
+                    .map_or_else(dash, |s| stats::format_duration(s as f64)),
+                self.published_to_computed_words
+                    .map_or_else(dash, |r| format!("{r:.2}")),
+            ]);
+        }
+        row
     }
 }

@@ -181,7 +181,9 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
             }
             Line::Speaker { who, at, said, .. } => {
                 seen_speaker = true;
-                let mut piece = Piece::new(who, said).timed(at.or(pending_time.take()), None);
+                let (said, inline) = timecode::take_inline(said);
+                let start = at.or(pending_time.take()).or(inline);
+                let mut piece = Piece::new(who, said).timed(start, None);
                 piece.new_paragraph = true;
                 draft.pieces.push(piece);
                 paragraph_break = false;
@@ -205,7 +207,9 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
                     pending_time = at;
                     continue;
                 }
-                let mut piece = Piece::new(Who::Same, text).timed(at.or(pending_time.take()), None);
+                let (text, inline) = timecode::take_inline(text);
+                let start = at.or(pending_time.take()).or(inline);
+                let mut piece = Piece::new(Who::Same, text).timed(start, None);
                 piece.new_paragraph = paragraph_break;
                 draft.pieces.push(piece);
                 paragraph_break = false;

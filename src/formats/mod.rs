@@ -261,6 +261,15 @@ pub fn detect(lines: &[String], joined: &str) -> Result<Format, ParseError> {
     if let Some(f) = Format::ALL.into_iter().find(|f| f.fits(lines, joined)) {
         return Ok(f);
     }
+    // Broken JSON is better told where it breaks than that it is not a transcript.
+    if joined.trim_start().starts_with('{')
+        && let Err(e) = serde_json::from_str::<serde_json::Value>(joined)
+    {
+        return Err(ParseError::at(
+            e.line().max(1),
+            format!("invalid JSON: {e}; expected a transcript or Podium JSON"),
+        ));
+    }
     let tried: Vec<String> = Format::ALL
         .iter()
         .filter(|f| **f != Format::PodiumJson)

@@ -109,7 +109,8 @@ pub fn build(draft: Draft, format: &str) -> Session {
         if turn.start.is_none() {
             turn.start = piece.start;
         }
-        if let Some(end) = piece.end.or(piece.start) {
+        // Sources that time only starts (Otter, Rev, Zoom) leave the end to the next turn.
+        if let Some(end) = piece.end {
             turn.end = Some(turn.end.map_or(end, |e: f64| e.max(end)));
         }
         if let (Some(a), Some(b)) = (piece.start, piece.end) {
@@ -117,7 +118,8 @@ pub fn build(draft: Draft, format: &str) -> Session {
         }
     }
     for (turn, spans) in turns.iter_mut().zip(intervals) {
-        turn.spoken = (!spans.is_empty()).then(|| union_length(spans));
+        // Milliseconds are the finest any source times speech to.
+        turn.spoken = (!spans.is_empty()).then(|| (union_length(spans) * 1000.0).round() / 1000.0);
         turn.split_sentences();
     }
     turns.retain(|t| !t.paragraphs.is_empty());

@@ -62,6 +62,36 @@ pub fn leading(line: &str) -> Option<(f64, &str)> {
     Some((parse(inner)?, rest.trim_start()))
 }
 
+/// Removes bracketed timestamps (`[00:03:58.22]`) from anywhere in `text`, returning the text
+/// and the first time found. Annotations that merely contain a time (`[unintelligible
+/// 00:08:54]`) stay.
+pub fn take_inline(text: &str) -> (String, Option<f64>) {
+    let mut out = String::with_capacity(text.len());
+    let mut first = None;
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| c + open) else {
+            break;
+        };
+        match parse(&rest[open + 1..close]) {
+            Some(t) => {
+                first = first.or(Some(t));
+                out.push_str(rest[..open].trim_end());
+                rest = &rest[close + 1..];
+                if !out.is_empty() && !rest.starts_with(char::is_whitespace) && !rest.is_empty() {
+                    out.push(' ');
+                }
+            }
+            None => {
+                out.push_str(&rest[..=close]);
+                rest = &rest[close + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    (out.trim().to_string(), first)
+}
+
 /// `754.2` → `00:12:34`.
 pub fn format_clock(seconds: f64) -> String {
     let total = seconds.max(0.0).round() as u64;
@@ -105,5 +135,20 @@ mod tests {
         assert_eq!(leading("(00:01:02) Hi"), Some((62.0, "Hi")));
         assert_eq!(leading("Hello [00:03:58]"), None);
         assert_eq!(format_clock(754.2), "00:12:34");
+    }
+
+    #[test]
+    fn inline_timestamps_are_taken_out() {
+        assert_eq!(
+            take_inline("Thank you. [00:03:58.22] I will [laughter] be brief."),
+            (
+                "Thank you. I will [laughter] be brief.".to_string(),
+                Some(238.22)
+            )
+        );
+        assert_eq!(
+            take_inline("[unintelligible 00:08:54] yes"),
+            ("[unintelligible 00:08:54] yes".to_string(), None)
+        );
     }
 }

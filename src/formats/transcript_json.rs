@@ -17,10 +17,13 @@ use serde_json::Value;
 use crate::formats::ParseError;
 use crate::formats::pieces::{Draft, Piece, Who};
 
-/// JSON that is not Podium's own.
+/// JSON (an object or an array) that is not Podium's own. `[Name] 10:02:03` text starts
+/// with a bracket too, so the text must parse.
 pub fn looks_like(text: &str) -> bool {
     let t = text.trim_start();
-    (t.starts_with('{') || t.starts_with('[')) && !is_podium_json(t)
+    (t.starts_with('{') || t.starts_with('['))
+        && serde_json::from_str::<Value>(t).is_ok()
+        && !is_podium_json(t)
 }
 
 /// Podium JSON has `format_version` and `meta` at the top.

@@ -88,7 +88,8 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
         }
         i += 1;
         let mut voice: Option<String> = None;
-        while i < lines.len() && !lines[i].trim().is_empty() && !lines[i].contains("-->") {
+        // Only an empty line ends a payload: YouTube's cues start with a line of one space.
+        while i < lines.len() && !lines[i].is_empty() && !lines[i].contains("-->") {
             if is_identifier(&lines[i]) && lines.get(i + 1).is_some_and(|n| n.contains("-->")) {
                 break;
             }

@@ -133,12 +133,7 @@ fn figure_rows(app: &App, st: &SpeakerStats) -> Vec<(&'static str, String, Strin
             }),
     };
     // A rate is only computed from real times; otherwise the published one stands alone.
-    let wpm = match st.speaking_time {
-        Some(time) if time.source == TimeSource::Measured && time.seconds > 0.0 => {
-            format!("{:.0}", st.words as f64 * 60.0 / time.seconds)
-        }
-        _ => dash(),
-    };
+    let wpm = st.wpm.map_or_else(dash, |w| format!("{w:.0}"));
     let longest = st.longest_turn.map_or_else(dash, |(turn, words)| {
         format!("{} {words}w", app.session.turns[turn].id)
     });
