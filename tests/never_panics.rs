@@ -14,6 +14,27 @@ fn import(bytes: &[u8]) {
     }
 }
 
+/// Every importer, forced, whatever the bytes look like.
+fn import_as_each(bytes: &[u8]) {
+    for format in podium::formats::Format::ALL {
+        if let Err(e) = podium::formats::load_bytes_as("fuzz.txt", None, bytes, Some(format)) {
+            assert!(e.to_string().starts_with("fuzz.txt:"), "{e}");
+        }
+    }
+}
+
+/// One file per transcript format, to mutate.
+const FORMAT_SEEDS: [&str; 8] = [
+    include_str!("fixtures/formats/teams.vtt"),
+    include_str!("fixtures/formats/youtube-auto.vtt"),
+    include_str!("fixtures/formats/subtitles.srt"),
+    include_str!("fixtures/formats/cart.txt"),
+    include_str!("fixtures/formats/rev.txt"),
+    include_str!("fixtures/formats/aws-transcribe.json"),
+    include_str!("fixtures/formats/deepgram.json"),
+    include_str!("fixtures/formats/records.json"),
+];
+
 #[derive(Debug, Clone)]
 enum Edit {
     Delete(usize),
@@ -72,6 +93,23 @@ proptest! {
     #[test]
     fn arbitrary_text_lines(lines in proptest::collection::vec("[A-Za-z:&’• ,.0-9|-]{0,40}", 0..40)) {
         import(lines.join("\n").as_bytes());
+    }
+
+    #[test]
+    fn arbitrary_bytes_in_every_format(bytes in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        import_as_each(&bytes);
+    }
+
+    #[test]
+    fn caption_like_text_in_every_format(lines in proptest::collection::vec("[0-9:.,> -]{0,30}|<v [A-Z][a-z]{0,5}>[a-z ]{0,10}|[A-Z][a-z]{0,6}: [a-z ]{0,10}|WEBVTT|\\[[0-9:.]{0,10}\\]|\\{\"[a-z]{1,8}\": \\[|\\}|\\]", 0..30)) {
+        import_as_each(lines.join("\n").as_bytes());
+    }
+
+    #[test]
+    fn edited_format_files(seed in 0usize..FORMAT_SEEDS.len(), edits in proptest::collection::vec(edit(), 1..6)) {
+        let text = apply(FORMAT_SEEDS[seed], &edits);
+        import(text.as_bytes());
+        import_as_each(text.as_bytes());
     }
 
     #[test]

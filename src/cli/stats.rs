@@ -177,7 +177,15 @@ impl Report {
         let published = self.speakers.iter().any(|sp| sp.published.is_some());
         let rows: Vec<Vec<String>> = self.speakers.iter().map(|sp| sp.row(published)).collect();
         let mut header = vec![
-            "speaker", "role", "turns", "words", "share", "longest", "questions", "time", "wpm",
+            "speaker",
+            "role",
+            "turns",
+            "words",
+            "share",
+            "longest",
+            "questions",
+            "time",
+            "wpm",
         ];
         if published {
             header.extend(["pub wpm", "pub words", "pub time", "pub/comp"]);
@@ -241,7 +249,11 @@ impl SpeakerFacts {
                 .map_or_else(dash, |l| format!("{} ({})", l.turn, l.words)),
             self.questions.to_string(),
             self.speaking_time.map_or_else(dash, |t| {
-                let mark = if t.source == TimeSource::Estimated { "~" } else { "" };
+                let mark = if t.source == TimeSource::Estimated {
+                    "~"
+                } else {
+                    ""
+                };
                 format!("{mark}{}", stats::format_duration(t.seconds))
             }),
             self.wpm.map_or_else(dash, |w| format!("{w:.0}")),

@@ -123,15 +123,13 @@ fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
         Span::styled(format!(" · {}", tr.id), t.dim()),
     ];
     if let Some(time) = app.figures.times.get(turn) {
-        let mark = if time.source == TimeSource::Estimated {
-            "~"
-        } else {
-            ""
+        // `[00:14:32]` from the source's own timestamps, `~00:31:46` when estimated.
+        let clock = stats::clock_at(session, time.start);
+        let shown = match time.source {
+            TimeSource::Estimated => format!(" · ~{clock}"),
+            TimeSource::Measured | TimeSource::Published => format!(" · [{clock}]"),
         };
-        header.push(Span::styled(
-            format!(" · {mark}{}", stats::clock_at(session, time.start)),
-            t.dim(),
-        ));
+        header.push(Span::styled(shown, t.dim()));
     }
     lines.push(Line::from(header));
     let found = app.found.as_ref().filter(|f| f.quote.turn == turn);
