@@ -74,7 +74,7 @@ impl Format {
             Format::Srt => "SubRip subtitles (Name: prefixes, - dialogue dashes)",
             Format::Text => "speaker-labelled text: Name:, **Name:**, >> NAME:, Zoom, Otter, Rev",
             Format::TranscriptJson => {
-                "recogniser JSON: Whisper, WhisperX, AssemblyAI, Deepgram, AWS Transcribe, Podcasting 2.0, {speaker, text} records"
+                "recogniser JSON: Whisper, whisper.cpp, WhisperX, AssemblyAI, Deepgram, AWS Transcribe, Rev.ai, Podcasting 2.0, {speaker, text} records"
             }
             Format::PodiumJson => "Podium session JSON (written by `podium import`)",
         }

@@ -8,6 +8,8 @@
 //! - AWS Transcribe: `results.audio_segments[]`, or `results.items[]` with speakers from
 //!   `results.speaker_labels.segments[]`, times as strings;
 //! - Podcasting 2.0: `segments[]` of `speaker`, `startTime`, `endTime`, `body` (often a word each);
+//! - Rev.ai: `monologues[]` of `speaker` and `elements[]` (`text` and `punct` values, `ts`);
+//! - whisper.cpp: `transcription[]` with `offsets` (milliseconds) and `text`;
 //! - arrays of `{speaker, text | content | body}` records, at the top level or under one key.
 //!
 //! Absolute Unix-epoch times are made relative to the first piece.
@@ -72,6 +74,9 @@ fn read(v: &Value) -> Option<(&'static str, Vec<Piece>)> {
         {
             return Some(("aws-transcribe", aws(results)));
         }
+    }
+    if let Some(monologues) = v.get("monologues").and_then(Value::as_array) {
+        return Some(("rev-ai", rev_ai(monologues)));
     }
     if let Some(utterances) = v.get("utterances").and_then(Value::as_array) {
         return Some(("assemblyai", assemblyai(utterances)));
@@ -392,13 +397,49 @@ fn aws(results: &Value) -> Vec<Piece> {
     pieces
 }
 
+fn rev_ai(monologues: &[Value]) -> Vec<Piece> {
+    monologues
+        .iter()
+        .map(|m| {
+            let elements = m
+                .get("elements")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            let text: String = elements
+                .iter()
+                .filter_map(|e| e.get("value").and_then(Value::as_str))
+                .collect();
+            let start = elements.iter().find_map(|e| time_of(e, &["ts"], false));
+            let end = elements
+                .iter()
+                .rev()
+                .find_map(|e| time_of(e, &["end_ts"], false));
+            let who = match speaker_of(m, &["speaker_name"]) {
+                Who::Same => speaker_of(m, &["speaker"]),
+                named => named,
+            };
+            Piece::new(who, text.trim()).timed(start, end)
+        })
+        .collect()
+}
+
 fn records(list: &[Value]) -> Vec<Piece> {
     list.iter()
         .filter(|r| r.is_object())
         .map(|r| {
             let text = str_of(r, TEXT_KEYS).unwrap_or_default();
-            Piece::new(speaker_of(r, SPEAKER_KEYS), text)
-                .timed(time_of(r, START_KEYS, false), time_of(r, END_KEYS, false))
+            // whisper.cpp nests its times: `offsets` in ms, `timestamps` as clocks.
+            let start = time_of(r, START_KEYS, false)
+                .or_else(|| r.get("offsets").and_then(|o| time_of(o, &["from"], true)))
+                .or_else(|| {
+                    r.get("timestamps")
+                        .and_then(|o| time_of(o, &["from"], false))
+                });
+            let end = time_of(r, END_KEYS, false)
+                .or_else(|| r.get("offsets").and_then(|o| time_of(o, &["to"], true)))
+                .or_else(|| r.get("timestamps").and_then(|o| time_of(o, &["to"], false)));
+            Piece::new(speaker_of(r, SPEAKER_KEYS), text).timed(start, end)
         })
         .collect()
 }
@@ -515,6 +556,21 @@ mod tests {
             r#"{"meeting":"x","transcript":[{"name":"Ann","body":"Hi."},{"name":"Ben","body":"Yo."}]}"#,
         );
         assert_eq!(names(&s), ["Ann", "Ben"]);
+    }
+
+    #[test]
+    fn rev_ai_monologues_and_whisper_cpp_offsets() {
+        let (s, v) = session(
+            r#"{"monologues":[{"speaker":0,"elements":[{"type":"text","value":"Hello","ts":0.5,"end_ts":0.9},{"type":"punct","value":" "},{"type":"text","value":"there","ts":1.0,"end_ts":1.3},{"type":"punct","value":"."}]},{"speaker":1,"speaker_name":"Dana","elements":[{"type":"text","value":"Hi","ts":2.0,"end_ts":2.2}]}]}"#,
+        );
+        assert_eq!(v, "rev-ai");
+        assert_eq!(names(&s), ["Speaker 0", "Dana"]);
+        assert_eq!(s.turns[0].paragraphs, ["Hello there."]);
+        let (s, v) = session(
+            r#"{"systeminfo":"x","transcription":[{"timestamps":{"from":"00:00:00,000","to":"00:00:02,500"},"offsets":{"from":0,"to":2500},"text":" Hello."},{"timestamps":{"from":"00:00:02,500","to":"00:00:04,000"},"offsets":{"from":2500,"to":4000},"text":" Bye."}]}"#,
+        );
+        assert_eq!(v, "records");
+        assert_eq!((s.turns[0].start, s.turns[0].end), (Some(0.0), Some(4.0)));
     }
 
     #[test]
