@@ -1,45 +1,69 @@
-//! Quote search: a query against every sentence of a session, ranked by fuzzy-matcher's Skim v2
-//! score, then by position in the transcript.
+//! Quote search: a query against every sentence of one session or a whole library, ranked by
+//! fuzzy-matcher's Skim v2 score, then by position.
 //!
 //! The query follows fzf: white space separates terms that must all match; a term is matched
 //! fuzzily (its letters in order) unless it starts with `'`, which asks for that exact substring;
 //! a term with an uppercase letter is case-sensitive, otherwise case is ignored (smart case).
-
-use std::ops::Range;
+//! Quotes holding all the fuzzy terms as one phrase rank first.
+//!
+//! Built for size: quotes live in one text buffer with offsets; a memchr subsequence test
+//! rejects most quotes before the scorer runs; scoring runs in parallel chunks; only the best
+//! hits are selected (no full sort) and only they get match positions; a query that extends the
+//! previous one scores only the previous matches.
 
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 use crate::session::{QuoteRef, Session};
 
-/// Every quote of a session in one text buffer, so a search walks contiguous memory.
+/// Every quote of one or more sessions in one text buffer.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteIndex {
     text: String,
     entries: Vec<Entry>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Entry {
-    quote: QuoteRef,
-    /// Index into `Session::speakers` (`usize::MAX` when the turn's speaker is unknown).
-    speaker: usize,
-    span: Range<usize>,
+    session: u32,
+    turn: u32,
+    sentence: u32,
+    /// Index into the session's speakers (`u32::MAX` when the turn's speaker is unknown).
+    speaker: u32,
+    start: usize,
+    end: usize,
 }
 
 impl QuoteIndex {
     pub fn new(session: &Session) -> Self {
+        Self::from_sessions([session])
+    }
+
+    /// One index over many sessions; hits carry the session's position in the iteration.
+    pub fn from_sessions<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> Self {
         let mut index = QuoteIndex::default();
-        for (quote, text) in session.quotes() {
-            let speaker = session
-                .speaker_index(&session.turns[quote.turn].speaker)
-                .unwrap_or(usize::MAX);
-            let start = index.text.len();
-            index.text.push_str(text);
-            index.entries.push(Entry {
-                quote,
-                speaker,
-                span: start..index.text.len(),
-            });
+        for (si, session) in sessions.into_iter().enumerate() {
+            let speakers: Vec<u32> = session
+                .turns
+                .iter()
+                .map(|t| {
+                    session
+                        .speaker_index(&t.speaker)
+                        .map_or(u32::MAX, |i| i as u32)
+                })
+                .collect();
+            for (quote, text) in session.quotes() {
+                let start = index.text.len();
+                index.text.push_str(text);
+                index.entries.push(Entry {
+                    session: si as u32,
+                    turn: quote.turn as u32,
+                    sentence: quote.sentence as u32,
+                    speaker: speakers[quote.turn],
+                    start,
+                    end: index.text.len(),
+                });
+            }
         }
         index
     }
@@ -52,30 +76,54 @@ impl QuoteIndex {
         self.entries.is_empty()
     }
 
-    /// The text of the `i`-th quote in transcript order.
+    /// The text of the `i`-th quote.
     pub fn text(&self, i: usize) -> &str {
-        &self.text[self.entries[i].span.clone()]
+        let e = &self.entries[i];
+        &self.text[e.start..e.end]
+    }
+
+    /// Bytes of quote text held.
+    pub fn text_bytes(&self) -> usize {
+        self.text.len()
+    }
+
+    fn hit(&self, id: u32, score: i64, matched: Vec<usize>) -> Hit {
+        let e = &self.entries[id as usize];
+        Hit {
+            session: e.session as usize,
+            quote: QuoteRef {
+                turn: e.turn as usize,
+                sentence: e.sentence as usize,
+            },
+            speaker: e.speaker as usize,
+            score,
+            matched,
+        }
     }
 }
 
 /// One ranked quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
+    /// Which session of the index (0 for a one-session index).
+    pub session: usize,
     pub quote: QuoteRef,
     pub speaker: usize,
     pub score: i64,
-    /// Indices of the matched characters (chars, not bytes) in the quote.
+    /// Indices of the matched characters (chars, not bytes) in the quote; empty for hits whose
+    /// positions were not asked for.
     pub matched: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Term {
-    Fuzzy(String),
+    Fuzzy { text: String, case_sensitive: bool },
     Exact { text: String, case_sensitive: bool },
 }
 
 /// A parsed query; reuse it across quotes.
 pub struct Query {
+    source: String,
     terms: Vec<Term>,
     /// The fuzzy terms joined by one space, when there are several: a quote holding them as
     /// a phrase ranks above one that holds them apart.
@@ -83,28 +131,45 @@ pub struct Query {
     matcher: SkimMatcherV2,
 }
 
+/// What a quote earns per character for holding the whole query as a phrase: half a matched
+/// letter's score, enough to rank phrases first without drowning the fuzzy ranking.
+const PHRASE_BONUS_PER_CHAR: i64 = 8;
+
 impl Query {
     pub fn new(query: &str) -> Self {
-        let terms = query
+        let terms: Vec<Term> = query
             .split_whitespace()
-            .filter_map(|t| match t.strip_prefix('\'') {
-                Some("") => None,
-                Some(exact) => Some(Term::Exact {
-                    text: exact.to_string(),
-                    case_sensitive: exact.chars().any(char::is_uppercase),
-                }),
-                None => Some(Term::Fuzzy(t.to_string())),
+            .filter_map(|t| {
+                let (exact, text) = match t.strip_prefix('\'') {
+                    Some("") => return None,
+                    Some(e) => (true, e),
+                    None => (false, t),
+                };
+                let case_sensitive = text.chars().any(char::is_uppercase);
+                let text = text.to_string();
+                Some(if exact {
+                    Term::Exact {
+                        text,
+                        case_sensitive,
+                    }
+                } else {
+                    Term::Fuzzy {
+                        text,
+                        case_sensitive,
+                    }
+                })
             })
-            .collect::<Vec<_>>();
+            .collect();
         let fuzzy: Vec<&str> = terms
             .iter()
             .filter_map(|t| match t {
-                Term::Fuzzy(f) => Some(f.as_str()),
+                Term::Fuzzy { text, .. } => Some(text.as_str()),
                 Term::Exact { .. } => None,
             })
             .collect();
         let phrase = (fuzzy.len() > 1).then(|| fuzzy.join(" "));
         Query {
+            source: query.split_whitespace().collect::<Vec<_>>().join(" "),
             terms,
             phrase,
             matcher: SkimMatcherV2::default().smart_case(),
@@ -115,15 +180,58 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// Whether every quote this query matches is also matched by `previous`, so a search can
+    /// start from `previous`'s matches: the same terms, the last one typed further.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        !previous.is_empty()
+            && self.source.starts_with(&previous.source)
+            && previous.terms.len() <= self.terms.len()
+            && previous
+                .terms
+                .iter()
+                .zip(&self.terms)
+                .all(|(a, b)| match (a, b) {
+                    (Term::Fuzzy { text: x, .. }, Term::Fuzzy { text: y, .. })
+                    | (Term::Exact { text: x, .. }, Term::Exact { text: y, .. }) => {
+                        y.starts_with(x.as_str())
+                    }
+                    _ => false,
+                })
+    }
+
+    /// Cheap rejection: each ASCII fuzzy term's letters must occur in order (memchr), each exact
+    /// case-sensitive term as a substring. `true` means "score it".
+    fn may_match(&self, quote: &str) -> bool {
+        let hay = quote.as_bytes();
+        self.terms.iter().all(|t| match t {
+            Term::Fuzzy {
+                text,
+                case_sensitive,
+            } if text.is_ascii() => subsequence(hay, text.as_bytes(), *case_sensitive),
+            Term::Exact {
+                text,
+                case_sensitive: true,
+            } => memchr::memmem::find(hay, text.as_bytes()).is_some(),
+            _ => true,
+        })
+    }
+
     /// Score and matched char indices of one quote, or `None` when a term does not match.
     pub fn score(&self, quote: &str) -> Option<(i64, Vec<usize>)> {
+        self.score_with(quote, true)
+    }
+
+    fn score_with(&self, quote: &str, positions: bool) -> Option<(i64, Vec<usize>)> {
+        if !self.may_match(quote) {
+            return None;
+        }
         let mut total = 0i64;
         let mut fuzzy_hits = Vec::new();
         let mut exact_hits = Vec::new();
         for term in &self.terms {
             match term {
-                Term::Fuzzy(t) => {
-                    let (score, indices) = self.matcher.fuzzy(quote, t, true)?;
+                Term::Fuzzy { text, .. } => {
+                    let (score, indices) = self.matcher.fuzzy(quote, text, positions)?;
                     total += score;
                     fuzzy_hits.extend(indices);
                 }
@@ -134,7 +242,9 @@ impl Query {
                     let start = find_chars(quote, text, *case_sensitive)?;
                     let len = text.chars().count();
                     total += self.matcher.fuzzy(text, text, false).map_or(0, |(s, _)| s);
-                    exact_hits.extend(start..start + len);
+                    if positions {
+                        exact_hits.extend(start..start + len);
+                    }
                 }
             }
         }
@@ -144,7 +254,9 @@ impl Query {
                 let len = phrase.chars().count();
                 total += PHRASE_BONUS_PER_CHAR * len as i64;
                 // Light the phrase itself rather than letters scattered before it.
-                fuzzy_hits = (start..start + len).collect();
+                if positions {
+                    fuzzy_hits = (start..start + len).collect();
+                }
             }
         }
         let mut matched = fuzzy_hits;
@@ -155,9 +267,23 @@ impl Query {
     }
 }
 
-/// What a quote earns per character for holding the whole query as a phrase: half a matched
-/// letter's score, enough to rank phrases first without drowning the fuzzy ranking.
-const PHRASE_BONUS_PER_CHAR: i64 = 8;
+/// Whether `needle`'s bytes occur in `hay` in order, ASCII case folded unless asked not to.
+fn subsequence(hay: &[u8], needle: &[u8], case_sensitive: bool) -> bool {
+    let mut at = 0;
+    for &b in needle {
+        let rest = &hay[at..];
+        let found = if case_sensitive || !b.is_ascii_alphabetic() {
+            memchr::memchr(b, rest)
+        } else {
+            memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), rest)
+        };
+        match found {
+            Some(p) => at += p + 1,
+            None => return false,
+        }
+    }
+    true
+}
 
 /// Char index of the first occurrence of `needle` in `hay`.
 fn find_chars(hay: &str, needle: &str, case_sensitive: bool) -> Option<usize> {
@@ -177,29 +303,86 @@ fn find_chars(hay: &str, needle: &str, case_sensitive: bool) -> Option<usize> {
         .position(|w| w == needle.as_slice())
 }
 
-/// Ranks the quotes of `index` against `query`, best first; ties keep transcript order.
-/// `speaker` restricts the search to one speaker (an index into `Session::speakers`).
-pub fn rank(index: &QuoteIndex, query: &str, speaker: Option<usize>) -> Vec<Hit> {
-    let query = Query::new(query);
+/// Which quotes to search.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope<'a> {
+    /// Only quotes by this speaker index (one-session indexes).
+    pub speaker: Option<usize>,
+    /// Only these entries (the matches of a query this one narrows).
+    pub candidates: Option<&'a [u32]>,
+}
+
+/// Quotes per parallel work item: large enough to amortise, small enough to balance two cores.
+const CHUNK: usize = 4096;
+
+/// All matches of a query: `(score, entry)` pairs, unordered.
+pub fn matches(index: &QuoteIndex, query: &Query, scope: Scope<'_>) -> Vec<(i64, u32)> {
     if query.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<Hit> = index
-        .entries
-        .iter()
-        .filter(|e| speaker.is_none_or(|s| e.speaker == s))
-        .filter_map(|e| {
-            let (score, matched) = query.score(&index.text[e.span.clone()])?;
-            Some(Hit {
-                quote: e.quote,
-                speaker: e.speaker,
-                score,
-                matched,
-            })
+    let keep = |id: u32| {
+        let e = &index.entries[id as usize];
+        let text = &index.text[e.start..e.end];
+        if scope.speaker.is_some_and(|s| e.speaker as usize != s) {
+            return None;
+        }
+        query.score_with(text, false).map(|(score, _)| (score, id))
+    };
+    match scope.candidates {
+        Some(ids) => ids
+            .par_chunks(CHUNK)
+            .flat_map_iter(|c| c.iter().filter_map(|&id| keep(id)))
+            .collect(),
+        None => (0..index.entries.len() as u32)
+            .into_par_iter()
+            .with_min_len(CHUNK)
+            .filter_map(keep)
+            .collect(),
+    }
+}
+
+/// Best first; ties in index order (session, then transcript order).
+fn better(a: &(i64, u32), b: &(i64, u32)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// The `k` best of `found`, in rank order, with match positions. Partial selection: the rest
+/// is never sorted.
+pub fn top(index: &QuoteIndex, query: &Query, found: &mut [(i64, u32)], k: usize) -> Vec<Hit> {
+    let k = k.min(found.len());
+    if k == 0 {
+        return Vec::new();
+    }
+    if k < found.len() {
+        found.select_nth_unstable_by(k - 1, better);
+    }
+    let best = &mut found[..k];
+    best.sort_unstable_by(better);
+    best.iter()
+        .map(|&(score, id)| {
+            let matched = query
+                .score(index.text(id as usize))
+                .map(|(_, m)| m)
+                .unwrap_or_default();
+            index.hit(id, score, matched)
         })
-        .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.quote.cmp(&b.quote)));
-    hits
+        .collect()
+}
+
+/// Ranks every quote of `index` against `query`, best first, all with match positions (for
+/// the command line, which prints every hit). `speaker` restricts a one-session search.
+pub fn rank(index: &QuoteIndex, query: &str, speaker: Option<usize>) -> Vec<Hit> {
+    let query = Query::new(query);
+    let mut found = matches(
+        index,
+        &query,
+        Scope {
+            speaker,
+            candidates: None,
+        },
+    );
+    let n = found.len();
+    top(index, &query, &mut found, n)
 }
 
 #[cfg(test)]
@@ -252,5 +435,72 @@ mod tests {
     #[test]
     fn empty_query_matches_nothing() {
         assert!(rank(&QuoteIndex::default(), "   ", None).is_empty());
+    }
+
+    #[test]
+    fn the_prefilter_agrees_with_the_scorer() {
+        for (query, text) in [
+            ("hygene", "cyber hygiene"),
+            ("HYG", "cyber hygiene"),
+            ("cert", "National CERT"),
+            ("zz", "buzz"),
+            ("a-b", "a - b"),
+        ] {
+            let query = Query::new(query);
+            let scored = query.matcher.fuzzy(text, &query.source, false).is_some();
+            assert!(
+                query.may_match(text) || !scored,
+                "{} / {text}",
+                query.source
+            );
+        }
+    }
+
+    #[test]
+    fn narrowing_queries() {
+        let narrows = |a: &str, b: &str| Query::new(b).narrows(&Query::new(a));
+        assert!(narrows("inf", "info"));
+        assert!(narrows("info", "info sha"));
+        assert!(narrows("'ab", "'abc"));
+        assert!(!narrows("info", "inf"));
+        assert!(!narrows("info", "'info"));
+        assert!(!narrows("", "a"));
+    }
+
+    #[test]
+    fn top_selects_the_best_in_order() {
+        let session = crate::bundled::session().expect("bundled");
+        let index = QuoteIndex::new(&session);
+        let query = Query::new("information sharing");
+        let mut found = matches(&index, &query, Scope::default());
+        let all = rank(&index, "information sharing", None);
+        let best = top(&index, &query, &mut found, 5);
+        assert_eq!(best, all[..5].to_vec());
+        assert!(best.iter().all(|h| !h.matched.is_empty()));
+    }
+
+    #[test]
+    fn a_narrowed_search_finds_the_same_as_a_full_one() {
+        let session = crate::bundled::session().expect("bundled");
+        let index = QuoteIndex::new(&session);
+        let first = Query::new("inf");
+        let ids: Vec<u32> = matches(&index, &first, Scope::default())
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect();
+        let next = Query::new("informat sh");
+        assert!(next.narrows(&first));
+        let mut narrowed = matches(
+            &index,
+            &next,
+            Scope {
+                speaker: None,
+                candidates: Some(&ids),
+            },
+        );
+        let mut full = matches(&index, &next, Scope::default());
+        narrowed.sort_unstable();
+        full.sort_unstable();
+        assert_eq!(narrowed, full);
     }
 }
