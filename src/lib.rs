@@ -6,14 +6,20 @@
 //! - [`text`]: what a word and a sentence are;
 //! - [`stats`]: figures computed from a session, beside the published ones;
 //! - [`search`]: ranked fuzzy quote search;
+//! - [`library`]: many sessions at once, loaded in parallel, and the people index;
+//! - [`cache`]: imported sessions kept under the XDG cache directory;
+//! - [`synth`]: deterministic synthetic sessions for benchmarks;
 //! - [`bundled`]: the session compiled into the binary.
 //!
 //! Nothing here knows about terminals or command lines.
 
 pub mod bundled;
+pub mod cache;
 pub mod decode;
 pub mod formats;
+pub mod library;
 pub mod search;
 pub mod session;
 pub mod stats;
+pub mod synth;
 pub mod text;

@@ -19,8 +19,24 @@ fn main() -> ExitCode {
 
 fn run(command: cli::Command) -> anyhow::Result<ExitCode> {
     match command {
+        cli::Command::Browse(source) if source.is_library() => {
+            let files = podium::library::discover(&source.paths);
+            if files.is_empty() {
+                anyhow::bail!("no session files (.txt .md .vtt .srt .json) found");
+            }
+            tui::run_library(tui::LibrarySource {
+                files,
+                format: source.format,
+                cache: source.cache(),
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         cli::Command::Browse(source) => {
             tui::run(source.load()?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        cli::Command::Bench { turns } => {
+            tui::bench::frame(turns);
             Ok(ExitCode::SUCCESS)
         }
         other => cli::run(other),

@@ -267,7 +267,10 @@ fn bad_inputs_exit_2_naming_file_and_line() {
             ),
         );
         run(&p(&bad_json), &format!("{}:3: invalid type", p(&bad_json)));
-        run(d.to_str().expect("dir"), "is a directory");
+        // A folder is a library for search; for one-session commands it is an error.
+        if cmd[0] != "search" {
+            run(d.to_str().expect("dir"), "is a directory");
+        }
         run(
             &p(&d.join("missing.txt")),
             "missing.txt: cannot read: no such file",
@@ -295,6 +298,65 @@ fn a_latin1_byte_still_opens_with_a_warning_naming_the_line() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn search_a_library_folder_skipping_what_fails() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    write(
+        d,
+        "a.vtt",
+        b"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>We need cyber hygiene.\n",
+    );
+    std::fs::create_dir(d.join("day2")).expect("dir");
+    write(
+        &d.join("day2"),
+        "b.txt",
+        b"Ben: Cyber hygiene matters.\nAnn: Indeed.\n",
+    );
+    write(d, "broken.srt", b"no cues at all\n");
+    let o = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args([
+            "search",
+            d.to_str().expect("dir"),
+            "cyber hygiene",
+            "--json",
+            "--no-cache",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hits: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(hits.len(), 2);
+    let files: Vec<&str> = hits
+        .iter()
+        .map(|h| h["file"].as_str().expect("file"))
+        .collect();
+    assert!(
+        files.iter().any(|f| f.ends_with("a.vtt")) && files.iter().any(|f| f.ends_with("b.txt"))
+    );
+    assert!(hits.iter().all(|h| h["session"].is_string()));
+    assert!(
+        stderr(&o).contains("skipped") && stderr(&o).contains("broken.srt:1"),
+        "{}",
+        stderr(&o)
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args([
+            "search",
+            d.to_str().expect("dir"),
+            "hygiene",
+            "--speaker",
+            "ann",
+            "--no-cache",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
 }
 
 #[test]

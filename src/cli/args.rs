@@ -4,22 +4,26 @@ use std::path::PathBuf;
 
 use anyhow::bail;
 use clap::{Parser, Subcommand};
-
 use podium::formats::Format;
 
-use super::{Command, import, input::Source, search, stats};
+use super::{Command, import, input::Source, search, stats, synth};
 
 /// A terminal browser for meeting transcripts: speakers, turns, statistics and fuzzy quote
-/// search. With no FILE, opens the bundled IGF 2023 session.
+/// search. With no FILE, opens the bundled IGF 2023 session; with a folder or several files,
+/// opens them as a library.
 #[derive(Debug, Parser)]
 #[command(name = "podium", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Session to open in the browser: any format `podium formats` lists (default: the bundled one)
-    pub file: Option<PathBuf>,
+    /// Session files or folders to open (default: the bundled session)
+    pub files: Vec<PathBuf>,
 
-    /// Read FILE as this format instead of detecting it (see `podium formats`)
+    /// Read files as this format instead of detecting it (see `podium formats`)
     #[arg(long, global = true, value_name = "NAME")]
     pub format: Option<String>,
+
+    /// Do not read or write the import cache (under $XDG_CACHE_HOME/podium)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 
     #[command(subcommand)]
     pub command: Option<Sub>,
@@ -43,11 +47,12 @@ pub enum Sub {
         #[arg(long)]
         json: bool,
     },
-    /// Fuzzy-search the session's quotes; exits 0 when something matched, 1 when nothing did
+    /// Fuzzy-search quotes; exits 0 when something matched, 1 when nothing did
     Search {
-        /// An optional session file, then the query. Terms separated by spaces must all match;
-        /// 'term matches exactly; an uppercase letter makes the search case-sensitive
-        #[arg(value_name = "[FILE] QUERY", num_args = 1..=2, required = true)]
+        /// Session files or folders (default: the bundled session), then the query. Terms
+        /// separated by spaces must all match; 'term matches exactly; an uppercase letter
+        /// makes the search case-sensitive
+        #[arg(value_name = "[PATH...] QUERY", num_args = 1.., required = true)]
         args: Vec<String>,
         /// Print JSON Lines instead of text
         #[arg(long)]
@@ -61,6 +66,24 @@ pub enum Sub {
     },
     /// List the input formats Podium reads
     Formats,
+    /// Write a deterministic synthetic library (for benchmarks): FILES sessions holding QUOTES
+    /// quotes in all, and quotes.list with every quote on a line
+    Synth {
+        /// Folder to write into (created; existing session files are not overwritten)
+        dir: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        quotes: usize,
+        #[arg(long, default_value_t = 100)]
+        files: usize,
+    },
+    /// Measure the browser's frame cost (a PageDown and a full draw) on a small and a large
+    /// session, and print the ratio
+    #[command(hide = true)]
+    Bench {
+        /// Turns in the large session
+        #[arg(long, default_value_t = 100_000)]
+        turns: usize,
+    },
 }
 
 impl Cli {
@@ -76,9 +99,14 @@ impl Cli {
                 )
             })?),
         };
-        let source = |file: Option<PathBuf>| Source { file, format };
+        let no_cache = self.no_cache;
+        let source = |paths: Vec<PathBuf>| Source {
+            paths,
+            format,
+            no_cache,
+        };
         let Some(sub) = self.command else {
-            return Ok(Command::Browse(source(self.file)));
+            return Ok(Command::Browse(source(self.files)));
         };
         Ok(match sub {
             Sub::Import { file, output } => {
@@ -88,12 +116,12 @@ impl Cli {
                     bail!("{}: refusing to write over the input file", out.display());
                 }
                 Command::Import(import::Import {
-                    source: source(Some(file)),
+                    source: source(vec![file]),
                     output,
                 })
             }
             Sub::Stats { file, json } => Command::Stats(stats::Stats {
-                source: source(file),
+                source: source(file.into_iter().collect()),
                 json,
             }),
             Sub::Search {
@@ -103,10 +131,10 @@ impl Cli {
                 speaker,
             } => {
                 let query = args.pop().unwrap_or_default();
-                let file = args.pop().map(PathBuf::from);
+                let paths: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
                 // `podium search information sharing` means a two-word query, not a file
                 // named "information": say so rather than only "no such file".
-                if let Some(f) = &file
+                if let [f] = paths.as_slice()
                     && !f.exists()
                     && f.components().count() == 1
                     && f.extension().is_none()
@@ -122,7 +150,7 @@ impl Cli {
                     bail!("empty query; expected a word or phrase to search for");
                 }
                 Command::Search(search::Search {
-                    source: source(file),
+                    source: source(paths),
                     query,
                     json,
                     limit,
@@ -130,6 +158,13 @@ impl Cli {
                 })
             }
             Sub::Formats => Command::Formats,
+            Sub::Synth { dir, quotes, files } => {
+                if files == 0 || quotes == 0 {
+                    bail!("--files and --quotes must be at least 1");
+                }
+                Command::Synth(synth::Synth { dir, quotes, files })
+            }
+            Sub::Bench { turns } => Command::Bench { turns },
         })
     }
 }

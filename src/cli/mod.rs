@@ -6,6 +6,7 @@ mod import;
 mod input;
 mod search;
 mod stats;
+mod synth;
 mod table;
 
 use std::process::ExitCode;
@@ -19,6 +20,11 @@ pub enum Command {
     Import(import::Import),
     Stats(stats::Stats),
     Search(search::Search),
+    Synth(synth::Synth),
+    /// The hidden frame benchmark; run by `main`, which owns the browser.
+    Bench {
+        turns: usize,
+    },
     Formats,
 }
 
@@ -30,7 +36,10 @@ pub fn parse() -> anyhow::Result<Command> {
 /// Runs a non-interactive command. The browser is started by `main`.
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Browse(_) => unreachable!("main starts the browser"),
+        Command::Browse(_) | Command::Bench { .. } => {
+            unreachable!("main runs the browser and its benchmark")
+        }
+        Command::Synth(c) => c.run(),
         Command::Import(c) => c.run(),
         Command::Stats(c) => c.run(),
         Command::Search(c) => c.run(),

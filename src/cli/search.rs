@@ -1,12 +1,13 @@
-//! `podium search [FILE] QUERY`: ranked quotes as `speaker  t12  quote`, or JSON Lines. Exits
-//! 0 when something matched and 1 when nothing did, as grep does.
+//! `podium search [PATH...] QUERY`: ranked quotes as `speaker  t12  quote` (with the file first
+//! when searching a library), or JSON Lines. Exits 0 when something matched and 1 when nothing
+//! did, as grep does.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::anyhow;
+use podium::library::Item;
 use podium::search::{self, Hit, QuoteIndex};
-use podium::session::Session;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -24,6 +25,8 @@ pub struct Search {
 #[derive(Serialize)]
 struct Record<'a> {
     session: &'a str,
+    /// The file the session was read from (null for the bundled session).
+    file: Option<String>,
     speaker: &'a str,
     turn: &'a str,
     /// 1-based, as in citations (`t4.2`).
@@ -36,31 +39,25 @@ struct Record<'a> {
 
 impl Search {
     pub fn run(self) -> anyhow::Result<ExitCode> {
-        let session = self.source.load()?;
-        let speaker = match &self.speaker {
-            Some(name) => Some(
-                session
-                    .find_speaker(name)
-                    .map_err(|e| anyhow!("--speaker: {e}"))?
-                    .id
-                    .clone(),
-            ),
-            None => None,
-        };
-        let speaker = speaker.and_then(|id| session.speaker_index(&id));
-        let index = QuoteIndex::new(&session);
-        let mut hits = search::rank(&index, &self.query, speaker);
+        let items = self.source.load_all()?;
+        let index = QuoteIndex::from_sessions(items.iter().map(|i| i.session.as_ref()));
+        let mut hits = search::rank(&index, &self.query, None);
+        if let Some(name) = &self.speaker {
+            hits = only_speaker(&items, hits, name)?;
+        }
         hits.truncate(self.limit.unwrap_or(usize::MAX));
+        let library = self.source.is_library();
         let mut out = std::io::stdout().lock();
+        let records: Vec<Record<'_>> = hits.iter().map(|h| record(&items, h)).collect();
         if self.json {
-            for hit in &hits {
-                serde_json::to_writer(&mut out, &record(&session, hit))?;
+            for r in &records {
+                serde_json::to_writer(&mut out, r)?;
                 writeln!(out)?;
             }
         } else {
             let colour =
                 out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            write_plain(&mut out, &session, &hits, colour)?;
+            write_plain(&mut out, &records, library, colour)?;
         }
         out.flush()?;
         Ok(if hits.is_empty() {
@@ -71,10 +68,38 @@ impl Search {
     }
 }
 
-fn record<'a>(session: &'a Session, hit: &'a Hit) -> Record<'a> {
+/// Keeps the hits by the speaker `name` names in each session (name, alias or unique prefix).
+fn only_speaker(items: &[Item], hits: Vec<Hit>, name: &str) -> anyhow::Result<Vec<Hit>> {
+    let mut wanted: Vec<Option<usize>> = Vec::with_capacity(items.len());
+    let mut last_error = None;
+    for item in items {
+        match item.session.find_speaker(name) {
+            Ok(s) => wanted.push(item.session.speaker_index(&s.id)),
+            Err(e) => {
+                wanted.push(None);
+                last_error = Some(e);
+            }
+        }
+    }
+    if wanted.iter().all(Option::is_none) {
+        return Err(anyhow!(
+            "--speaker: {}",
+            last_error.map_or_else(String::new, |e| e.to_string())
+        ));
+    }
+    Ok(hits
+        .into_iter()
+        .filter(|h| wanted[h.session] == Some(h.speaker))
+        .collect())
+}
+
+fn record<'a>(items: &'a [Item], hit: &'a Hit) -> Record<'a> {
+    let item = &items[hit.session];
+    let session = item.session.as_ref();
     let turn = &session.turns[hit.quote.turn];
     Record {
         session: &session.meta.title,
+        file: (!item.path.as_os_str().is_empty()).then(|| item.path.display().to_string()),
         speaker: session.speaker_name(turn),
         turn: &turn.id,
         sentence: hit.quote.sentence + 1,
@@ -86,14 +111,22 @@ fn record<'a>(session: &'a Session, hit: &'a Hit) -> Record<'a> {
 
 fn write_plain(
     out: &mut impl Write,
-    session: &Session,
-    hits: &[Hit],
+    records: &[Record<'_>],
+    library: bool,
     colour: bool,
 ) -> std::io::Result<()> {
-    let records: Vec<Record<'_>> = hits.iter().map(|h| record(session, h)).collect();
+    let file_w = records
+        .iter()
+        .map(|r| r.file.as_deref().map_or(0, UnicodeWidthStr::width))
+        .max()
+        .unwrap_or(0);
     let name_w = records.iter().map(|r| r.speaker.width()).max().unwrap_or(0);
     let turn_w = records.iter().map(|r| r.turn.len()).max().unwrap_or(0);
-    for r in &records {
+    for r in records {
+        if library {
+            let file = r.file.as_deref().unwrap_or_default();
+            write!(out, "{file}{}  ", " ".repeat(file_w - file.width()))?;
+        }
         let pad = name_w - r.speaker.width();
         write!(
             out,

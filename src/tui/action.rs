@@ -52,6 +52,14 @@ pub enum Action {
     ToggleFilter,
     /// Statistics for the session so far, or the whole session.
     ToggleStatsScope,
+    /// Open the selected library row (a session, a person, a person's turn).
+    Open,
+    /// Back: from a session to the library, from a person's turns to the people.
+    Back,
+    /// Sort the library by the next column.
+    CycleSort,
+    /// Switch the library between sessions and people.
+    TogglePeople,
     /// Type a character into the search query.
     SearchInput(char),
     /// Delete the query's last character.
@@ -66,8 +74,14 @@ pub enum Action {
     SearchAccept,
     /// Close the search and go back to where you were.
     SearchCancel,
-    /// Ranked hits from the search worker for query `generation`.
-    SearchResults { generation: u64, hits: Vec<Hit> },
+    /// Ranked hits from the search worker for query `generation`: the best ones, how many
+    /// quotes match in all, and whether the ranking is complete or a snapshot.
+    SearchResults {
+        generation: u64,
+        hits: Vec<Hit>,
+        total: usize,
+        done: bool,
+    },
     /// The terminal is now this size.
     Resize { width: u16, height: u16 },
     /// The mouse wheel turned over a cell.

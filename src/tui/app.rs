@@ -40,8 +40,10 @@ pub struct SearchPanel {
     /// Bumped on every query change; results for an older generation are dropped.
     pub generation: u64,
     pub hits: Vec<Hit>,
+    /// Quotes matching in all (`hits` holds the best of them).
+    pub total: usize,
     pub selected: usize,
-    /// A query was sent and its results have not come back yet.
+    /// A query was sent and its complete ranking has not come back yet.
     pub pending: bool,
     saved: Option<Saved>,
 }
@@ -71,6 +73,10 @@ pub struct App {
     pub help_scroll: usize,
     pub message: Option<String>,
     pub quit: bool,
+    /// Opened from a library, so `Esc` goes back to it.
+    pub from_library: bool,
+    /// The reader asked to go back to the library.
+    pub back: bool,
 }
 
 impl App {
@@ -96,6 +102,8 @@ impl App {
             help_scroll: 0,
             message: None,
             quit: false,
+            from_library: false,
+            back: false,
             session,
         };
         app.relayout(None);
@@ -222,6 +230,22 @@ impl App {
             }
         }
         self.found = Some(Found { quote, matched });
+    }
+
+    /// Opens at a quote, highlighted (from a library search).
+    pub fn show_quote(&mut self, quote: QuoteRef, matched: Vec<usize>) {
+        self.jump_to_quote(quote, matched);
+        if let Some(s) = self.speaker_of(quote.turn) {
+            self.selected = s;
+        }
+    }
+
+    /// Opens at a turn (from a person's turns in a library).
+    pub fn show_turn(&mut self, turn: usize) {
+        self.jump_to_turn(turn);
+        if let Some(s) = self.speaker_of(turn) {
+            self.selected = s;
+        }
     }
 
     /// The next (`forward`) or previous shown turn after/before the current one that satisfies
@@ -368,6 +392,7 @@ impl App {
         self.search.selected = 0;
         if self.search.query.trim().is_empty() {
             self.search.hits.clear();
+            self.search.total = 0;
             self.search.pending = false;
             return None;
         }
@@ -565,6 +590,12 @@ impl App {
             }
             Action::ToggleFilter => self.toggle_filter(),
             Action::ToggleStatsScope => self.whole_session_stats = !self.whole_session_stats,
+            Action::Back => {
+                if self.from_library {
+                    self.back = true;
+                }
+            }
+            Action::Open | Action::CycleSort | Action::TogglePeople => {}
             Action::SearchInput(c) => {
                 self.search.query.push(c);
                 return self.query_changed();
@@ -581,12 +612,25 @@ impl App {
             Action::SearchPrev => self.move_hit(-1),
             Action::SearchAccept => self.accept_hit(),
             Action::SearchCancel => self.close_search(true),
-            Action::SearchResults { generation, hits } => {
+            Action::SearchResults {
+                generation,
+                hits,
+                total,
+                done,
+            } => {
                 if generation == self.search.generation && self.overlay == Overlay::Search {
+                    let first_changed =
+                        self.search.hits.first().map(|h| h.quote) != hits.first().map(|h| h.quote);
                     self.search.hits = hits;
-                    self.search.pending = false;
-                    self.search.selected = 0;
-                    self.preview_hit();
+                    self.search.total = total;
+                    self.search.pending = !done;
+                    self.search.selected = self
+                        .search
+                        .selected
+                        .min(self.search.hits.len().saturating_sub(1));
+                    if first_changed && self.search.selected == 0 {
+                        self.preview_hit();
+                    }
                 }
             }
             Action::Resize { width, height } => {

@@ -15,6 +15,7 @@ pub enum Context {
     Stats,
     Search,
     Help,
+    Library,
 }
 
 impl Context {
@@ -26,6 +27,7 @@ impl Context {
             Context::Stats => "Statistics",
             Context::Search => "Search panel",
             Context::Help => "This help",
+            Context::Library => "Library",
         }
     }
 }
@@ -118,7 +120,7 @@ const fn bind(
     }
 }
 
-use Context::{Global, Help, Search, Speakers, Stats, Transcript};
+use Context::{Global, Help, Library, Search, Speakers, Stats, Transcript};
 
 /// Every binding, in the order the help lists them.
 pub static BINDINGS: &[Binding] = &[
@@ -415,6 +417,98 @@ pub static BINDINGS: &[Binding] = &[
         false,
     ),
     bind(Help, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(
+        Global,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        "back to the library (when opened from one)",
+        false,
+    ),
+    bind(
+        Library,
+        &[k('j'), code(KeyCode::Down)],
+        Action::Down,
+        "next row",
+        true,
+    ),
+    bind(
+        Library,
+        &[k('k'), code(KeyCode::Up)],
+        Action::Up,
+        "previous row",
+        false,
+    ),
+    bind(
+        Library,
+        &[k('g'), code(KeyCode::Home)],
+        Action::Top,
+        "first row",
+        false,
+    ),
+    bind(
+        Library,
+        &[k('G'), code(KeyCode::End)],
+        Action::Bottom,
+        "last row",
+        false,
+    ),
+    bind(
+        Library,
+        &[code(KeyCode::PageDown), k(' ')],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    bind(
+        Library,
+        &[code(KeyCode::PageUp), k('b')],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        Library,
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        "open the session, person or turn",
+        true,
+    ),
+    bind(
+        Library,
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        "back to the people list",
+        false,
+    ),
+    bind(
+        Library,
+        &[k('o')],
+        Action::CycleSort,
+        "sort by the next column",
+        true,
+    ),
+    bind(
+        Library,
+        &[k('p'), code(KeyCode::Tab)],
+        Action::TogglePeople,
+        "sessions / people",
+        true,
+    ),
+    bind(
+        Library,
+        &[k('/')],
+        Action::OpenSearch,
+        "search every session",
+        true,
+    ),
+    bind(
+        Library,
+        &[k('?')],
+        Action::ToggleHelp,
+        "help: every key",
+        true,
+    ),
+    bind(Library, &[k('q'), ctrl('c')], Action::Quit, "quit", true),
 ];
 
 /// The action for a key press in the given contexts, tried in order. In the search panel an

@@ -4,9 +4,11 @@
 
 mod action;
 mod app;
+pub mod bench;
 mod draw;
 mod keymap;
 mod layout;
+mod library;
 mod panes;
 mod theme;
 mod transcript_layout;
@@ -17,10 +19,13 @@ mod wrap;
 mod tests;
 
 use std::io::{IsTerminal, stdout};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use anyhow::{Context as _, bail};
+use podium::cache::Cache;
+use podium::formats::Format;
 use podium::search::{Hit, QuoteIndex};
 use podium::session::Session;
 use ratatui::DefaultTerminal;
@@ -34,18 +39,31 @@ pub use action::Action;
 pub use app::{App, Overlay};
 use keymap::Context;
 use layout::Focus;
+use library::Library;
 use theme::Theme;
 use worker::SearchWorker;
 
-/// What reaches the event loop: terminal input, or a search worker's results.
+/// What reaches the event loop: terminal input, a search worker's results, or a library's
+/// sessions as they load.
 pub enum Msg {
     Term(Event),
-    Hits { generation: u64, hits: Vec<Hit> },
+    Hits {
+        /// Which worker ranked them (a library's and a session's can both be running).
+        worker: u64,
+        generation: u64,
+        hits: Vec<Hit>,
+        total: usize,
+        done: bool,
+    },
+    Loaded(Box<Result<podium::library::Item, podium::formats::ImportError>>),
+    LoadDone,
 }
 
-/// Opens the browser on `session` and returns when the reader quits. The terminal is restored
-/// on quit, on error and on panic (ratatui's hook, plus ours for the mouse).
-pub fn run(session: Session) -> anyhow::Result<()> {
+/// Sets the terminal up, runs `body`, and restores the terminal whatever happens: on quit, on
+/// error and on panic (ratatui's hook, plus ours for the mouse).
+fn with_terminal(
+    body: impl FnOnce(&mut DefaultTerminal) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     if !stdout().is_terminal() {
         bail!("the browser needs a terminal; for scripts use `podium stats` or `podium search`");
     }
@@ -57,27 +75,191 @@ pub fn run(session: Session) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
     let result = execute!(stdout(), EnableMouseCapture)
         .context("cannot enable the mouse")
-        .and_then(|()| event_loop(&mut terminal, session));
+        .and_then(|()| body(&mut terminal));
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, session: Session) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    let index = Arc::new(QuoteIndex::new(&session));
-    let mut app = App::new(
-        session,
-        Theme::from_env(),
-        Rect::new(0, 0, size.width, size.height),
-    );
-    let (tx, rx) = mpsc::channel::<Msg>();
-    let worker =
-        SearchWorker::spawn(index, tx.clone()).context("cannot start the search thread")?;
+/// Opens the browser on `session` and returns when the reader quits.
+pub fn run(session: Session) -> anyhow::Result<()> {
+    with_terminal(|terminal| {
+        let size = terminal.size()?;
+        let (tx, rx) = mpsc::channel::<Msg>();
+        let mut view = SessionView::open(session, Rect::new(0, 0, size.width, size.height), &tx)?;
+        spawn_input(tx)?;
+        terminal.draw(|f| draw::draw(f, &view.app))?;
+        while !view.app.quit {
+            let mut changed = false;
+            for msg in next_messages(&rx)? {
+                changed |= view.handle(msg);
+            }
+            if changed && !view.app.quit {
+                terminal.draw(|f| draw::draw(f, &view.app))?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Where a library's sessions come from.
+pub struct LibrarySource {
+    pub files: Vec<PathBuf>,
+    pub format: Option<Format>,
+    pub cache: Option<Cache>,
+}
+
+/// Opens the library view; sessions load in the background and show as they arrive.
+pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
+    with_terminal(|terminal| {
+        let size = terminal.size()?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        let (tx, rx) = mpsc::channel::<Msg>();
+        let mut lib = Library::new(Theme::from_env(), area);
+        lib.loading = Some((0, source.files.len()));
+        spawn_loader(source, tx.clone())?;
+        spawn_input(tx.clone())?;
+        let mut index: Option<(SearchWorker, usize)> = None;
+        let mut open: Option<SessionView> = None;
+        terminal.draw(|f| panes::library::draw(f, &lib))?;
+        while !lib.quit {
+            for msg in next_messages(&rx)? {
+                if let Msg::Term(Event::Resize(width, height)) = msg {
+                    lib.update(Action::Resize { width, height });
+                }
+                match msg {
+                    Msg::Loaded(result) => match *result {
+                        Ok(item) => lib.add(item),
+                        Err(e) => lib.fail(e.to_string()),
+                    },
+                    Msg::LoadDone => lib.loaded(),
+                    msg => match &mut open {
+                        Some(view) => {
+                            view.handle(msg);
+                            if view.app.quit {
+                                lib.quit = true;
+                            }
+                            if view.app.back {
+                                open = None;
+                            }
+                        }
+                        None => library_message(&mut lib, msg, &mut index, &tx)?,
+                    },
+                }
+                if let Some(library::Open::Session {
+                    session,
+                    turn,
+                    quote,
+                }) = lib.open.take()
+                {
+                    let s = (*lib.items[session].session).clone();
+                    let mut view = SessionView::open(s, lib.area, &tx)?;
+                    view.app.from_library = true;
+                    if let Some(turn) = turn {
+                        view.app.show_turn(turn);
+                    }
+                    if let Some((quote, matched)) = quote {
+                        view.app.show_quote(quote, matched);
+                    }
+                    open = Some(view);
+                }
+            }
+            if !lib.quit {
+                match &open {
+                    Some(view) => terminal.draw(|f| draw::draw(f, &view.app))?,
+                    None => terminal.draw(|f| panes::library::draw(f, &lib))?,
+                };
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Applies a message to the library view, searching through a worker over every session
+/// loaded so far (rebuilt when more have loaded since).
+fn library_message(
+    lib: &mut Library,
+    msg: Msg,
+    index: &mut Option<(SearchWorker, usize)>,
+    tx: &mpsc::Sender<Msg>,
+) -> anyhow::Result<()> {
+    if let Msg::Hits { worker, .. } = &msg
+        && index.as_ref().is_none_or(|(w, _)| w.id != *worker)
+    {
+        return Ok(());
+    }
+    let contexts = if lib.help_open {
+        vec![Context::Help]
+    } else if lib.search_open {
+        vec![Context::Search]
+    } else {
+        vec![Context::Library]
+    };
+    let Some(action) = msg_action(msg, &contexts) else {
+        return Ok(());
+    };
+    if let Some(action::Effect::Search { generation, query }) = lib.update(action) {
+        let loaded = lib.items.len();
+        if index.as_ref().is_none_or(|(_, n)| *n != loaded) {
+            let quotes = QuoteIndex::from_sessions(lib.items.iter().map(|i| i.session.as_ref()));
+            let worker = SearchWorker::spawn(Arc::new(quotes), tx.clone())
+                .context("cannot start the search thread")?;
+            *index = Some((worker, loaded));
+        }
+        if let Some((worker, _)) = index {
+            worker.request(generation, query);
+        }
+    }
+    Ok(())
+}
+
+/// One open session: its state and the worker that searches it.
+struct SessionView {
+    app: App,
+    worker: SearchWorker,
+}
+
+impl SessionView {
+    fn open(session: Session, area: Rect, tx: &mpsc::Sender<Msg>) -> anyhow::Result<Self> {
+        let index = Arc::new(QuoteIndex::new(&session));
+        let app = App::new(session, Theme::from_env(), area);
+        let worker =
+            SearchWorker::spawn(index, tx.clone()).context("cannot start the search thread")?;
+        Ok(SessionView { app, worker })
+    }
+
+    /// Applies one message; returns whether anything changed.
+    fn handle(&mut self, msg: Msg) -> bool {
+        if let Msg::Hits { worker, .. } = &msg
+            && *worker != self.worker.id
+        {
+            return false;
+        }
+        let Some(action) = to_action(&self.app, msg) else {
+            return false;
+        };
+        if let Some(action::Effect::Search { generation, query }) = self.app.update(action) {
+            self.worker.request(generation, query);
+        }
+        true
+    }
+}
+
+/// Waits for the next message, then takes everything already queued behind it, so a burst of
+/// keys or wheel events costs one frame.
+fn next_messages(rx: &Receiver<Msg>) -> anyhow::Result<Vec<Msg>> {
+    let first = rx.recv().context("input stopped")?;
+    Ok(std::iter::once(first)
+        .chain(std::iter::from_fn(|| rx.try_recv().ok()))
+        .collect())
+}
+
+/// Reads the terminal on its own thread; it blocks there, so the main loop sleeps until
+/// something happens.
+fn spawn_input(tx: mpsc::Sender<Msg>) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("podium-input".into())
         .spawn(move || {
-            // Blocks on the terminal, so the main loop sleeps until something happens.
             while let Ok(ev) = event::read() {
                 if tx.send(Msg::Term(ev)).is_err() {
                     break;
@@ -85,40 +267,50 @@ fn event_loop(terminal: &mut DefaultTerminal, session: Session) -> anyhow::Resul
             }
         })
         .context("cannot start the input thread")?;
-    terminal.draw(|f| draw::draw(f, &app))?;
-    while !app.quit {
-        let changed = handle(&mut app, &worker, &rx)?;
-        if changed && !app.quit {
-            terminal.draw(|f| draw::draw(f, &app))?;
-        }
-    }
     Ok(())
 }
 
-/// Waits for the next message, then applies it and everything already queued behind it, so a
-/// burst of keys or wheel events costs one frame. Returns whether anything changed.
-fn handle(app: &mut App, worker: &SearchWorker, rx: &Receiver<Msg>) -> anyhow::Result<bool> {
-    let first = rx.recv().context("input stopped")?;
-    let mut changed = false;
-    for msg in std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok())) {
-        if let Some(action) = to_action(app, msg) {
-            changed = true;
-            if let Some(action::Effect::Search { generation, query }) = app.update(action) {
-                worker.request(generation, query);
-            }
-        }
-        if app.quit {
-            break;
-        }
-    }
-    Ok(changed)
+/// Loads the library's files in parallel on a background thread, posting each session (or
+/// failure) as it is read.
+fn spawn_loader(source: LibrarySource, tx: mpsc::Sender<Msg>) -> anyhow::Result<()> {
+    std::thread::Builder::new()
+        .name("podium-loader".into())
+        .spawn(move || {
+            use rayon::prelude::*;
+            source
+                .files
+                .par_iter()
+                .for_each_with(tx.clone(), |tx, path| {
+                    let result =
+                        podium::library::load_one(path, source.format, source.cache.as_ref());
+                    let _ = tx.send(Msg::Loaded(Box::new(result)));
+                });
+            let _ = tx.send(Msg::LoadDone);
+        })
+        .context("cannot start the loading thread")?;
+    Ok(())
 }
 
 /// Terminal events and worker results as actions, keys through the keymap.
 pub fn to_action(app: &App, msg: Msg) -> Option<Action> {
+    msg_action(msg, &contexts(app))
+}
+
+fn msg_action(msg: Msg, contexts: &[Context]) -> Option<Action> {
     match msg {
-        Msg::Hits { generation, hits } => Some(Action::SearchResults { generation, hits }),
-        Msg::Term(Event::Key(key)) => keymap::action_for(&key, &contexts(app)),
+        Msg::Hits {
+            generation,
+            hits,
+            total,
+            done,
+            ..
+        } => Some(Action::SearchResults {
+            generation,
+            hits,
+            total,
+            done,
+        }),
+        Msg::Term(Event::Key(key)) => keymap::action_for(&key, contexts),
         Msg::Term(Event::Resize(width, height)) => Some(Action::Resize { width, height }),
         Msg::Term(Event::Mouse(m)) => match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
@@ -132,7 +324,7 @@ pub fn to_action(app: &App, msg: Msg) -> Option<Action> {
             }),
             _ => None,
         },
-        Msg::Term(_) => None,
+        Msg::Term(_) | Msg::Loaded(_) | Msg::LoadDone => None,
     }
 }
 

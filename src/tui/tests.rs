@@ -46,8 +46,20 @@ fn feed(app: &mut App, msg: Msg) {
 
 fn apply(app: &mut App, action: Action) {
     if let Some(Effect::Search { generation, query }) = app.update(action) {
-        let hits = search::rank(&QuoteIndex::new(&app.session), &query, None);
-        apply(app, Action::SearchResults { generation, hits });
+        let index = QuoteIndex::new(&app.session);
+        let query = search::Query::new(&query);
+        let mut found = search::matches(&index, &query, search::Scope::default());
+        let total = found.len();
+        let hits = search::top(&index, &query, &mut found, super::worker::SHOWN);
+        apply(
+            app,
+            Action::SearchResults {
+                generation,
+                hits,
+                total,
+                done: true,
+            },
+        );
     }
 }
 

@@ -27,6 +27,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         };
         let mut hints: Vec<(String, &str)> = keymap::hints(context).collect();
         if app.overlay == Overlay::None {
+            if app.from_library {
+                hints.insert(0, ("Esc".to_string(), "back to the library"));
+            }
             hints.extend(keymap::hints(Context::Global));
         }
         for (key, help) in hints {

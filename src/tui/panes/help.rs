@@ -12,6 +12,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::{self, BINDINGS, Context};
 use crate::tui::layout;
 
+/// The session's keys; the library has its own help.
 const ORDER: [Context; 6] = [
     Context::Global,
     Context::Transcript,

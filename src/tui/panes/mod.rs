@@ -3,6 +3,7 @@
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod library;
 pub mod search;
 pub mod speakers;
 pub mod stats;

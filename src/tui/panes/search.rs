@@ -39,9 +39,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     }
     let s = &app.search;
     let count = if s.pending {
-        format!(" …/{} ", app.total_quotes)
+        format!(" {}…/{} ", s.total, app.total_quotes)
     } else {
-        format!(" {}/{} ", s.hits.len(), app.total_quotes)
+        format!(" {}/{} ", s.total, app.total_quotes)
     };
     let query_line = Line::from(vec![
         Span::styled("/ ", t.key()),

@@ -1,0 +1,238 @@
+//! A library: many sessions opened together (a folder, or several files). Files are found by
+//! walking folders, parsed in parallel, cached, and the ones that fail are listed with their
+//! errors and skipped, never aborting the rest. The people index joins speakers across
+//! sessions by name and alias.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::cache::Cache;
+use crate::formats::{self, Format, ImportError};
+use crate::session::{Session, SpeakerKind, Warning};
+use crate::text::fold_name;
+
+/// File endings a library folder is searched for.
+const EXTENSIONS: &[&str] = &["txt", "md", "vtt", "srt", "json"];
+
+/// One loaded session and where it came from.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub path: PathBuf,
+    pub session: Arc<Session>,
+    /// Warnings of this load (none when it came from the cache).
+    pub warnings: Vec<Warning>,
+}
+
+/// Files to load for the paths given: files as they are, folders walked (hidden entries
+/// skipped) for the endings Podium reads, in name order.
+pub fn discover(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, &mut out);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_lowercase().as_str()))
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// Loads one file, through the cache when there is one.
+pub fn load_one(
+    path: &Path,
+    format: Option<Format>,
+    cache: Option<&Cache>,
+) -> Result<Item, ImportError> {
+    if let Some(session) = cache.and_then(|c| c.get(path)) {
+        return Ok(Item {
+            path: path.to_path_buf(),
+            session: Arc::new(session),
+            warnings: Vec::new(),
+        });
+    }
+    let loaded = formats::load_path(path, format)?;
+    if let Some(cache) = cache
+        && loaded.format != Format::PodiumJson
+    {
+        cache.put(path, &loaded.session);
+    }
+    Ok(Item {
+        path: path.to_path_buf(),
+        session: Arc::new(loaded.session),
+        warnings: loaded.warnings,
+    })
+}
+
+/// Loads `files` in parallel, in their order, calling `progress` after each one (from any
+/// thread). Failures are returned beside the sessions, never instead of them.
+pub fn load(
+    files: &[PathBuf],
+    format: Option<Format>,
+    cache: Option<&Cache>,
+    progress: &(dyn Fn() + Sync),
+) -> (Vec<Item>, Vec<ImportError>) {
+    let results: Vec<Result<Item, ImportError>> = files
+        .par_iter()
+        .map(|p| {
+            let r = load_one(p, format, cache);
+            progress();
+            r
+        })
+        .collect();
+    let mut items = Vec::with_capacity(results.len());
+    let mut failures = Vec::new();
+    for r in results {
+        match r {
+            Ok(item) => items.push(item),
+            Err(e) => failures.push(e),
+        }
+    }
+    (items, failures)
+}
+
+/// One person across sessions: speakers with the same name or alias are one person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// (session index, speaker index, turns, words) for each session they speak in.
+    pub appearances: Vec<Appearance>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appearance {
+    pub session: usize,
+    pub speaker: usize,
+    pub turns: usize,
+    pub words: usize,
+}
+
+impl Person {
+    pub fn turns(&self) -> usize {
+        self.appearances.iter().map(|a| a.turns).sum()
+    }
+
+    pub fn words(&self) -> usize {
+        self.appearances.iter().map(|a| a.words).sum()
+    }
+}
+
+/// Everyone who speaks in the library, most words first.
+pub fn people(sessions: &[Arc<Session>]) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    for (si, session) in sessions.iter().enumerate() {
+        let figures = crate::stats::Figures::new(session);
+        let stats = figures.speakers(session, 0..session.turns.len());
+        for (spi, speaker) in session.speakers.iter().enumerate() {
+            let names: Vec<String> = speaker.names().map(fold_name).collect();
+            let found = keys
+                .iter()
+                .position(|k| k.iter().any(|n| names.contains(n)));
+            let i = match found {
+                Some(i) => i,
+                None => {
+                    people.push(Person {
+                        name: speaker.name.clone(),
+                        kind: speaker.kind,
+                        appearances: Vec::new(),
+                    });
+                    keys.push(Vec::new());
+                    people.len() - 1
+                }
+            };
+            for n in names {
+                if !keys[i].contains(&n) {
+                    keys[i].push(n);
+                }
+            }
+            people[i].appearances.push(Appearance {
+                session: si,
+                speaker: spi,
+                turns: stats[spi].turns,
+                words: stats[spi].words,
+            });
+        }
+    }
+    people.sort_by(|a, b| b.words().cmp(&a.words()).then(a.name.cmp(&b.name)));
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_walked_and_failures_listed_not_fatal() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("day1")).expect("dir");
+        std::fs::write(d.join("day1/a.txt"), "Ann: Hello.\nBen: Hi there.\n").expect("w");
+        std::fs::write(
+            d.join("b.vtt"),
+            "WEBVTT\n\n00:01.000 --> 00:02.000\n<v ann>Again.\n",
+        )
+        .expect("w");
+        std::fs::write(d.join("broken.srt"), "nothing here\n").expect("w");
+        std::fs::write(d.join(".hidden.txt"), "Ann: secret\nBen: x\n").expect("w");
+        std::fs::write(d.join("notes.pdf"), "x").expect("w");
+        let files = discover(&[d.to_path_buf()]);
+        let names: Vec<String> = files
+            .iter()
+            .map(|p| p.strip_prefix(d).expect("inside").display().to_string())
+            .collect();
+        assert_eq!(names, ["b.vtt", "broken.srt", "day1/a.txt"]);
+        let cache = Cache::at(d.join("cache"));
+        let (items, failures) = load(&files, None, Some(&cache), &|| {});
+        assert_eq!(items.len(), 2);
+        assert_eq!(failures.len(), 1);
+        assert!(
+            failures[0]
+                .to_string()
+                .contains("broken.srt:1: not a transcript")
+        );
+        let again = load(&files, None, Some(&cache), &|| {});
+        assert_eq!(again.0.len(), 2);
+        assert_eq!(
+            again.0[0].session, items[0].session,
+            "from the cache, the same session"
+        );
+        let sessions: Vec<Arc<Session>> = items.iter().map(|i| i.session.clone()).collect();
+        let people = people(&sessions);
+        let ann = people
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case("ann"))
+            .expect("ann");
+        assert_eq!(
+            ann.appearances.len(),
+            2,
+            "same name in two sessions is one person"
+        );
+        assert_eq!(ann.turns(), 2);
+    }
+}

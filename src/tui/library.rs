@@ -1,0 +1,473 @@
+//! The library view's state and its update: sessions (sortable), the people index, one
+//! person's turns everywhere, and a search over every session. Sessions arrive one by one
+//! while the library loads; the view is usable for what has loaded.
+
+use std::sync::Arc;
+
+use podium::library::{self, Item, Person};
+use podium::search::Hit;
+use podium::session::{QuoteRef, Session};
+use ratatui::layout::Rect;
+
+use super::action::{Action, Effect};
+use super::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Sessions,
+    People,
+    /// One person's turns across the library (an index into `people`).
+    PersonTurns(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    File,
+    Title,
+    Date,
+    Speakers,
+    Turns,
+    Words,
+}
+
+impl SortKey {
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::File => "file",
+            SortKey::Title => "title",
+            SortKey::Date => "date",
+            SortKey::Speakers => "speakers",
+            SortKey::Turns => "turns",
+            SortKey::Words => "words",
+        }
+    }
+
+    fn next(self) -> SortKey {
+        match self {
+            SortKey::File => SortKey::Title,
+            SortKey::Title => SortKey::Date,
+            SortKey::Date => SortKey::Speakers,
+            SortKey::Speakers => SortKey::Turns,
+            SortKey::Turns => SortKey::Words,
+            SortKey::Words => SortKey::File,
+        }
+    }
+}
+
+/// A session's line in the list, counted once when it arrives.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub file: String,
+    pub title: String,
+    pub date: String,
+    pub speakers: usize,
+    pub turns: usize,
+    pub words: usize,
+    pub quotes: usize,
+}
+
+impl Row {
+    fn new(item: &Item) -> Self {
+        let s = &item.session;
+        let figures = podium::stats::Figures::new(s);
+        Row {
+            file: item.path.display().to_string(),
+            title: s.meta.title.clone(),
+            date: s.meta.date.clone().unwrap_or_default(),
+            speakers: s.speakers.len(),
+            turns: s.turns.len(),
+            words: figures.total_words(0..s.turns.len()),
+            quotes: s.turns.iter().map(|t| t.sentences.len()).sum(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LibrarySearch {
+    pub query: String,
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    pub selected: usize,
+    pub pending: bool,
+}
+
+/// What the event loop does for the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Open {
+    /// Show session `session` at its start, at a turn, or at a quote with its matched letters.
+    Session {
+        session: usize,
+        turn: Option<usize>,
+        quote: Option<(QuoteRef, Vec<usize>)>,
+    },
+}
+
+pub struct Library {
+    pub items: Vec<Item>,
+    pub rows: Vec<Row>,
+    /// Row indices in display order.
+    pub order: Vec<usize>,
+    pub failures: Vec<String>,
+    /// (loaded, total) while loading.
+    pub loading: Option<(usize, usize)>,
+    pub view: View,
+    pub sort: SortKey,
+    pub selected: usize,
+    pub people: Vec<Person>,
+    /// (session, turn) of the person shown in `View::PersonTurns`.
+    pub person_turns: Vec<(usize, usize)>,
+    pub search_open: bool,
+    pub help_open: bool,
+    pub help_scroll: usize,
+    pub search: LibrarySearch,
+    pub theme: Theme,
+    pub area: Rect,
+    pub message: Option<String>,
+    pub quit: bool,
+    /// Set by `update` for the loop to act on.
+    pub open: Option<Open>,
+}
+
+impl Library {
+    pub fn new(theme: Theme, area: Rect) -> Self {
+        Library {
+            items: Vec::new(),
+            rows: Vec::new(),
+            order: Vec::new(),
+            failures: Vec::new(),
+            loading: None,
+            view: View::Sessions,
+            sort: SortKey::File,
+            selected: 0,
+            people: Vec::new(),
+            person_turns: Vec::new(),
+            search_open: false,
+            help_open: false,
+            help_scroll: 0,
+            search: LibrarySearch::default(),
+            theme,
+            area,
+            message: None,
+            quit: false,
+            open: None,
+        }
+    }
+
+    pub fn sessions(&self) -> Vec<Arc<Session>> {
+        self.items.iter().map(|i| i.session.clone()).collect()
+    }
+
+    pub fn total_quotes(&self) -> usize {
+        self.rows.iter().map(|r| r.quotes).sum()
+    }
+
+    /// A session has loaded.
+    pub fn add(&mut self, item: Item) {
+        self.rows.push(Row::new(&item));
+        self.items.push(item);
+        if let Some((done, _)) = &mut self.loading {
+            *done += 1;
+        }
+        self.resort();
+    }
+
+    pub fn fail(&mut self, error: String) {
+        self.failures.push(error);
+        if let Some((done, _)) = &mut self.loading {
+            *done += 1;
+        }
+    }
+
+    /// Loading has finished: the people index can be built.
+    pub fn loaded(&mut self) {
+        self.loading = None;
+        self.people = library::people(&self.sessions());
+        if !self.failures.is_empty() {
+            self.message = Some(format!(
+                "{} files could not be read and were skipped (first: {})",
+                self.failures.len(),
+                self.failures[0]
+            ));
+        }
+    }
+
+    fn resort(&mut self) {
+        // While sessions stream in, the cursor stays on its row; afterwards on its session.
+        let keep = if self.loading.is_some() {
+            None
+        } else {
+            self.order.get(self.selected).copied()
+        };
+        let rows = &self.rows;
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        match self.sort {
+            SortKey::File => order.sort_by(|&a, &b| rows[a].file.cmp(&rows[b].file)),
+            SortKey::Title => order.sort_by(|&a, &b| rows[a].title.cmp(&rows[b].title)),
+            SortKey::Date => order.sort_by(|&a, &b| rows[b].date.cmp(&rows[a].date)),
+            SortKey::Speakers => order.sort_by(|&a, &b| rows[b].speakers.cmp(&rows[a].speakers)),
+            SortKey::Turns => order.sort_by(|&a, &b| rows[b].turns.cmp(&rows[a].turns)),
+            SortKey::Words => order.sort_by(|&a, &b| rows[b].words.cmp(&rows[a].words)),
+        }
+        self.order = order;
+        if let Some(k) = keep {
+            self.selected = self.order.iter().position(|&i| i == k).unwrap_or(0);
+        }
+    }
+
+    fn rows_in_view(&self) -> usize {
+        match self.view {
+            View::Sessions => self.order.len(),
+            View::People => self.people.len(),
+            View::PersonTurns(_) => self.person_turns.len(),
+        }
+    }
+
+    /// Rows of the list on screen, for paging.
+    pub fn page(&self) -> usize {
+        usize::from(self.area.height.saturating_sub(6)).max(1)
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let n = self.rows_in_view();
+        if n > 0 {
+            self.selected = self.selected.saturating_add_signed(delta).min(n - 1);
+        }
+    }
+
+    fn open_selected(&mut self) {
+        match self.view {
+            View::Sessions => {
+                if let Some(&row) = self.order.get(self.selected) {
+                    self.open = Some(Open::Session {
+                        session: row,
+                        turn: None,
+                        quote: None,
+                    });
+                }
+            }
+            View::People => {
+                let Some(person) = self.people.get(self.selected) else {
+                    return;
+                };
+                self.person_turns = person
+                    .appearances
+                    .iter()
+                    .flat_map(|a| {
+                        let session = &self.items[a.session].session;
+                        let id = &session.speakers[a.speaker].id;
+                        session
+                            .turns
+                            .iter()
+                            .enumerate()
+                            .filter(move |(_, t)| &t.speaker == id)
+                            .map(move |(ti, _)| (a.session, ti))
+                    })
+                    .collect();
+                self.view = View::PersonTurns(self.selected);
+                self.selected = 0;
+            }
+            View::PersonTurns(_) => {
+                if let Some(&(session, turn)) = self.person_turns.get(self.selected) {
+                    self.open = Some(Open::Session {
+                        session,
+                        turn: Some(turn),
+                        quote: None,
+                    });
+                }
+            }
+        }
+    }
+
+    fn query_changed(&mut self) -> Option<Effect> {
+        self.search.generation += 1;
+        self.search.selected = 0;
+        if self.search.query.trim().is_empty() {
+            self.search.hits.clear();
+            self.search.total = 0;
+            self.search.pending = false;
+            return None;
+        }
+        self.search.pending = true;
+        Some(Effect::Search {
+            generation: self.search.generation,
+            query: self.search.query.clone(),
+        })
+    }
+
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(action, Action::SearchResults { .. } | Action::Resize { .. }) {
+            self.message = None;
+        }
+        let page = self.page() as isize;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => {
+                self.help_open = !self.help_open;
+                self.help_scroll = 0;
+            }
+            Action::Down if self.help_open => self.help_scroll += 1,
+            Action::Up if self.help_open => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.move_by(page),
+            Action::PageUp => self.move_by(-page),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = self.rows_in_view().saturating_sub(1),
+            Action::Open => self.open_selected(),
+            Action::Back => {
+                if let View::PersonTurns(p) = self.view {
+                    self.view = View::People;
+                    self.selected = p;
+                }
+            }
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.resort();
+                self.message = Some(format!("Sorted by {}", self.sort.label()));
+            }
+            Action::TogglePeople => {
+                self.view = match self.view {
+                    View::Sessions => View::People,
+                    _ => View::Sessions,
+                };
+                self.selected = 0;
+                if self.view == View::People && self.loading.is_some() {
+                    self.people = library::people(&self.sessions());
+                    self.message = Some("Still loading: people so far".into());
+                }
+            }
+            Action::OpenSearch => {
+                self.search_open = true;
+                self.search.query.clear();
+                return self.query_changed();
+            }
+            Action::SearchInput(c) => {
+                self.search.query.push(c);
+                return self.query_changed();
+            }
+            Action::SearchBackspace => {
+                self.search.query.pop();
+                return self.query_changed();
+            }
+            Action::SearchClear => {
+                self.search.query.clear();
+                return self.query_changed();
+            }
+            Action::SearchNext | Action::SearchPrev => {
+                let n = self.search.hits.len();
+                if n > 0 {
+                    let d = if action == Action::SearchNext { 1 } else { -1 };
+                    self.search.selected = self.search.selected.saturating_add_signed(d).min(n - 1);
+                }
+            }
+            Action::SearchAccept => {
+                self.search_open = false;
+                if let Some(hit) = self.search.hits.get(self.search.selected).cloned() {
+                    self.open = Some(Open::Session {
+                        session: hit.session,
+                        turn: None,
+                        quote: Some((hit.quote, hit.matched)),
+                    });
+                }
+            }
+            Action::SearchCancel => self.search_open = false,
+            Action::SearchResults {
+                generation,
+                hits,
+                total,
+                done,
+            } if generation == self.search.generation => {
+                self.search.hits = hits;
+                self.search.total = total;
+                self.search.pending = !done;
+                self.search.selected = self
+                    .search
+                    .selected
+                    .min(self.search.hits.len().saturating_sub(1));
+            }
+            Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
+            _ => {}
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn item(name: &str, text: &str) -> Item {
+        let loaded = podium::formats::load_bytes(name, Some(name), text.as_bytes()).expect("loads");
+        Item {
+            path: PathBuf::from(name),
+            session: Arc::new(loaded.session),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn library() -> Library {
+        let mut lib = Library::new(Theme { colour: false }, Rect::new(0, 0, 100, 30));
+        lib.loading = Some((0, 3));
+        lib.add(item(
+            "b.txt",
+            "Ann: One two three.\nBen: Four.\nAnn: Five.\n",
+        ));
+        lib.add(item(
+            "a.txt",
+            "ANN: Six.\nCy: Seven eight nine ten eleven.\n",
+        ));
+        lib.fail("c.txt:1: not a transcript".into());
+        lib.loaded();
+        lib
+    }
+
+    #[test]
+    fn sessions_sort_and_open() {
+        let mut lib = library();
+        assert_eq!(lib.rows[lib.order[0]].file, "a.txt");
+        lib.update(Action::CycleSort);
+        lib.update(Action::CycleSort);
+        lib.update(Action::CycleSort);
+        lib.update(Action::CycleSort);
+        assert_eq!(lib.sort, SortKey::Turns);
+        assert_eq!(lib.rows[lib.order[0]].file, "b.txt");
+        // The cursor stays on the session it was on (a.txt, loaded second).
+        lib.update(Action::Open);
+        assert_eq!(
+            lib.open,
+            Some(Open::Session {
+                session: 1,
+                turn: None,
+                quote: None
+            })
+        );
+        assert!(lib.message.is_none());
+    }
+
+    #[test]
+    fn people_join_across_sessions_and_list_their_turns() {
+        let mut lib = library();
+        lib.update(Action::TogglePeople);
+        assert_eq!(lib.view, View::People);
+        let ann = lib
+            .people
+            .iter()
+            .position(|p| p.name == "Ann")
+            .expect("ann");
+        assert_eq!(lib.people[ann].appearances.len(), 2);
+        lib.selected = ann;
+        lib.update(Action::Open);
+        assert_eq!(lib.view, View::PersonTurns(ann));
+        assert_eq!(lib.person_turns.len(), 3);
+        lib.update(Action::Down);
+        lib.update(Action::Open);
+        assert!(matches!(
+            lib.open,
+            Some(Open::Session { turn: Some(_), .. })
+        ));
+        lib.update(Action::Back);
+        assert_eq!(lib.view, View::People);
+    }
+}
