@@ -43,29 +43,41 @@ impl QuoteIndex {
     pub fn from_sessions<'a>(sessions: impl IntoIterator<Item = &'a Session>) -> Self {
         let mut index = QuoteIndex::default();
         for (si, session) in sessions.into_iter().enumerate() {
-            let speakers: Vec<u32> = session
-                .turns
-                .iter()
-                .map(|t| {
-                    session
-                        .speaker_index(&t.speaker)
-                        .map_or(u32::MAX, |i| i as u32)
-                })
-                .collect();
-            for (quote, text) in session.quotes() {
-                let start = index.text.len();
-                index.text.push_str(text);
-                index.entries.push(Entry {
-                    session: si as u32,
-                    turn: quote.turn as u32,
-                    sentence: quote.sentence as u32,
-                    speaker: speakers[quote.turn],
-                    start,
-                    end: index.text.len(),
-                });
-            }
+            index.push_session(si, session);
         }
         index
+    }
+
+    /// Adds a session's quotes as session number `si`; the session itself can then be dropped,
+    /// so a large library need not be held twice.
+    pub fn push_session(&mut self, si: usize, session: &Session) {
+        let speakers: Vec<u32> = session
+            .turns
+            .iter()
+            .map(|t| {
+                session
+                    .speaker_index(&t.speaker)
+                    .map_or(u32::MAX, |i| i as u32)
+            })
+            .collect();
+        for (quote, text) in session.quotes() {
+            let start = self.text.len();
+            self.text.push_str(text);
+            self.entries.push(Entry {
+                session: si as u32,
+                turn: quote.turn as u32,
+                sentence: quote.sentence as u32,
+                speaker: speakers[quote.turn],
+                start,
+                end: self.text.len(),
+            });
+        }
+    }
+
+    /// Frees spare capacity once every session is in.
+    pub fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.entries.shrink_to_fit();
     }
 
     pub fn len(&self) -> usize {
@@ -80,6 +92,22 @@ impl QuoteIndex {
     pub fn text(&self, i: usize) -> &str {
         let e = &self.entries[i];
         &self.text[e.start..e.end]
+    }
+
+    /// The text of a hit's quote (hits carry no entry number; session, turn and sentence find it).
+    pub fn quote(&self, hit: &Hit) -> &str {
+        let (s, t, n) = (
+            hit.session as u32,
+            hit.quote.turn as u32,
+            hit.quote.sentence as u32,
+        );
+        let at = self
+            .entries
+            .partition_point(|e| (e.session, e.turn, e.sentence) < (s, t, n));
+        self.entries
+            .get(at)
+            .filter(|e| (e.session, e.turn, e.sentence) == (s, t, n))
+            .map_or("", |e| &self.text[e.start..e.end])
     }
 
     /// Bytes of quote text held.
@@ -349,6 +377,16 @@ fn better(a: &(i64, u32), b: &(i64, u32)) -> std::cmp::Ordering {
 /// The `k` best of `found`, in rank order, with match positions. Partial selection: the rest
 /// is never sorted.
 pub fn top(index: &QuoteIndex, query: &Query, found: &mut [(i64, u32)], k: usize) -> Vec<Hit> {
+    best(index, query, found, k, true)
+}
+
+fn best(
+    index: &QuoteIndex,
+    query: &Query,
+    found: &mut [(i64, u32)],
+    k: usize,
+    positions: bool,
+) -> Vec<Hit> {
     let k = k.min(found.len());
     if k == 0 {
         return Vec::new();
@@ -357,21 +395,32 @@ pub fn top(index: &QuoteIndex, query: &Query, found: &mut [(i64, u32)], k: usize
         found.select_nth_unstable_by(k - 1, better);
     }
     let best = &mut found[..k];
-    best.sort_unstable_by(better);
-    best.iter()
+    best.par_sort_unstable_by(better);
+    best.par_iter()
+        .with_min_len(256)
         .map(|&(score, id)| {
-            let matched = query
-                .score(index.text(id as usize))
-                .map(|(_, m)| m)
-                .unwrap_or_default();
+            let matched = if positions {
+                query
+                    .score(index.text(id as usize))
+                    .map(|(_, m)| m)
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
             index.hit(id, score, matched)
         })
         .collect()
 }
 
-/// Ranks every quote of `index` against `query`, best first, all with match positions (for
-/// the command line, which prints every hit). `speaker` restricts a one-session search.
-pub fn rank(index: &QuoteIndex, query: &str, speaker: Option<usize>) -> Vec<Hit> {
+/// Ranks every quote of `index` against `query`, best first (for the command line, which
+/// prints every hit); match positions only when `positions` asks for them (highlighting, JSON).
+/// `speaker` restricts a one-session search.
+pub fn rank_all(
+    index: &QuoteIndex,
+    query: &str,
+    speaker: Option<usize>,
+    positions: bool,
+) -> Vec<Hit> {
     let query = Query::new(query);
     let mut found = matches(
         index,
@@ -382,7 +431,12 @@ pub fn rank(index: &QuoteIndex, query: &str, speaker: Option<usize>) -> Vec<Hit>
         },
     );
     let n = found.len();
-    top(index, &query, &mut found, n)
+    best(index, &query, &mut found, n, positions)
+}
+
+/// [`rank_all`] with match positions.
+pub fn rank(index: &QuoteIndex, query: &str, speaker: Option<usize>) -> Vec<Hit> {
+    rank_all(index, query, speaker, true)
 }
 
 #[cfg(test)]

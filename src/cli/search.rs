@@ -6,7 +6,6 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::anyhow;
-use podium::library::Item;
 use podium::search::{self, Hit, QuoteIndex};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -37,26 +36,64 @@ struct Record<'a> {
     matched: &'a [usize],
 }
 
+/// What printing a hit needs of its session, kept instead of the session so that a large
+/// library is held once (its quotes, in the index) rather than twice.
+struct Digest {
+    title: String,
+    file: Option<String>,
+    /// Turn ids and their speakers' names, by turn.
+    turns: Vec<(String, String)>,
+    session_speakers: Vec<podium::session::Speaker>,
+}
+
+impl Digest {
+    fn new(path: &std::path::Path, session: &podium::session::Session) -> Self {
+        Digest {
+            title: session.meta.title.clone(),
+            file: (!path.as_os_str().is_empty()).then(|| path.display().to_string()),
+            turns: session
+                .turns
+                .iter()
+                .map(|t| (t.id.clone(), session.speaker_name(t).to_string()))
+                .collect(),
+            session_speakers: session
+                .speakers
+                .iter()
+                .map(|sp| podium::session::Speaker {
+                    summary: Vec::new(),
+                    ..sp.clone()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Sessions loaded per step: enough to keep both cores busy, few enough that only a small
+/// part of a large library is ever held whole.
+const STEP: usize = 256;
+
 impl Search {
     pub fn run(self) -> anyhow::Result<ExitCode> {
-        let items = self.source.load_all()?;
-        let index = QuoteIndex::from_sessions(items.iter().map(|i| i.session.as_ref()));
-        let mut hits = search::rank(&index, &self.query, None);
+        let (index, digests) = self.load()?;
+        let stdout = std::io::stdout();
+        let colour =
+            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        // Positions cost a second scoring pass; plain output to a pipe does not show them.
+        let mut hits = search::rank_all(&index, &self.query, None, self.json || colour);
         if let Some(name) = &self.speaker {
-            hits = only_speaker(&items, hits, name)?;
+            hits = only_speaker(&digests, hits, name)?;
         }
         hits.truncate(self.limit.unwrap_or(usize::MAX));
         let library = self.source.is_library();
-        let mut out = std::io::stdout().lock();
-        let records: Vec<Record<'_>> = hits.iter().map(|h| record(&items, h)).collect();
+        // Buffered: stdout is line-buffered, and a flush per hit dominates a large result.
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let records: Vec<Record<'_>> = hits.iter().map(|h| record(&index, &digests, h)).collect();
         if self.json {
             for r in &records {
                 serde_json::to_writer(&mut out, r)?;
                 writeln!(out)?;
             }
         } else {
-            let colour =
-                out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
             write_plain(&mut out, &records, library, colour)?;
         }
         out.flush()?;
@@ -66,21 +103,115 @@ impl Search {
             ExitCode::SUCCESS
         })
     }
+
+    /// The quote index and a digest per session, loading a library a step at a time.
+    fn load(&self) -> anyhow::Result<(QuoteIndex, Vec<Digest>)> {
+        let mut index = QuoteIndex::default();
+        let mut digests = Vec::new();
+        if !self.source.is_library() {
+            let session = self.source.load()?;
+            let path = self.source.paths.first().cloned().unwrap_or_default();
+            index.push_session(0, &session);
+            digests.push(Digest::new(&path, &session));
+            return Ok((index, digests));
+        }
+        let files = podium::library::discover(&self.source.paths);
+        let progress = Progress::new(files.len());
+        let cache = self.source.cache();
+        let mut failures = 0;
+        for step in files.chunks(STEP) {
+            let (items, failed) =
+                podium::library::load(step, self.source.format, cache.as_ref(), &|| {
+                    progress.tick()
+                });
+            failures += failed.len();
+            for f in &failed {
+                progress.println(format!("podium: skipped {f}"));
+            }
+            for item in items {
+                for w in &item.warnings {
+                    let shown = item.path.display().to_string();
+                    progress.println(format!(
+                        "podium: warning: {}",
+                        podium::formats::describe_warning(&shown, w)
+                    ));
+                }
+                index.push_session(digests.len(), &item.session);
+                digests.push(Digest::new(&item.path, &item.session));
+            }
+        }
+        progress.done();
+        index.shrink();
+        if digests.is_empty() {
+            anyhow::bail!(
+                "no session could be read ({} files: {failures} failed)",
+                files.len()
+            );
+        }
+        Ok((index, digests))
+    }
+}
+
+/// A progress bar on stderr when it is a terminal, nothing otherwise.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Progress((std::io::stderr().is_terminal() && total > 1).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "loading {pos}/{len} sessions {wide_bar} {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        }))
+    }
+
+    fn tick(&self) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
+        }
+    }
+
+    fn println(&self, line: String) {
+        match &self.0 {
+            Some(b) => b.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn done(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
 }
 
 /// Keeps the hits by the speaker `name` names in each session (name, alias or unique prefix).
-fn only_speaker(items: &[Item], hits: Vec<Hit>, name: &str) -> anyhow::Result<Vec<Hit>> {
-    let mut wanted: Vec<Option<usize>> = Vec::with_capacity(items.len());
+fn only_speaker(digests: &[Digest], hits: Vec<Hit>, name: &str) -> anyhow::Result<Vec<Hit>> {
     let mut last_error = None;
-    for item in items {
-        match item.session.find_speaker(name) {
-            Ok(s) => wanted.push(item.session.speaker_index(&s.id)),
-            Err(e) => {
-                wanted.push(None);
-                last_error = Some(e);
+    let wanted: Vec<Option<usize>> = digests
+        .iter()
+        .map(|d| {
+            let probe = podium::session::Session {
+                format_version: podium::session::FORMAT_VERSION,
+                meta: Default::default(),
+                speakers: d.session_speakers.clone(),
+                summary: Vec::new(),
+                turns: Vec::new(),
+                warnings: Vec::new(),
+            };
+            match probe.find_speaker(name) {
+                Ok(s) => probe.speaker_index(&s.id),
+                Err(e) => {
+                    last_error = Some(e);
+                    None
+                }
             }
-        }
-    }
+        })
+        .collect();
     if wanted.iter().all(Option::is_none) {
         return Err(anyhow!(
             "--speaker: {}",
@@ -93,18 +224,17 @@ fn only_speaker(items: &[Item], hits: Vec<Hit>, name: &str) -> anyhow::Result<Ve
         .collect())
 }
 
-fn record<'a>(items: &'a [Item], hit: &'a Hit) -> Record<'a> {
-    let item = &items[hit.session];
-    let session = item.session.as_ref();
-    let turn = &session.turns[hit.quote.turn];
+fn record<'a>(index: &'a QuoteIndex, digests: &'a [Digest], hit: &'a Hit) -> Record<'a> {
+    let d = &digests[hit.session];
+    let (turn, speaker) = &d.turns[hit.quote.turn];
     Record {
-        session: &session.meta.title,
-        file: (!item.path.as_os_str().is_empty()).then(|| item.path.display().to_string()),
-        speaker: session.speaker_name(turn),
-        turn: &turn.id,
+        session: &d.title,
+        file: d.file.clone(),
+        speaker,
+        turn,
         sentence: hit.quote.sentence + 1,
         score: hit.score,
-        quote: turn.sentence(hit.quote.sentence).unwrap_or_default(),
+        quote: index.quote(hit),
         matched: &hit.matched,
     }
 }

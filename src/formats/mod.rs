@@ -93,9 +93,7 @@ impl Format {
 
     fn fits(self, lines: &[String], joined: &str) -> bool {
         match self {
-            Format::PodiumJson => {
-                joined.trim_start().starts_with('{') && transcript_json::is_podium_json(joined)
-            }
+            Format::PodiumJson => podium_json::looks_like(joined),
             Format::TranscriptJson => transcript_json::looks_like(joined),
             Format::WebVtt => vtt::looks_like(lines),
             Format::Srt => srt::looks_like(lines),

@@ -3,32 +3,49 @@
 use crate::formats::ParseError;
 use crate::session::{FORMAT_VERSION, Session};
 
-/// Parses Podium JSON. Derived data (sentence spans) is rebuilt rather than trusted.
+/// Parses Podium JSON in one pass. Derived data (sentence spans) is rebuilt rather than
+/// trusted. A document that does not fit gets the most useful complaint: a version this Podium
+/// does not read, a missing `format_version`, or where the JSON breaks.
 pub fn parse(text: &str) -> Result<Session, ParseError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
-    match value
-        .get("format_version")
-        .and_then(serde_json::Value::as_u64)
-    {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(v) => {
-            return Err(ParseError::at(
-                1,
-                format!(
-                    "Podium JSON format_version {v}; this Podium reads version {FORMAT_VERSION}"
-                ),
-            ));
+    match serde_json::from_str::<Session>(text) {
+        Ok(mut session) if session.format_version == FORMAT_VERSION => {
+            session.refresh_derived();
+            Ok(session)
         }
-        None => {
-            return Err(ParseError::at(
-                1,
-                "JSON without a \"format_version\"; expected Podium session JSON (from `podium import`)",
-            ));
+        Ok(session) => Err(version_error(session.format_version)),
+        Err(e) => {
+            #[derive(serde::Deserialize)]
+            struct Version {
+                format_version: Option<u64>,
+            }
+            match serde_json::from_str::<Version>(text) {
+                Ok(Version {
+                    format_version: None,
+                }) => Err(ParseError::at(
+                    1,
+                    "JSON without a \"format_version\"; expected Podium session JSON (from `podium import`)",
+                )),
+                Ok(Version {
+                    format_version: Some(v),
+                }) if v != u64::from(FORMAT_VERSION) => Err(version_error(v as u32)),
+                _ => Err(json_error(e)),
+            }
         }
     }
-    let mut session: Session = serde_json::from_str(text).map_err(json_error)?;
-    session.refresh_derived();
-    Ok(session)
+}
+
+fn version_error(v: u32) -> ParseError {
+    ParseError::at(
+        1,
+        format!("Podium JSON format_version {v}; this Podium reads version {FORMAT_VERSION}"),
+    )
+}
+
+/// Podium writes `format_version` first; a cheap look at the start tells its JSON apart.
+pub fn looks_like(text: &str) -> bool {
+    let t = text.trim_start();
+    let head: String = t.chars().take(256).collect();
+    t.starts_with('{') && head.contains("\"format_version\"")
 }
 
 fn json_error(e: serde_json::Error) -> ParseError {

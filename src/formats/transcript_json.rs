@@ -24,19 +24,8 @@ use crate::formats::pieces::{Draft, Piece, Who};
 pub fn looks_like(text: &str) -> bool {
     let t = text.trim_start();
     (t.starts_with('{') || t.starts_with('['))
-        && serde_json::from_str::<Value>(t).is_ok()
-        && !is_podium_json(t)
-}
-
-/// Podium JSON has `format_version` and `meta` at the top.
-pub fn is_podium_json(text: &str) -> bool {
-    serde_json::from_str::<Value>(text)
-        .ok()
-        .and_then(|v| {
-            v.as_object()
-                .map(|o| o.contains_key("format_version") && o.contains_key("meta"))
-        })
-        .unwrap_or(false)
+        && !crate::formats::podium_json::looks_like(t)
+        && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok()
 }
 
 /// The variant read and the pieces.
