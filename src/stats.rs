@@ -74,6 +74,12 @@ pub struct Figures {
     pub times: Vec<TurnTime>,
     /// Published words per minute over all speakers that publish both words and seconds.
     pub session_wpm: Option<f64>,
+    /// Each turn's speaker, as an index into `Session::speakers`.
+    speaker_of: Vec<Option<usize>>,
+    /// Per speaker, their figures summed after each of their turns.
+    running: Vec<Vec<Running>>,
+    /// Words of all turns before turn `i`; one more entry than turns.
+    words_before: Vec<usize>,
 }
 
 impl Figures {
@@ -90,96 +96,165 @@ impl Figures {
             .collect();
         let session_wpm = published_rate(session);
         let times = turn_times(session, &turns, session_wpm);
-        Figures {
-            turns,
-            times,
-            session_wpm,
-        }
-    }
-
-    pub fn total_words(&self, range: Range<usize>) -> usize {
-        self.turns[clamp(range, self.turns.len())]
-            .iter()
-            .map(|t| t.words)
-            .sum()
-    }
-
-    /// Per-speaker figures over `range` of turns, in `session.speakers` order.
-    pub fn speakers(&self, session: &Session, range: Range<usize>) -> Vec<SpeakerStats> {
-        let range = clamp(range, self.turns.len());
-        let total = self.total_words(range.clone());
-        let mut out: Vec<SpeakerStats> = session
+        let ids: std::collections::HashMap<&str, usize> = session
             .speakers
             .iter()
             .enumerate()
-            .map(|(i, s)| SpeakerStats {
-                speaker: i,
-                turns: 0,
-                words: 0,
-                share: 0.0,
-                longest_turn: None,
-                questions: 0,
-                published: s.published,
-                published_to_computed: None,
-                speaking_time: None,
-                wpm: None,
-            })
+            .map(|(i, s)| (s.id.as_str(), i))
             .collect();
-        let mut measured = vec![0.0f64; out.len()];
-        for t in range {
-            let turn = &session.turns[t];
-            let Some(si) = session.speaker_index(&turn.speaker) else {
-                continue;
-            };
-            let fig = self.turns[t];
-            let st = &mut out[si];
-            st.turns += 1;
-            st.words += fig.words;
-            st.questions += fig.questions;
-            if st.longest_turn.is_none_or(|(_, w)| fig.words > w) {
-                st.longest_turn = Some((t, fig.words));
-            }
-            // Spoken time where the source timed its pieces, else the turn's measured span.
-            measured[si] += match (turn.spoken, self.times.get(t)) {
-                (Some(spoken), _) => spoken,
-                (None, Some(time)) if time.source == TimeSource::Measured => {
-                    (time.end - time.start).max(0.0)
-                }
-                _ => 0.0,
-            };
+        let speaker_of: Vec<Option<usize>> = session
+            .turns
+            .iter()
+            .map(|t| ids.get(t.speaker.as_str()).copied())
+            .collect();
+        let mut words_before = Vec::with_capacity(turns.len() + 1);
+        words_before.push(0);
+        for t in &turns {
+            words_before.push(words_before.last().copied().unwrap_or(0) + t.words);
         }
-        for (st, measured) in out.iter_mut().zip(measured) {
-            st.share = if total == 0 {
+        let mut figures = Figures {
+            turns,
+            times,
+            session_wpm,
+            speaker_of,
+            running: vec![Vec::new(); session.speakers.len()],
+            words_before,
+        };
+        for t in 0..figures.turns.len() {
+            if let Some(si) = figures.speaker_of[t] {
+                let mut next = figures.running[si].last().copied().unwrap_or_default();
+                next.add(t, figures.turns[t], figures.measured(session, t));
+                figures.running[si].push(next);
+            }
+        }
+        figures
+    }
+
+    pub fn total_words(&self, range: Range<usize>) -> usize {
+        let r = clamp(range, self.turns.len());
+        self.words_before[r.end.max(r.start)] - self.words_before[r.start]
+    }
+
+    /// Per-speaker figures over `range` of turns, in `session.speakers` order. Ranges from the
+    /// first turn (the browser's "so far", the whole session) cost a lookup per speaker, not a
+    /// pass over the turns, so a 100,000-turn session draws as fast as a short one.
+    pub fn speakers(&self, session: &Session, range: Range<usize>) -> Vec<SpeakerStats> {
+        let range = clamp(range, self.turns.len());
+        let total = self.total_words(range.clone());
+        let sums = if range.start == 0 {
+            self.running
+                .iter()
+                .map(|runs| {
+                    let upto = runs.partition_point(|r| r.turn < range.end);
+                    upto.checked_sub(1).map(|i| runs[i]).unwrap_or_default()
+                })
+                .collect()
+        } else {
+            self.scan(session, range)
+        };
+        session
+            .speakers
+            .iter()
+            .zip(sums)
+            .enumerate()
+            .map(|(i, (s, sum))| self.finish(i, s.published, sum, total))
+            .collect()
+    }
+
+    /// Sums per speaker by walking the turns of `range`.
+    fn scan(&self, session: &Session, range: Range<usize>) -> Vec<Running> {
+        let mut sums = vec![Running::default(); session.speakers.len()];
+        for t in range {
+            if let Some(si) = self.speaker_of[t] {
+                sums[si].add(t, self.turns[t], self.measured(session, t));
+            }
+        }
+        sums
+    }
+
+    /// Seconds a turn was measured to take: spoken time where the source timed its pieces,
+    /// else the turn's measured span.
+    fn measured(&self, session: &Session, t: usize) -> f64 {
+        match (session.turns[t].spoken, self.times.get(t)) {
+            (Some(spoken), _) => spoken,
+            (None, Some(time)) if time.source == TimeSource::Measured => {
+                (time.end - time.start).max(0.0)
+            }
+            _ => 0.0,
+        }
+    }
+
+    fn finish(
+        &self,
+        speaker: usize,
+        published: Option<crate::session::PublishedStats>,
+        sum: Running,
+        total: usize,
+    ) -> SpeakerStats {
+        let measured = sum.measured;
+        let words = sum.words;
+        let speaking_time = if measured > 0.0 {
+            Some(Timed {
+                seconds: measured,
+                source: TimeSource::Measured,
+            })
+        } else if let Some(secs) = published.and_then(|p| p.seconds) {
+            Some(Timed {
+                seconds: secs as f64,
+                source: TimeSource::Published,
+            })
+        } else {
+            let wpm = published.and_then(|p| p.wpm).map(|w| w as f64);
+            wpm.or(self.session_wpm)
+                .filter(|_| words > 0)
+                .map(|wpm| Timed {
+                    seconds: words as f64 * 60.0 / wpm,
+                    source: TimeSource::Estimated,
+                })
+        };
+        SpeakerStats {
+            speaker,
+            turns: sum.turns,
+            words,
+            share: if total == 0 {
                 0.0
             } else {
-                st.words as f64 / total as f64
-            };
-            st.published_to_computed = match (st.published.and_then(|p| p.words), st.words) {
+                words as f64 / total as f64
+            },
+            longest_turn: sum.longest,
+            questions: sum.questions,
+            published,
+            published_to_computed: match (published.and_then(|p| p.words), words) {
                 (Some(p), w) if w > 0 => Some(p as f64 / w as f64),
                 _ => None,
-            };
-            st.wpm = (measured > 0.0 && st.words > 0).then(|| st.words as f64 * 60.0 / measured);
-            st.speaking_time = if measured > 0.0 {
-                Some(Timed {
-                    seconds: measured,
-                    source: TimeSource::Measured,
-                })
-            } else if let Some(secs) = st.published.and_then(|p| p.seconds) {
-                Some(Timed {
-                    seconds: secs as f64,
-                    source: TimeSource::Published,
-                })
-            } else {
-                let wpm = st.published.and_then(|p| p.wpm).map(|w| w as f64);
-                wpm.or(self.session_wpm)
-                    .filter(|_| st.words > 0)
-                    .map(|wpm| Timed {
-                        seconds: st.words as f64 * 60.0 / wpm,
-                        source: TimeSource::Estimated,
-                    })
-            };
+            },
+            speaking_time,
+            wpm: (measured > 0.0 && words > 0).then(|| words as f64 * 60.0 / measured),
         }
-        out
+    }
+}
+
+/// One speaker's figures summed up to and including `turn`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Running {
+    turn: usize,
+    turns: usize,
+    words: usize,
+    questions: usize,
+    longest: Option<(usize, usize)>,
+    measured: f64,
+}
+
+impl Running {
+    fn add(&mut self, turn: usize, fig: TurnFigures, measured: f64) {
+        self.turn = turn;
+        self.turns += 1;
+        self.words += fig.words;
+        self.questions += fig.questions;
+        if self.longest.is_none_or(|(_, w)| fig.words > w) {
+            self.longest = Some((turn, fig.words));
+        }
+        self.measured += measured;
     }
 }
 
@@ -316,6 +391,23 @@ mod tests {
         assert_eq!(t.source, TimeSource::Estimated);
         assert!((t.seconds - 5.0).abs() < 1e-9);
         assert_eq!(st[1].speaking_time, None, "no rate published anywhere");
+    }
+
+    #[test]
+    fn running_sums_agree_with_a_walk_over_the_turns() {
+        let s = crate::bundled::session().expect("bundled");
+        let f = Figures::new(&s);
+        for end in 0..=s.turns.len() {
+            let walked = f.scan(&s, 0..end);
+            let fast = f.speakers(&s, 0..end);
+            for (w, st) in walked.iter().zip(&fast) {
+                assert_eq!(
+                    (w.turns, w.words, w.questions, w.longest),
+                    (st.turns, st.words, st.questions, st.longest_turn),
+                    "to {end}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The browser's state and `update`, the one place it changes. Nothing here draws.
 
-use podium::search::{Hit, QuoteIndex};
+use podium::search::Hit;
 use podium::session::{QuoteRef, Session};
 use podium::stats::Figures;
 use ratatui::layout::Rect;
@@ -82,7 +82,7 @@ pub struct App {
 impl App {
     pub fn new(session: Session, theme: Theme, area: Rect) -> Self {
         let figures = Figures::new(&session);
-        let total_quotes = QuoteIndex::new(&session).len();
+        let total_quotes = session.turns.iter().map(|t| t.sentences.len()).sum();
         let mut app = App {
             figures,
             total_quotes,
