@@ -142,19 +142,31 @@ impl Person {
     }
 }
 
+/// (turns, words) of each speaker of a session, in `Session::speakers` order.
+pub fn speaker_counts(session: &Session) -> Vec<(usize, usize)> {
+    let figures = crate::stats::Figures::new(session);
+    figures
+        .speakers(session, 0..session.turns.len())
+        .iter()
+        .map(|s| (s.turns, s.words))
+        .collect()
+}
+
 /// Everyone who speaks in the library, most words first.
 pub fn people(sessions: &[Arc<Session>]) -> Vec<Person> {
+    let counts: Vec<Vec<(usize, usize)>> = sessions.iter().map(|s| speaker_counts(s)).collect();
+    people_with(sessions, &counts)
+}
+
+/// [`people`] with each session's [`speaker_counts`] already known.
+pub fn people_with(sessions: &[Arc<Session>], counts: &[Vec<(usize, usize)>]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
-    let mut keys: Vec<Vec<String>> = Vec::new();
+    // Every folded name or alias seen, to the person it belongs to.
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (si, session) in sessions.iter().enumerate() {
-        let figures = crate::stats::Figures::new(session);
-        let stats = figures.speakers(session, 0..session.turns.len());
         for (spi, speaker) in session.speakers.iter().enumerate() {
             let names: Vec<String> = speaker.names().map(fold_name).collect();
-            let found = keys
-                .iter()
-                .position(|k| k.iter().any(|n| names.contains(n)));
-            let i = match found {
+            let i = match names.iter().find_map(|n| by_name.get(n).copied()) {
                 Some(i) => i,
                 None => {
                     people.push(Person {
@@ -162,20 +174,22 @@ pub fn people(sessions: &[Arc<Session>]) -> Vec<Person> {
                         kind: speaker.kind,
                         appearances: Vec::new(),
                     });
-                    keys.push(Vec::new());
                     people.len() - 1
                 }
             };
             for n in names {
-                if !keys[i].contains(&n) {
-                    keys[i].push(n);
-                }
+                by_name.entry(n).or_insert(i);
             }
+            let (turns, words) = counts
+                .get(si)
+                .and_then(|c| c.get(spi))
+                .copied()
+                .unwrap_or_default();
             people[i].appearances.push(Appearance {
                 session: si,
                 speaker: spi,
-                turns: stats[spi].turns,
-                words: stats[spi].words,
+                turns,
+                words,
             });
         }
     }

@@ -227,3 +227,30 @@ fn a_bad_file_is_one_line_and_no_screen() {
     );
     assert!(!t.alternate_screen());
 }
+
+#[test]
+fn a_library_folder_opens_searches_and_goes_back() {
+    let Some(t) = Tmux::start("library", 110, 30) else {
+        return;
+    };
+    t.wait_for(&["PROMPT$"]);
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formats");
+    t.type_text(&format!(
+        "{} --no-cache {dir}",
+        env!("CARGO_BIN_EXE_podium")
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for(&["Library · 17 sessions", "Sessions (p: people)"]);
+    t.keys(&["p"]);
+    t.wait_for(&["People (p: sessions)", "MANISHA LIGADE"]); // cart.txt comes first by name
+    t.keys(&["p", "/"]);
+    t.type_text("budget");
+    t.wait_for(&["Search every session", "₹4 crore"]);
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&["Statistics", "Esc back to the library"]);
+    assert!(s.contains("budget"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_for(&["Library · 17 sessions"]);
+    t.keys(&["q"]);
+    t.wait_for_prompt();
+}

@@ -64,20 +64,24 @@ pub struct Row {
     pub turns: usize,
     pub words: usize,
     pub quotes: usize,
+    /// (turns, words) per speaker, for the people index.
+    pub counts: Vec<(usize, usize)>,
 }
 
 impl Row {
-    fn new(item: &Item) -> Self {
+    /// Counts a session's figures; the loader does this on its threads, not the screen's.
+    pub fn new(item: &Item) -> Self {
         let s = &item.session;
-        let figures = podium::stats::Figures::new(s);
+        let counts = library::speaker_counts(s);
         Row {
             file: item.path.display().to_string(),
             title: s.meta.title.clone(),
             date: s.meta.date.clone().unwrap_or_default(),
             speakers: s.speakers.len(),
             turns: s.turns.len(),
-            words: figures.total_words(0..s.turns.len()),
+            words: counts.iter().map(|c| c.1).sum(),
             quotes: s.turns.iter().map(|t| t.sentences.len()).sum(),
+            counts,
         }
     }
 }
@@ -127,6 +131,8 @@ pub struct Library {
     pub quit: bool,
     /// Set by `update` for the loop to act on.
     pub open: Option<Open>,
+    /// Sessions arrived since the list was last sorted.
+    unsorted: bool,
 }
 
 impl Library {
@@ -151,25 +157,52 @@ impl Library {
             message: None,
             quit: false,
             open: None,
+            unsorted: false,
         }
     }
 
-    pub fn sessions(&self) -> Vec<Arc<Session>> {
-        self.items.iter().map(|i| i.session.clone()).collect()
+    /// The people index over what has loaded, in file order whatever order files arrived in,
+    /// so a person is named the same way every time.
+    fn people_now(&self) -> Vec<Person> {
+        let mut by_file: Vec<usize> = (0..self.items.len()).collect();
+        by_file.sort_by(|&a, &b| self.rows[a].file.cmp(&self.rows[b].file));
+        let sessions: Vec<Arc<Session>> = by_file
+            .iter()
+            .map(|&i| self.items[i].session.clone())
+            .collect();
+        let counts: Vec<Vec<(usize, usize)>> = by_file
+            .iter()
+            .map(|&i| self.rows[i].counts.clone())
+            .collect();
+        let mut people = library::people_with(&sessions, &counts);
+        for p in &mut people {
+            for a in &mut p.appearances {
+                a.session = by_file[a.session];
+            }
+        }
+        people
     }
 
     pub fn total_quotes(&self) -> usize {
         self.rows.iter().map(|r| r.quotes).sum()
     }
 
-    /// A session has loaded.
-    pub fn add(&mut self, item: Item) {
-        self.rows.push(Row::new(&item));
+    /// A session has loaded. The list is re-sorted once per batch of arrivals ([`Library::settle`]).
+    pub fn add(&mut self, item: Item, row: Row) {
+        self.rows.push(row);
         self.items.push(item);
         if let Some((done, _)) = &mut self.loading {
             *done += 1;
         }
-        self.resort();
+        self.unsorted = true;
+    }
+
+    /// Sorts what arrived since the last frame.
+    pub fn settle(&mut self) {
+        if self.unsorted {
+            self.unsorted = false;
+            self.resort();
+        }
     }
 
     pub fn fail(&mut self, error: String) {
@@ -182,7 +215,8 @@ impl Library {
     /// Loading has finished: the people index can be built.
     pub fn loaded(&mut self) {
         self.loading = None;
-        self.people = library::people(&self.sessions());
+        self.settle();
+        self.people = self.people_now();
         if !self.failures.is_empty() {
             self.message = Some(format!(
                 "{} files could not be read and were skipped (first: {})",
@@ -333,7 +367,7 @@ impl Library {
                 };
                 self.selected = 0;
                 if self.view == View::People && self.loading.is_some() {
-                    self.people = library::people(&self.sessions());
+                    self.people = self.people_now();
                     self.message = Some("Still loading: people so far".into());
                 }
             }
@@ -410,14 +444,13 @@ mod tests {
     fn library() -> Library {
         let mut lib = Library::new(Theme { colour: false }, Rect::new(0, 0, 100, 30));
         lib.loading = Some((0, 3));
-        lib.add(item(
-            "b.txt",
-            "Ann: One two three.\nBen: Four.\nAnn: Five.\n",
-        ));
-        lib.add(item(
-            "a.txt",
-            "ANN: Six.\nCy: Seven eight nine ten eleven.\n",
-        ));
+        for it in [
+            item("b.txt", "Ann: One two three.\nBen: Four.\nAnn: Five.\n"),
+            item("a.txt", "ANN: Six.\nCy: Seven eight nine ten eleven.\n"),
+        ] {
+            let row = Row::new(&it);
+            lib.add(it, row);
+        }
         lib.fail("c.txt:1: not a transcript".into());
         lib.loaded();
         lib
@@ -446,6 +479,52 @@ mod tests {
         assert!(lib.message.is_none());
     }
 
+    fn screen(lib: &Library) -> String {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+            lib.area.width,
+            lib.area.height,
+        ))
+        .expect("terminal");
+        terminal
+            .draw(|f| crate::tui::panes::library::draw(f, lib))
+            .expect("draw");
+        let buf = terminal.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_library_screen_draws_lists_and_search_at_any_size() {
+        let mut lib = library();
+        let s = screen(&lib);
+        assert!(s.contains("Library · 2 sessions · 5 quotes"), "{s}");
+        assert!(s.contains("1 skipped"));
+        lib.update(Action::TogglePeople);
+        assert!(screen(&lib).contains("People (p: sessions)"));
+        lib.update(Action::OpenSearch);
+        lib.update(Action::SearchInput('x'));
+        lib.update(Action::SearchResults {
+            generation: lib.search.generation,
+            hits: Vec::new(),
+            total: 0,
+            done: true,
+        });
+        assert!(screen(&lib).contains("/ x"));
+        for (w, h) in [(0, 0), (1, 1), (20, 5), (30, 8), (60, 3)] {
+            lib.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            let _ = screen(&lib);
+        }
+    }
+
     #[test]
     fn people_join_across_sessions_and_list_their_turns() {
         let mut lib = library();
@@ -454,7 +533,7 @@ mod tests {
         let ann = lib
             .people
             .iter()
-            .position(|p| p.name == "Ann")
+            .position(|p| p.name == "ANN")
             .expect("ann");
         assert_eq!(lib.people[ann].appearances.len(), 2);
         lib.selected = ann;

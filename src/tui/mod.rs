@@ -55,7 +55,7 @@ pub enum Msg {
         total: usize,
         done: bool,
     },
-    Loaded(Box<Result<podium::library::Item, podium::formats::ImportError>>),
+    Loaded(Box<Result<(podium::library::Item, library::Row), podium::formats::ImportError>>),
     LoadDone,
 }
 
@@ -129,7 +129,7 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
                 }
                 match msg {
                     Msg::Loaded(result) => match *result {
-                        Ok(item) => lib.add(item),
+                        Ok((item, row)) => lib.add(item, row),
                         Err(e) => lib.fail(e.to_string()),
                     },
                     Msg::LoadDone => lib.loaded(),
@@ -164,6 +164,7 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
                     open = Some(view);
                 }
             }
+            lib.settle();
             if !lib.quit {
                 match &open {
                     Some(view) => terminal.draw(|f| draw::draw(f, &view.app))?,
@@ -282,7 +283,12 @@ fn spawn_loader(source: LibrarySource, tx: mpsc::Sender<Msg>) -> anyhow::Result<
                 .par_iter()
                 .for_each_with(tx.clone(), |tx, path| {
                     let result =
-                        podium::library::load_one(path, source.format, source.cache.as_ref());
+                        podium::library::load_one(path, source.format, source.cache.as_ref()).map(
+                            |item| {
+                                let row = library::Row::new(&item);
+                                (item, row)
+                            },
+                        );
                     let _ = tx.send(Msg::Loaded(Box::new(result)));
                 });
             let _ = tx.send(Msg::LoadDone);
