@@ -15,7 +15,9 @@
 
 pub mod bundled;
 pub mod cache;
+pub mod cite;
 pub mod decode;
+pub mod export;
 pub mod formats;
 pub mod library;
 pub mod search;

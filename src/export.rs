@@ -1,0 +1,248 @@
+//! Taking a session (or part of it: one speaker's turns, marked quotes) out as Markdown, CSV,
+//! Podium JSON or plain `Name: text` lines that Podium reads back.
+
+use serde::Serialize;
+
+use crate::session::Session;
+use crate::stats::{Figures, TimeSource};
+use crate::text::word_count;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum To {
+    Markdown,
+    Json,
+    Csv,
+    Text,
+}
+
+impl To {
+    pub fn from_name(name: &str) -> Option<To> {
+        match name.to_lowercase().as_str() {
+            "md" | "markdown" => Some(To::Markdown),
+            "json" => Some(To::Json),
+            "csv" => Some(To::Csv),
+            "txt" | "text" => Some(To::Text),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            To::Markdown => "md",
+            To::Json => "json",
+            To::Csv => "csv",
+            To::Text => "txt",
+        }
+    }
+}
+
+/// A piece to export: a whole turn, or one sentence of it (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Excerpt {
+    pub turn: usize,
+    pub sentence: Option<usize>,
+}
+
+/// Every turn of a session.
+pub fn all(session: &Session) -> Vec<Excerpt> {
+    (0..session.turns.len()).map(|turn| Excerpt { turn, sentence: None }).collect()
+}
+
+/// The turns of speaker index `speaker`.
+pub fn by_speaker(session: &Session, speaker: usize) -> Vec<Excerpt> {
+    let id = &session.speakers[speaker].id;
+    session
+        .turns
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| &t.speaker == id)
+        .map(|(turn, _)| Excerpt { turn, sentence: None })
+        .collect()
+}
+
+/// The excerpt's text: the sentence, or the turn's paragraphs.
+fn paragraphs(session: &Session, e: Excerpt) -> Vec<String> {
+    let turn = &session.turns[e.turn];
+    match e.sentence {
+        Some(s) => turn.sentence(s).map(str::to_string).into_iter().collect(),
+        None => turn.paragraphs.clone(),
+    }
+}
+
+/// `[00:14:32]` from real times, `~00:31:46` from estimates.
+fn time_label(session: &Session, figures: &Figures, turn: usize) -> String {
+    figures.times.get(turn).map_or_else(String::new, |t| {
+        let clock = crate::stats::clock_at(session, t.start);
+        match t.source {
+            TimeSource::Estimated => format!("~{clock}"),
+            _ => clock,
+        }
+    })
+}
+
+/// One session's excerpts in `to`. Several sessions are exported by joining these (CSV rows,
+/// Markdown sections); JSON callers wrap them in an array.
+pub fn export(session: &Session, excerpts: &[Excerpt], to: To) -> String {
+    match to {
+        To::Markdown => markdown(session, excerpts),
+        To::Json => json(session, excerpts),
+        To::Csv => csv(&[(session, excerpts)]),
+        To::Text => text(session, excerpts),
+    }
+}
+
+fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
+    let m = &session.meta;
+    let figures = Figures::new(session);
+    let mut out = format!("# {}\n\n", m.title);
+    let mut line: Vec<String> = Vec::new();
+    line.extend(m.event.clone());
+    line.extend(m.date.clone().or_else(|| m.date_text.clone()));
+    if let (Some(a), Some(b)) = (&m.start_time, &m.end_time) {
+        line.push(format!("{a}–{b}{}", m.time_zone.as_ref().map_or(String::new(), |z| format!(" {z}"))));
+    }
+    if !line.is_empty() {
+        out.push_str(&format!("{}\n\n", line.join(" · ")));
+    }
+    let speakers: Vec<String> = session
+        .speakers
+        .iter()
+        .filter(|s| excerpts.iter().any(|e| session.turns[e.turn].speaker == s.id))
+        .map(|s| match &s.organisation {
+            Some(org) => format!("{} ({org})", s.name),
+            None => s.name.clone(),
+        })
+        .collect();
+    out.push_str(&format!("**Speakers:** {}\n\n", speakers.join(", ")));
+    for &e in excerpts {
+        let turn = &session.turns[e.turn];
+        let time = time_label(session, &figures, e.turn);
+        let place = match e.sentence {
+            Some(s) => format!("{}.{}", turn.id, s + 1),
+            None => turn.id.clone(),
+        };
+        let when = if time.is_empty() { place } else { format!("{place}, {time}") };
+        out.push_str(&format!(
+            "**{}** ({when}): {}\n\n",
+            session.speaker_name(turn),
+            paragraphs(session, e).join(" ")
+        ));
+    }
+    out
+}
+
+fn json(session: &Session, excerpts: &[Excerpt]) -> String {
+    crate::formats::podium_json::to_string(&subset(session, excerpts))
+}
+
+/// The session with only the excerpts' turns (a sentence excerpt keeps just that sentence).
+pub fn subset(session: &Session, excerpts: &[Excerpt]) -> Session {
+    let mut out = session.clone();
+    out.turns = excerpts
+        .iter()
+        .map(|&e| {
+            let mut t = session.turns[e.turn].clone();
+            t.paragraphs = paragraphs(session, e);
+            t.split_sentences();
+            t
+        })
+        .collect();
+    out
+}
+
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    session: &'a str,
+    turn: String,
+    speaker: &'a str,
+    start: Option<f64>,
+    end: Option<f64>,
+    words: usize,
+    text: String,
+}
+
+/// `session,turn,speaker,start,end,words,text`; start and end are seconds where the source has
+/// times, empty otherwise.
+pub fn csv(sessions: &[(&Session, &[Excerpt])]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for (session, excerpts) in sessions {
+        for &e in *excerpts {
+            let turn = &session.turns[e.turn];
+            let text = paragraphs(session, e).join("\n\n");
+            let row = CsvRow {
+                session: &session.meta.title,
+                turn: match e.sentence {
+                    Some(s) => format!("{}.{}", turn.id, s + 1),
+                    None => turn.id.clone(),
+                },
+                speaker: session.speaker_name(turn),
+                start: turn.start,
+                end: turn.end,
+                words: word_count(&text),
+                text,
+            };
+            // Writing to memory cannot fail but for an unrepresentable row; skip it then.
+            let _ = w.serialize(row);
+        }
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn text(session: &Session, excerpts: &[Excerpt]) -> String {
+    let mut out = format!("# {}\n\n", session.meta.title);
+    for &e in excerpts {
+        let turn = &session.turns[e.turn];
+        out.push_str(&format!(
+            "{}: {}\n\n",
+            session.speaker_name(turn),
+            paragraphs(session, e).join("\n\n")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Session {
+        crate::bundled::session().expect("bundled")
+    }
+
+    #[test]
+    fn markdown_has_title_date_speakers_and_a_paragraph_per_turn() {
+        let s = bundled();
+        let md = export(&s, &by_speaker(&s, 1), To::Markdown);
+        assert!(md.starts_with("# Meeting Spot for CSIRT Practitioners: Share Your Experiences\n\nIGF 2023 Networking Session #44 · 2023-10-09 · 00:30–01:30 UTC\n\n**Speakers:** Hiroki Mashiko (NTTDATA-CERT)\n\n**Hiroki Mashiko** (t2, ~00:30:26): Hi all."), "{md}");
+        assert_eq!(md.matches("**Hiroki Mashiko** (").count(), 1);
+    }
+
+    #[test]
+    fn csv_quotes_commas_and_newlines() {
+        let s = bundled();
+        let out = export(&s, &all(&s), To::Csv);
+        let mut r = csv::Reader::from_reader(out.as_bytes());
+        assert_eq!(
+            r.headers().expect("headers").iter().collect::<Vec<_>>(),
+            ["session", "turn", "speaker", "start", "end", "words", "text"]
+        );
+        let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+        assert_eq!(rows.len(), 19);
+        assert_eq!(&rows[3][2], "Adli Wahid");
+        assert!(rows[3][6].contains("Adly Wahid, and I am"));
+    }
+
+    #[test]
+    fn text_and_json_read_back() {
+        let s = bundled();
+        let marks = [Excerpt { turn: 3, sentence: Some(3) }, Excerpt { turn: 17, sentence: None }];
+        let txt = export(&s, &marks, To::Text);
+        let back = crate::formats::load_bytes("x.txt", Some("x.txt"), txt.as_bytes()).expect("reads");
+        assert_eq!(back.session.turns.len(), 2);
+        assert_eq!(back.session.meta.title, s.meta.title);
+        let json = export(&s, &marks, To::Json);
+        let back = crate::formats::load_bytes("x.json", None, json.as_bytes()).expect("reads");
+        assert_eq!(back.session.turns[0].paragraphs.len(), 1);
+        assert_eq!(back.session.turns[1].id, "t18");
+    }
+}
