@@ -20,7 +20,7 @@ struct Stored {
 }
 
 /// FNV-1a: a stable, dependency-free hash for file names (not for security).
-fn fnv1a(text: &str) -> u64 {
+pub(crate) fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

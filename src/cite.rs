@@ -16,12 +16,9 @@ pub fn parse_place(session: &Session, text: &str) -> Result<Place, String> {
     let (turn_id, sentence) = match text.trim().split_once('.') {
         Some((t, s)) => (
             t,
-            Some(
-                s.parse::<usize>()
-                    .ok()
-                    .filter(|&n| n >= 1)
-                    .ok_or_else(|| format!("{text}: expected a sentence number after the dot, as in t4.2"))?,
-            ),
+            Some(s.parse::<usize>().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                format!("{text}: expected a sentence number after the dot, as in t4.2")
+            })?),
         ),
         None => (text.trim(), None),
     };
@@ -86,7 +83,12 @@ pub fn cite(session: &Session, place: Place) -> Option<String> {
         parts.push(m.title.clone());
     }
     parts.extend(m.event.clone());
-    if let Some(date) = m.date.as_deref().map(human_date).or_else(|| m.date_text.clone()) {
+    if let Some(date) = m
+        .date
+        .as_deref()
+        .map(human_date)
+        .or_else(|| m.date_text.clone())
+    {
         parts.push(date);
     }
     parts.push(turn.id.clone());
@@ -106,17 +108,34 @@ mod tests {
             "“My name is Adly Wahid, and I am with the Asia-Pacific Network Information Center as a security specialist.” — Adli Wahid (APNIC), Meeting Spot for CSIRT Practitioners: Share Your Experiences, IGF 2023 Networking Session #44, 9 Oct 2023, t4"
         );
         let whole = cite(&s, parse_place(&s, "T3").expect("turn")).expect("cite");
-        assert!(whole.starts_with("“Thank you, Mashiko-san. May I pass the floor to Ali?” — Masae Toyama (JPCERT/CC)"));
+        assert!(whole.starts_with(
+            "“Thank you, Mashiko-san. May I pass the floor to Ali?” — Masae Toyama (JPCERT/CC)"
+        ));
         let moderator = cite(&s, parse_place(&s, "t7.1").expect("p")).expect("cite");
-        assert!(moderator.contains("” — Moderator, Meeting Spot"), "{moderator}");
+        assert!(
+            moderator.contains("” — Moderator, Meeting Spot"),
+            "{moderator}"
+        );
     }
 
     #[test]
     fn bad_places_say_what_was_expected() {
         let s = crate::bundled::session().expect("bundled");
-        assert!(parse_place(&s, "t99").unwrap_err().contains("expected t1 to t19"));
-        assert!(parse_place(&s, "t4.x").unwrap_err().contains("sentence number"));
+        assert!(
+            parse_place(&s, "t99")
+                .unwrap_err()
+                .contains("expected t1 to t19")
+        );
+        assert!(
+            parse_place(&s, "t4.x")
+                .unwrap_err()
+                .contains("sentence number")
+        );
         assert!(parse_place(&s, "t4.0").is_err());
-        assert!(parse_place(&s, "t3.9").unwrap_err().contains("has 2 sentences"));
+        assert!(
+            parse_place(&s, "t3.9")
+                .unwrap_err()
+                .contains("has 2 sentences")
+        );
     }
 }

@@ -45,7 +45,12 @@ pub struct Excerpt {
 
 /// Every turn of a session.
 pub fn all(session: &Session) -> Vec<Excerpt> {
-    (0..session.turns.len()).map(|turn| Excerpt { turn, sentence: None }).collect()
+    (0..session.turns.len())
+        .map(|turn| Excerpt {
+            turn,
+            sentence: None,
+        })
+        .collect()
 }
 
 /// The turns of speaker index `speaker`.
@@ -56,7 +61,10 @@ pub fn by_speaker(session: &Session, speaker: usize) -> Vec<Excerpt> {
         .iter()
         .enumerate()
         .filter(|(_, t)| &t.speaker == id)
-        .map(|(turn, _)| Excerpt { turn, sentence: None })
+        .map(|(turn, _)| Excerpt {
+            turn,
+            sentence: None,
+        })
         .collect()
 }
 
@@ -99,7 +107,12 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
     line.extend(m.event.clone());
     line.extend(m.date.clone().or_else(|| m.date_text.clone()));
     if let (Some(a), Some(b)) = (&m.start_time, &m.end_time) {
-        line.push(format!("{a}–{b}{}", m.time_zone.as_ref().map_or(String::new(), |z| format!(" {z}"))));
+        line.push(format!(
+            "{a}–{b}{}",
+            m.time_zone
+                .as_ref()
+                .map_or(String::new(), |z| format!(" {z}"))
+        ));
     }
     if !line.is_empty() {
         out.push_str(&format!("{}\n\n", line.join(" · ")));
@@ -107,7 +120,11 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
     let speakers: Vec<String> = session
         .speakers
         .iter()
-        .filter(|s| excerpts.iter().any(|e| session.turns[e.turn].speaker == s.id))
+        .filter(|s| {
+            excerpts
+                .iter()
+                .any(|e| session.turns[e.turn].speaker == s.id)
+        })
         .map(|s| match &s.organisation {
             Some(org) => format!("{} ({org})", s.name),
             None => s.name.clone(),
@@ -121,7 +138,11 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
             Some(s) => format!("{}.{}", turn.id, s + 1),
             None => turn.id.clone(),
         };
-        let when = if time.is_empty() { place } else { format!("{place}, {time}") };
+        let when = if time.is_empty() {
+            place
+        } else {
+            format!("{place}, {time}")
+        };
         out.push_str(&format!(
             "**{}** ({when}): {}\n\n",
             session.speaker_name(turn),
@@ -224,7 +245,9 @@ mod tests {
         let mut r = csv::Reader::from_reader(out.as_bytes());
         assert_eq!(
             r.headers().expect("headers").iter().collect::<Vec<_>>(),
-            ["session", "turn", "speaker", "start", "end", "words", "text"]
+            [
+                "session", "turn", "speaker", "start", "end", "words", "text"
+            ]
         );
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
         assert_eq!(rows.len(), 19);
@@ -235,9 +258,19 @@ mod tests {
     #[test]
     fn text_and_json_read_back() {
         let s = bundled();
-        let marks = [Excerpt { turn: 3, sentence: Some(3) }, Excerpt { turn: 17, sentence: None }];
+        let marks = [
+            Excerpt {
+                turn: 3,
+                sentence: Some(3),
+            },
+            Excerpt {
+                turn: 17,
+                sentence: None,
+            },
+        ];
         let txt = export(&s, &marks, To::Text);
-        let back = crate::formats::load_bytes("x.txt", Some("x.txt"), txt.as_bytes()).expect("reads");
+        let back =
+            crate::formats::load_bytes("x.txt", Some("x.txt"), txt.as_bytes()).expect("reads");
         assert_eq!(back.session.turns.len(), 2);
         assert_eq!(back.session.meta.title, s.meta.title);
         let json = export(&s, &marks, To::Json);

@@ -68,19 +68,22 @@ pub fn load_one(
     format: Option<Format>,
     cache: Option<&Cache>,
 ) -> Result<Item, ImportError> {
-    if let Some(session) = cache.and_then(|c| c.get(path)) {
+    // The cache keeps names as the file writes them; podium.toml applies on every load.
+    if let Some(mut session) = cache.and_then(|c| c.get(path)) {
+        formats::apply_renames(path, &mut session)?;
         return Ok(Item {
             path: path.to_path_buf(),
             session: Arc::new(session),
             warnings: Vec::new(),
         });
     }
-    let loaded = formats::load_path(path, format)?;
+    let mut loaded = formats::load_path_as_written(path, format)?;
     if let Some(cache) = cache
         && loaded.format != Format::PodiumJson
     {
         cache.put(path, &loaded.session);
     }
+    formats::apply_renames(path, &mut loaded.session)?;
     Ok(Item {
         path: path.to_path_buf(),
         session: Arc::new(loaded.session),

@@ -156,9 +156,28 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads and imports a session file, in `format` or the format its content shows. The file is
-/// only read.
+/// Reads and imports a session file, in `format` or the format its content shows, with the
+/// speaker names of a `podium.toml` beside it applied. The file is only read.
 pub fn load_path(path: &Path, format: Option<Format>) -> Result<Loaded, ImportError> {
+    let mut loaded = load_path_as_written(path, format)?;
+    apply_renames(path, &mut loaded.session)?;
+    Ok(loaded)
+}
+
+/// Applies the `podium.toml` beside `path` (if any) to `session`.
+pub fn apply_renames(path: &Path, session: &mut Session) -> Result<(), ImportError> {
+    let toml = crate::names::Renames::path_beside(path);
+    let renames = crate::names::Renames::load(&toml).map_err(|message| ImportError {
+        file: toml.display().to_string(),
+        line: None,
+        message,
+    })?;
+    renames.apply(session);
+    Ok(())
+}
+
+/// As [`load_path`], with names exactly as the file writes them.
+pub fn load_path_as_written(path: &Path, format: Option<Format>) -> Result<Loaded, ImportError> {
     let shown = path.display().to_string();
     let fail = |message: String| ImportError {
         file: shown.clone(),
