@@ -32,7 +32,7 @@ fn run(command: cli::Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Browse(source) => {
-            tui::run(source.load()?)?;
+            tui::run(source.load()?, source.paths.first().cloned())?;
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Bench { turns } => {

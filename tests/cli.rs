@@ -371,3 +371,118 @@ fn help_version_and_formats() {
     let o = podium(&["formats"]);
     assert!(stdout(&o).contains("diploai") && stdout(&o).contains("podium-json"));
 }
+
+#[test]
+fn cite_prints_the_quote_with_its_attribution() {
+    let o = podium(&["cite", "t4.4"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "“My name is Adly Wahid, and I am with the Asia-Pacific Network Information Center as a security specialist.” — Adli Wahid (APNIC), Meeting Spot for CSIRT Practitioners: Share Your Experiences, IGF 2023 Networking Session #44, 9 Oct 2023, t4\n"
+    );
+    let o = podium(&["cite", FULL, "t3"]);
+    assert!(stdout(&o).starts_with(
+        "“Thank you, Mashiko-san. May I pass the floor to Ali?” — Masae Toyama (JPCERT/CC)"
+    ));
+    let o = podium(&["cite", "t40"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("t40: no such turn; expected t1 to t19"));
+}
+
+#[test]
+fn export_formats_speaker_filter_and_never_overwriting() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("hiroki.csv");
+    let o = podium(&[
+        "export",
+        "--to",
+        "csv",
+        "--speaker",
+        "hiroki",
+        "-o",
+        out.to_str().expect("p"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(&out).expect("written");
+    assert!(csv.starts_with("session,turn,speaker,start,end,words,text\n"));
+    assert_eq!(csv.lines().count(), 2);
+    let again = podium(&["export", "--to", "md", "-o", out.to_str().expect("p")]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists; add --force"));
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("kept"),
+        csv,
+        "not touched"
+    );
+    let forced = podium(&[
+        "export",
+        "--to",
+        "md",
+        "--force",
+        "-o",
+        out.to_str().expect("p"),
+    ]);
+    assert!(forced.status.success());
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("md")
+            .starts_with("# Meeting Spot")
+    );
+    let txt = podium(&["export", "--to", "txt"]);
+    assert!(stdout(&txt).contains("\nHiroki Mashiko: Hi all."));
+    let bad = podium(&["export", "--to", "pdf"]);
+    assert!(stderr(&bad).contains("expected md, json, csv or txt"));
+}
+
+#[test]
+fn kwic_aligns_every_occurrence() {
+    let o = podium(&["kwic", "hygiene", "--width", "20"]);
+    assert!(o.status.success());
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 3);
+    let col =
+        |l: &str| unicode_width::UnicodeWidthStr::width(&l[..l.find("hygiene").expect("word")]);
+    assert!(lines.iter().all(|l| col(l) == 20), "{lines:?}");
+    assert!(lines[2].ends_with("Moderator t19"));
+    assert_eq!(podium(&["kwic", "zzqq"]).status.code(), Some(1));
+}
+
+#[test]
+fn podium_toml_beside_a_file_fixes_names_everywhere() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let report = dir.path().join("report.txt");
+    std::fs::copy(FULL, &report).expect("copy");
+    std::fs::write(
+        dir.path().join("podium.toml"),
+        "[rename]\n\"Moderator\" = \"Kenny Chantre\"\n",
+    )
+    .expect("toml");
+    let p = report.to_str().expect("p");
+    let stats = podium(&["stats", p]);
+    assert!(
+        stdout(&stats).contains("Kenny Chantre") && !stdout(&stats).contains("\nModerator "),
+        "{}",
+        stdout(&stats)
+    );
+    let search = podium(&[
+        "search",
+        p,
+        "cyber hygiene",
+        "--speaker",
+        "moderator",
+        "--limit",
+        "1",
+    ]);
+    assert!(
+        stdout(&search).starts_with("Kenny Chantre"),
+        "the old label still finds him"
+    );
+    let cite = podium(&["cite", p, "t7.1"]);
+    assert!(stdout(&cite).contains("— Kenny Chantre, "));
+    let export = podium(&["export", p, "--to", "md", "--speaker", "kenny"]);
+    assert!(stdout(&export).contains("**Kenny Chantre** (t7"));
+    std::fs::write(dir.path().join("podium.toml"), "[rename]\n\"x\" = \n").expect("bad");
+    let o = podium(&["stats", p]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("podium.toml:2:"), "{}", stderr(&o));
+}

@@ -31,9 +31,8 @@ impl Tmux {
                 &width.to_string(),
                 "-y",
                 &height.to_string(),
+                // Not `env -i`: podium must see $TMUX to copy into tmux's buffer.
                 "env",
-                "-i",
-                "PATH=/usr/bin:/bin",
                 "TERM=xterm-256color",
                 "PS1=PROMPT$ ",
                 "bash",
@@ -251,6 +250,67 @@ fn a_library_folder_opens_searches_and_goes_back() {
     assert!(s.contains("budget"), "{s}");
     t.keys(&["Escape"]);
     t.wait_for(&["Library · 17 sessions"]);
+    t.keys(&["q"]);
+    t.wait_for_prompt();
+}
+
+#[test]
+fn copy_with_citation_marks_that_survive_a_restart_and_an_export() {
+    let Some(t) = Tmux::start("takeout", 110, 30) else {
+        return;
+    };
+    let _ = t.run(&["set-option", "-g", "set-clipboard", "on"]);
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path().display().to_string();
+    t.wait_for(&["PROMPT$"]);
+    let open = format!(
+        "cd {d} && XDG_DATA_HOME={d}/data {}",
+        env!("CARGO_BIN_EXE_podium")
+    );
+    t.type_text(&open);
+    t.keys(&["Enter"]);
+    t.wait_for(&["Transcript"]);
+    t.keys(&["/"]);
+    t.type_text("'comes 'personal");
+    t.wait_for(&["This comes down to personal cyber cyber hygiene"]);
+    t.keys(&["Enter"]);
+    t.wait_for(&["Hit "]);
+    t.keys(&["y"]);
+    t.wait_for(&["Copied with citation"]);
+    let buffer = String::from_utf8_lossy(&t.run(&["show-buffer"]).stdout).into_owned();
+    assert_eq!(
+        buffer,
+        "“This comes down to personal cyber cyber hygiene.” — Bernhards Blumbergs (CERT.LV), Meeting Spot for CSIRT Practitioners: Share Your Experiences, IGF 2023 Networking Session #44, 9 Oct 2023, t18"
+    );
+    t.keys(&["m"]);
+    t.wait_for(&["Marked t18."]);
+    t.keys(&["q"]);
+    t.wait_for_prompt();
+    t.type_text(&format!(
+        "XDG_DATA_HOME={d}/data {}",
+        env!("CARGO_BIN_EXE_podium")
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for(&["Transcript"]);
+    t.type_text("'");
+    t.wait_for(&["Marks (1)", "personal cyber cyber hygiene"]);
+    t.keys(&["e"]);
+    t.wait_for(&[
+        "Exported to meeting-spot-for-csirt-practitioners-share-your-experiences-marks.md",
+    ]);
+    let exported = std::fs::read_to_string(
+        dir.path()
+            .join("meeting-spot-for-csirt-practitioners-share-your-experiences-marks.md"),
+    )
+    .expect("the export file");
+    assert!(
+        exported.contains("**Bernhards Blumbergs** (t18."),
+        "{exported}"
+    );
+    assert!(exported.contains("This comes down to personal cyber cyber hygiene."));
+    // Esc and q sent together would read as Alt-q.
+    t.keys(&["Escape"]);
+    t.wait_for(&["j scroll down a line"]);
     t.keys(&["q"]);
     t.wait_for_prompt();
 }

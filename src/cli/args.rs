@@ -6,7 +6,7 @@ use anyhow::bail;
 use clap::{Parser, Subcommand};
 use podium::formats::Format;
 
-use super::{Command, import, input::Source, search, stats, synth};
+use super::{Command, import, input::Source, search, stats, synth, takeout};
 
 /// A terminal browser for meeting transcripts: speakers, turns, statistics and fuzzy quote
 /// search. With no FILE, opens the bundled IGF 2023 session; with a folder or several files,
@@ -66,6 +66,42 @@ pub enum Sub {
     },
     /// List the input formats Podium reads
     Formats,
+    /// Print a quote with its citation: `“…” — Speaker (Organisation), Title, Event, Date, t4`
+    Cite {
+        /// An optional session file, then the turn (t4) or sentence (t4.2) to cite
+        #[arg(value_name = "[FILE] PLACE", num_args = 1..=2, required = true)]
+        args: Vec<String>,
+    },
+    /// Export a session (or a library) as Markdown, JSON, CSV or text; never overwrites a file
+    /// unless --force
+    Export {
+        /// Session files or folders (default: the bundled session)
+        paths: Vec<PathBuf>,
+        /// md, json, csv or txt
+        #[arg(long, value_name = "FORMAT")]
+        to: String,
+        /// Only this speaker's turns (name, alias or unique prefix)
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only the marked turns and quotes (set with `m` in the browser)
+        #[arg(long)]
+        marks: bool,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Concordance: every occurrence of WORD with aligned context, speaker and turn
+    Kwic {
+        /// Session files or folders (default: the bundled session), then the word
+        #[arg(value_name = "[PATH...] WORD", num_args = 1.., required = true)]
+        args: Vec<String>,
+        /// Columns of context on each side
+        #[arg(long, default_value_t = 40, value_name = "N")]
+        width: usize,
+    },
     /// Write a deterministic synthetic library (for benchmarks): FILES sessions holding QUOTES
     /// quotes in all, and quotes.list with every quote on a line
     Synth {
@@ -158,6 +194,44 @@ impl Cli {
                 })
             }
             Sub::Formats => Command::Formats,
+            Sub::Cite { mut args } => {
+                let place = args.pop().unwrap_or_default();
+                Command::Cite(takeout::Cite {
+                    source: source(args.into_iter().map(PathBuf::from).collect()),
+                    place,
+                })
+            }
+            Sub::Export {
+                paths,
+                to,
+                speaker,
+                marks,
+                output,
+                force,
+            } => {
+                let Some(to) = podium::export::To::from_name(&to) else {
+                    bail!("--to {to}: unknown; expected md, json, csv or txt");
+                };
+                Command::Export(takeout::Export {
+                    source: source(paths),
+                    to,
+                    speaker,
+                    marks,
+                    output,
+                    force,
+                })
+            }
+            Sub::Kwic { mut args, width } => {
+                let word = args.pop().unwrap_or_default();
+                if word.trim().is_empty() {
+                    bail!("empty word; expected a word to find");
+                }
+                Command::Kwic(takeout::Kwic {
+                    source: source(args.into_iter().map(PathBuf::from).collect()),
+                    word,
+                    width: width.max(4),
+                })
+            }
             Sub::Synth { dir, quotes, files } => {
                 if files == 0 || quotes == 0 {
                     bail!("--files and --quotes must be at least 1");

@@ -8,6 +8,7 @@ mod search;
 mod stats;
 mod synth;
 mod table;
+mod takeout;
 
 use std::process::ExitCode;
 
@@ -21,6 +22,9 @@ pub enum Command {
     Stats(stats::Stats),
     Search(search::Search),
     Synth(synth::Synth),
+    Cite(takeout::Cite),
+    Export(takeout::Export),
+    Kwic(takeout::Kwic),
     /// The hidden frame benchmark; run by `main`, which owns the browser.
     Bench {
         turns: usize,
@@ -40,6 +44,9 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             unreachable!("main runs the browser and its benchmark")
         }
         Command::Synth(c) => c.run(),
+        Command::Cite(c) => c.run(),
+        Command::Export(c) => c.run(),
+        Command::Kwic(c) => c.run(),
         Command::Import(c) => c.run(),
         Command::Stats(c) => c.run(),
         Command::Search(c) => c.run(),

@@ -60,6 +60,27 @@ pub enum Action {
     CycleSort,
     /// Switch the library between sessions and people.
     TogglePeople,
+    /// Copy the found (or current) quote with its citation.
+    CopyQuote,
+    /// Copy the current turn with its citation.
+    CopyTurn,
+    /// Mark the found quote, or the current turn (again to unmark).
+    ToggleMark,
+    /// Show the marks.
+    OpenMarks,
+    /// Remove the selected mark.
+    DeleteMark,
+    /// Export what is on screen (the session, the speaker filter, or the marks) as Markdown.
+    Export,
+    /// Rename the selected speaker (a prompt asks for the name).
+    RenameSpeaker,
+    /// Type into the prompt.
+    PromptInput(char),
+    PromptBackspace,
+    PromptAccept,
+    PromptCancel,
+    /// Show a message (the outcome of work the event loop did).
+    Notify(String),
     /// Type a character into the search query.
     SearchInput(char),
     /// Delete the query's last character.
@@ -83,16 +104,34 @@ pub enum Action {
         done: bool,
     },
     /// The terminal is now this size.
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// The mouse wheel turned over a cell.
-    Wheel { column: u16, row: u16, down: bool },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
     /// A left click on a cell.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
 }
 
-/// Work `update` asks the event loop to do for it.
+/// Work `update` asks the event loop to do for it: anything that leaves the process.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Rank the session's quotes against `query` off the drawing thread.
     Search { generation: u64, query: String },
+    /// Put `text` on the clipboard (OSC 52, and tmux's buffer inside tmux).
+    Copy { text: String },
+    /// Keep the marks.
+    SaveMarks(Vec<podium::marks::Mark>),
+    /// Write `text` to a new file named after `stem` (never over an existing one).
+    Export { stem: String, text: String },
+    /// Keep a rename in podium.toml.
+    SaveRename { from: String, to: String },
 }

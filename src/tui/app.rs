@@ -1,5 +1,7 @@
 //! The browser's state and `update`, the one place it changes. Nothing here draws.
 
+use podium::export::{self, Excerpt};
+use podium::marks::{self, Mark};
 use podium::search::Hit;
 use podium::session::{QuoteRef, Session};
 use podium::stats::Figures;
@@ -16,6 +18,14 @@ pub enum Overlay {
     None,
     Help,
     Search,
+    Marks,
+}
+
+/// A line of input the footer asks for: the new name of a speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub speaker: String,
+    pub input: String,
 }
 
 /// A sentence the transcript shows highlighted, with the letters a query matched.
@@ -77,6 +87,9 @@ pub struct App {
     pub from_library: bool,
     /// The reader asked to go back to the library.
     pub back: bool,
+    pub marks: Vec<Mark>,
+    pub marks_selected: usize,
+    pub prompt: Option<Prompt>,
 }
 
 impl App {
@@ -104,6 +117,9 @@ impl App {
             quit: false,
             from_library: false,
             back: false,
+            marks: Vec::new(),
+            marks_selected: 0,
+            prompt: None,
             session,
         };
         app.relayout(None);
@@ -230,6 +246,147 @@ impl App {
             }
         }
         self.found = Some(Found { quote, matched });
+    }
+
+    /// The excerpts `y`, `m` and `e` work on: the found quote if it is in the current turn,
+    /// else the current turn.
+    fn here(&self) -> Option<Excerpt> {
+        let turn = self.current_turn()?;
+        let sentence = self
+            .found
+            .as_ref()
+            .filter(|f| f.quote.turn == turn)
+            .map(|f| f.quote.sentence);
+        Some(Excerpt { turn, sentence })
+    }
+
+    fn copy(&mut self, whole_turn: bool) -> Option<Effect> {
+        let place = if self.overlay == Overlay::Marks {
+            let m = self.marks.get(self.marks_selected)?;
+            let (turn, sentence) = marks::resolve(&self.session, m)?;
+            Excerpt { turn, sentence }
+        } else {
+            let here = self.here()?;
+            Excerpt {
+                turn: here.turn,
+                // A quote means a sentence: the found one, else the turn's first.
+                sentence: if whole_turn {
+                    None
+                } else {
+                    Some(here.sentence.unwrap_or(0))
+                },
+            }
+        };
+        let text = podium::cite::cite(
+            &self.session,
+            podium::cite::Place {
+                turn: place.turn,
+                sentence: place.sentence,
+            },
+        )?;
+        Some(Effect::Copy { text })
+    }
+
+    fn toggle_mark(&mut self) -> Option<Effect> {
+        let here = self.here()?;
+        let mark = Mark {
+            turn: self.session.turns[here.turn].id.clone(),
+            sentence: here.sentence,
+        };
+        let place = match mark.sentence {
+            Some(s) => format!("{}.{}", mark.turn, s + 1),
+            None => mark.turn.clone(),
+        };
+        if let Some(i) = self.marks.iter().position(|m| *m == mark) {
+            self.marks.remove(i);
+            self.message = Some(format!("Unmarked {place}"));
+        } else {
+            self.marks.push(mark);
+            self.message = Some(format!(
+                "Marked {place} ({} marks; ' lists them)",
+                self.marks.len()
+            ));
+        }
+        Some(Effect::SaveMarks(self.marks.clone()))
+    }
+
+    fn go_to_mark(&mut self) {
+        if self.overlay != Overlay::Marks {
+            return;
+        }
+        let Some((turn, sentence)) = self
+            .marks
+            .get(self.marks_selected)
+            .and_then(|m| marks::resolve(&self.session, m))
+        else {
+            return;
+        };
+        self.overlay = Overlay::None;
+        match sentence {
+            Some(s) => {
+                self.jump_to_quote(podium::session::QuoteRef { turn, sentence: s }, Vec::new())
+            }
+            None => self.jump_to_turn(turn),
+        }
+    }
+
+    /// What is on screen, as Markdown: the marks (when listed), the filtered speaker, or all.
+    fn export(&mut self) -> Option<Effect> {
+        let slug = podium::text::slug(&self.session.meta.title);
+        let (excerpts, stem) = if self.overlay == Overlay::Marks {
+            let mut picked: Vec<Excerpt> = self
+                .marks
+                .iter()
+                .filter_map(|m| marks::resolve(&self.session, m))
+                .map(|(turn, sentence)| Excerpt { turn, sentence })
+                .collect();
+            picked.sort();
+            (picked, format!("{slug}-marks"))
+        } else if let Some(s) = self.filter {
+            let who = podium::text::slug(&self.session.speakers[s].name);
+            (
+                export::by_speaker(&self.session, s),
+                format!("{slug}-{who}"),
+            )
+        } else {
+            (export::all(&self.session), slug)
+        };
+        if excerpts.is_empty() {
+            self.message = Some("Nothing to export".into());
+            return None;
+        }
+        let text = export::export(&self.session, &excerpts, export::To::Markdown);
+        Some(Effect::Export { stem, text })
+    }
+
+    fn accept_rename(&mut self) -> Option<Effect> {
+        let prompt = self.prompt.take()?;
+        let to = prompt.input.trim().to_string();
+        if to.is_empty() {
+            self.message = Some("Rename cancelled: no name".into());
+            return None;
+        }
+        let anchor = self.current_turn();
+        if !podium::names::rename(&mut self.session, &prompt.speaker, &to) {
+            self.message = Some(format!("{} is already called {to}", prompt.speaker));
+            return None;
+        }
+        self.figures = podium::stats::Figures::new(&self.session);
+        self.filter = None;
+        self.layout = TranscriptLayout::default();
+        self.relayout(anchor);
+        let name_now = podium::text::fold_name(&to);
+        self.selected = self
+            .session
+            .speakers
+            .iter()
+            .position(|s| podium::text::fold_name(&s.name) == name_now)
+            .unwrap_or(0);
+        self.message = Some(format!("Renamed {} to {to}", prompt.speaker));
+        Some(Effect::SaveRename {
+            from: prompt.speaker,
+            to,
+        })
     }
 
     /// Opens at a quote, highlighted (from a library search).
@@ -549,6 +706,13 @@ impl App {
                     (Overlay::Help, _) => {
                         self.help_scroll = self.help_scroll.saturating_add_signed(step);
                     }
+                    (Overlay::Marks, _) => {
+                        let n = self.marks.len();
+                        if n > 0 {
+                            self.marks_selected =
+                                self.marks_selected.saturating_add_signed(step).min(n - 1);
+                        }
+                    }
                     (_, Focus::Transcript) => self.scroll_by(step),
                     (_, Focus::Speakers) => self.move_selection(step),
                     (_, Focus::Stats) => {
@@ -595,7 +759,51 @@ impl App {
                     self.back = true;
                 }
             }
-            Action::Open | Action::CycleSort | Action::TogglePeople => {}
+            Action::Open => self.go_to_mark(),
+            Action::CycleSort | Action::TogglePeople => {}
+            Action::CopyQuote => return self.copy(false),
+            Action::CopyTurn => return self.copy(true),
+            Action::ToggleMark => return self.toggle_mark(),
+            Action::OpenMarks => {
+                self.overlay = if self.overlay == Overlay::Marks {
+                    Overlay::None
+                } else {
+                    self.marks_selected =
+                        self.marks_selected.min(self.marks.len().saturating_sub(1));
+                    Overlay::Marks
+                };
+            }
+            Action::DeleteMark => {
+                if self.marks_selected < self.marks.len() {
+                    self.marks.remove(self.marks_selected);
+                    self.marks_selected =
+                        self.marks_selected.min(self.marks.len().saturating_sub(1));
+                    self.message = Some("Mark removed".into());
+                    return Some(Effect::SaveMarks(self.marks.clone()));
+                }
+            }
+            Action::Export => return self.export(),
+            Action::RenameSpeaker => {
+                if let Some(sp) = self.session.speakers.get(self.selected) {
+                    self.prompt = Some(Prompt {
+                        speaker: sp.name.clone(),
+                        input: String::new(),
+                    });
+                }
+            }
+            Action::PromptInput(c) => {
+                if let Some(p) = &mut self.prompt {
+                    p.input.push(c);
+                }
+            }
+            Action::PromptBackspace => {
+                if let Some(p) = &mut self.prompt {
+                    p.input.pop();
+                }
+            }
+            Action::PromptCancel => self.prompt = None,
+            Action::PromptAccept => return self.accept_rename(),
+            Action::Notify(text) => self.message = Some(text),
             Action::SearchInput(c) => {
                 self.search.query.push(c);
                 return self.query_changed();

@@ -28,7 +28,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if let Some(r) = s.footer {
         panes::footer::draw(frame, app, r);
     }
-    if app.overlay == Overlay::Help {
-        panes::help::draw(frame, app, frame.area());
+    match app.overlay {
+        Overlay::Help => panes::help::draw(frame, app, frame.area()),
+        Overlay::Marks => panes::marks::draw(frame, app, frame.area()),
+        Overlay::None | Overlay::Search => {}
     }
 }

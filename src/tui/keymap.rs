@@ -16,6 +16,8 @@ pub enum Context {
     Search,
     Help,
     Library,
+    Marks,
+    Prompt,
 }
 
 impl Context {
@@ -28,6 +30,8 @@ impl Context {
             Context::Search => "Search panel",
             Context::Help => "This help",
             Context::Library => "Library",
+            Context::Marks => "Marks list",
+            Context::Prompt => "Rename prompt",
         }
     }
 }
@@ -120,7 +124,7 @@ const fn bind(
     }
 }
 
-use Context::{Global, Help, Library, Search, Speakers, Stats, Transcript};
+use Context::{Global, Help, Library, Marks, Prompt, Search, Speakers, Stats, Transcript};
 
 /// Every binding, in the order the help lists them.
 pub static BINDINGS: &[Binding] = &[
@@ -425,6 +429,120 @@ pub static BINDINGS: &[Binding] = &[
         false,
     ),
     bind(
+        Global,
+        &[k('y')],
+        Action::CopyQuote,
+        "copy the quote with its citation",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('Y')],
+        Action::CopyTurn,
+        "copy the turn with its citation",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('m')],
+        Action::ToggleMark,
+        "mark the found quote or the turn",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('\'')],
+        Action::OpenMarks,
+        "list the marks",
+        false,
+    ),
+    bind(
+        Global,
+        &[k('e')],
+        Action::Export,
+        "export what is shown as Markdown",
+        false,
+    ),
+    bind(
+        Speakers,
+        &[k('r')],
+        Action::RenameSpeaker,
+        "rename (or merge) the speaker",
+        true,
+    ),
+    bind(
+        Marks,
+        &[k('j'), code(KeyCode::Down)],
+        Action::Down,
+        "next mark",
+        true,
+    ),
+    bind(
+        Marks,
+        &[k('k'), code(KeyCode::Up)],
+        Action::Up,
+        "previous mark",
+        false,
+    ),
+    bind(
+        Marks,
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        "go to the mark",
+        true,
+    ),
+    bind(
+        Marks,
+        &[k('d')],
+        Action::DeleteMark,
+        "remove the mark",
+        true,
+    ),
+    bind(
+        Marks,
+        &[k('e')],
+        Action::Export,
+        "export the marks as Markdown",
+        true,
+    ),
+    bind(
+        Marks,
+        &[k('y')],
+        Action::CopyQuote,
+        "copy the marked quote",
+        false,
+    ),
+    bind(
+        Marks,
+        &[code(KeyCode::Esc), k('\'')],
+        Action::OpenMarks,
+        "close",
+        true,
+    ),
+    bind(Marks, &[ctrl('c'), k('q')], Action::Quit, "quit", false),
+    bind(
+        Prompt,
+        &[code(KeyCode::Enter)],
+        Action::PromptAccept,
+        "rename",
+        true,
+    ),
+    bind(
+        Prompt,
+        &[code(KeyCode::Esc)],
+        Action::PromptCancel,
+        "cancel",
+        true,
+    ),
+    bind(
+        Prompt,
+        &[code(KeyCode::Backspace)],
+        Action::PromptBackspace,
+        "delete a character",
+        false,
+    ),
+    bind(Prompt, &[ctrl('c')], Action::Quit, "quit", false),
+    bind(
         Library,
         &[k('j'), code(KeyCode::Down)],
         Action::Down,
@@ -526,13 +644,17 @@ pub fn action_for(event: &KeyEvent, contexts: &[Context]) -> Option<Action> {
             return Some(b.action.clone());
         }
     }
-    if contexts.first() == Some(&Context::Search)
+    if let Some(&first @ (Context::Search | Context::Prompt)) = contexts.first()
         && let KeyCode::Char(c) = event.code
         && !event
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     {
-        return Some(Action::SearchInput(c));
+        return Some(if first == Context::Search {
+            Action::SearchInput(c)
+        } else {
+            Action::PromptInput(c)
+        });
     }
     None
 }

@@ -5,6 +5,7 @@
 mod action;
 mod app;
 pub mod bench;
+mod clipboard;
 mod draw;
 mod keymap;
 mod layout;
@@ -81,12 +82,14 @@ fn with_terminal(
     result
 }
 
-/// Opens the browser on `session` and returns when the reader quits.
-pub fn run(session: Session) -> anyhow::Result<()> {
+/// Opens the browser on `session` (read from `file`, or bundled) and returns when the reader
+/// quits.
+pub fn run(session: Session, file: Option<PathBuf>) -> anyhow::Result<()> {
     with_terminal(|terminal| {
         let size = terminal.size()?;
         let (tx, rx) = mpsc::channel::<Msg>();
-        let mut view = SessionView::open(session, Rect::new(0, 0, size.width, size.height), &tx)?;
+        let mut view =
+            SessionView::open(session, file, Rect::new(0, 0, size.width, size.height), &tx)?;
         spawn_input(tx)?;
         terminal.draw(|f| draw::draw(f, &view.app))?;
         while !view.app.quit {
@@ -153,7 +156,8 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
                 }) = lib.open.take()
                 {
                     let s = (*lib.items[session].session).clone();
-                    let mut view = SessionView::open(s, lib.area, &tx)?;
+                    let file = Some(lib.items[session].path.clone());
+                    let mut view = SessionView::open(s, file, lib.area, &tx)?;
                     view.app.from_library = true;
                     if let Some(turn) = turn {
                         view.app.show_turn(turn);
@@ -214,19 +218,68 @@ fn library_message(
     Ok(())
 }
 
-/// One open session: its state and the worker that searches it.
+/// One open session: its state, the worker that searches it, and where its marks and
+/// renames are kept.
 struct SessionView {
     app: App,
     worker: SearchWorker,
+    /// The session's file (`None` for the bundled session).
+    file: Option<PathBuf>,
 }
 
 impl SessionView {
-    fn open(session: Session, area: Rect, tx: &mpsc::Sender<Msg>) -> anyhow::Result<Self> {
+    fn open(
+        session: Session,
+        file: Option<PathBuf>,
+        area: Rect,
+        tx: &mpsc::Sender<Msg>,
+    ) -> anyhow::Result<Self> {
         let index = Arc::new(QuoteIndex::new(&session));
-        let app = App::new(session, Theme::from_env(), area);
+        let mut app = App::new(session, Theme::from_env(), area);
+        if let Some(dir) = podium::marks::MarkStore::default_dir() {
+            let (marks, warning) = podium::marks::MarkStore::at(&dir, &app.session).load();
+            app.marks = marks;
+            if let Some(w) = warning {
+                app.update(Action::Notify(w));
+            }
+        }
         let worker =
             SearchWorker::spawn(index, tx.clone()).context("cannot start the search thread")?;
-        Ok(SessionView { app, worker })
+        Ok(SessionView { app, worker, file })
+    }
+
+    /// Does what `update` asked for that leaves the process, and reports back as an action.
+    fn perform(&mut self, effect: action::Effect) {
+        let note = match effect {
+            action::Effect::Search { generation, query } => {
+                self.worker.request(generation, query);
+                return;
+            }
+            action::Effect::Copy { text } => match clipboard::copy(&text) {
+                Ok(how) => format!("Copied with citation ({how}): {}", preview(&text)),
+                Err(e) => format!("Could not copy: {e}"),
+            },
+            action::Effect::SaveMarks(marks) => match podium::marks::MarkStore::default_dir() {
+                Some(dir) => match podium::marks::MarkStore::at(&dir, &self.app.session)
+                    .save(&self.app.session, &marks)
+                {
+                    Ok(()) => return,
+                    Err(e) => format!("Could not keep the marks: {e}"),
+                },
+                None => "No data directory to keep marks in (set XDG_DATA_HOME or HOME)".into(),
+            },
+            action::Effect::Export { stem, text } => match export_file(&stem, &text) {
+                Ok(path) => format!("Exported to {}", path.display()),
+                Err(e) => format!("Could not export: {e}"),
+            },
+            action::Effect::SaveRename { from, to } => {
+                match save_rename(self.file.as_deref(), &from, &to) {
+                    Ok(path) => format!("Renamed {from} to {to}; kept in {}", path.display()),
+                    Err(e) => format!("Renamed for now, but could not keep it: {e}"),
+                }
+            }
+        };
+        self.app.update(Action::Notify(note));
     }
 
     /// Applies one message; returns whether anything changed.
@@ -239,11 +292,69 @@ impl SessionView {
         let Some(action) = to_action(&self.app, msg) else {
             return false;
         };
-        if let Some(action::Effect::Search { generation, query }) = self.app.update(action) {
-            self.worker.request(generation, query);
+        if let Some(effect) = self.app.update(action) {
+            self.perform(effect);
         }
         true
     }
+}
+
+/// The start of a copied text, for the footer.
+fn preview(text: &str) -> String {
+    let short: String = text.chars().take(48).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// Writes `stem.md` in the current folder, or `stem-2.md`, … : never over an existing file.
+fn export_file(stem: &str, text: &str) -> std::io::Result<PathBuf> {
+    use std::io::Write as _;
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.md")
+        } else {
+            format!("{stem}-{n}.md")
+        };
+        let path = PathBuf::from(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                f.write_all(text.as_bytes())?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many exports with this name"))
+}
+
+/// Adds `from = to` to the podium.toml beside the session (or the bundled session's), keeping
+/// earlier renames that led to `from` pointing at `to`.
+fn save_rename(file: Option<&std::path::Path>, from: &str, to: &str) -> anyhow::Result<PathBuf> {
+    let path = match file {
+        Some(f) => podium::names::Renames::path_beside(f),
+        None => podium::names::Renames::bundled_path()
+            .ok_or_else(|| anyhow::anyhow!("no data directory (set XDG_DATA_HOME or HOME)"))?,
+    };
+    let mut renames = podium::names::Renames::load(&path).map_err(|e| anyhow::anyhow!(e))?;
+    for target in renames.rename.values_mut() {
+        if podium::text::fold_name(target) == podium::text::fold_name(from) {
+            *target = to.to_string();
+        }
+    }
+    renames.rename.insert(from.to_string(), to.to_string());
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    renames.save(&path)?;
+    Ok(path)
 }
 
 /// Waits for the next message, then takes everything already queued behind it, so a burst of
@@ -338,6 +449,8 @@ fn msg_action(msg: Msg, contexts: &[Context]) -> Option<Action> {
 fn contexts(app: &App) -> Vec<Context> {
     match app.overlay {
         Overlay::Help => vec![Context::Help],
+        Overlay::Marks => vec![Context::Marks],
+        _ if app.prompt.is_some() => vec![Context::Prompt],
         Overlay::Search => vec![Context::Search],
         Overlay::None => {
             let pane = match app.focus {

@@ -15,11 +15,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         .filter
         .map(|s| format!(" filter: {} (f) ", app.session.speakers[s].name));
     let mut spans: Vec<Span<'_>> = Vec::new();
-    if let Some(msg) = &app.message {
+    if let Some(p) = &app.prompt {
+        spans.push(Span::styled(format!(" Rename {} to: ", p.speaker), t.key()));
+        spans.push(Span::raw(p.input.clone()));
+        spans.push(Span::styled("▏ (Enter: rename, Esc: cancel)", t.dim()));
+    } else if let Some(msg) = &app.message {
         spans.push(Span::styled(format!(" {msg}"), t.message()));
     } else {
         let context = match (app.overlay, app.focus) {
             (Overlay::Help, _) => Context::Help,
+            (Overlay::Marks, _) => Context::Marks,
             (Overlay::Search, _) => Context::Search,
             (_, Focus::Transcript) => Context::Transcript,
             (_, Focus::Speakers) => Context::Speakers,

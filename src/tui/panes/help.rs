@@ -13,12 +13,14 @@ use crate::tui::keymap::{self, BINDINGS, Context};
 use crate::tui::layout;
 
 /// The session's keys; the library has its own help.
-const ORDER: [Context; 6] = [
+const ORDER: [Context; 8] = [
     Context::Global,
     Context::Transcript,
     Context::Speakers,
     Context::Stats,
     Context::Search,
+    Context::Marks,
+    Context::Prompt,
     Context::Help,
 ];
 

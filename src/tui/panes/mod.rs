@@ -4,6 +4,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod library;
+pub mod marks;
 pub mod search;
 pub mod speakers;
 pub mod stats;
