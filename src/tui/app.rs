@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use super::action::{Action, Effect};
 use super::layout::{self, Focus, Screen};
 use super::panes;
+use super::search_state::SearchState;
 use super::theme::Theme;
 use super::transcript_layout::{TranscriptLayout, line_in_turn};
 
@@ -46,16 +47,21 @@ struct Saved {
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchPanel {
-    pub query: String,
-    /// Bumped on every query change; results for an older generation are dropped.
-    pub generation: u64,
-    pub hits: Vec<Hit>,
-    /// Quotes matching in all (`hits` holds the best of them).
-    pub total: usize,
-    pub selected: usize,
-    /// A query was sent and its complete ranking has not come back yet.
-    pub pending: bool,
+    pub state: SearchState,
     saved: Option<Saved>,
+}
+
+impl std::ops::Deref for SearchPanel {
+    type Target = SearchState;
+    fn deref(&self) -> &SearchState {
+        &self.state
+    }
+}
+
+impl std::ops::DerefMut for SearchPanel {
+    fn deref_mut(&mut self) -> &mut SearchState {
+        &mut self.state
+    }
 }
 
 pub struct App {
@@ -516,14 +522,16 @@ impl App {
 
     fn open_search(&mut self) {
         self.search = SearchPanel {
-            generation: self.search.generation + 1,
+            state: SearchState {
+                generation: self.search.generation + 1,
+                ..SearchState::default()
+            },
             saved: Some(Saved {
                 top: self.top,
                 turn: self.current_turn(),
                 filter: self.filter,
                 found: self.found.clone(),
             }),
-            ..SearchPanel::default()
         };
         self.overlay = Overlay::Search;
         self.relayout(None);
@@ -545,19 +553,7 @@ impl App {
     }
 
     fn query_changed(&mut self) -> Option<Effect> {
-        self.search.generation += 1;
-        self.search.selected = 0;
-        if self.search.query.trim().is_empty() {
-            self.search.hits.clear();
-            self.search.total = 0;
-            self.search.pending = false;
-            return None;
-        }
-        self.search.pending = true;
-        Some(Effect::Search {
-            generation: self.search.generation,
-            query: self.search.query.clone(),
-        })
+        self.search.changed()
     }
 
     /// Shows the selected hit in the transcript behind the panel.
@@ -568,11 +564,8 @@ impl App {
     }
 
     fn move_hit(&mut self, delta: isize) {
-        let n = self.search.hits.len();
-        if n > 0 {
-            self.search.selected = self.search.selected.saturating_add_signed(delta).min(n - 1);
-            self.preview_hit();
-        }
+        self.search.move_by(delta);
+        self.preview_hit();
     }
 
     fn accept_hit(&mut self) {
@@ -826,19 +819,14 @@ impl App {
                 total,
                 done,
             } => {
-                if generation == self.search.generation && self.overlay == Overlay::Search {
-                    let first_changed =
-                        self.search.hits.first().map(|h| h.quote) != hits.first().map(|h| h.quote);
-                    self.search.hits = hits;
-                    self.search.total = total;
-                    self.search.pending = !done;
-                    self.search.selected = self
-                        .search
-                        .selected
-                        .min(self.search.hits.len().saturating_sub(1));
-                    if first_changed && self.search.selected == 0 {
-                        self.preview_hit();
-                    }
+                let first = self.search.hits.first().map(|h| h.quote);
+                let new_first = hits.first().map(|h| h.quote);
+                if self.overlay == Overlay::Search
+                    && self.search.take(generation, hits, total, done)
+                    && first != new_first
+                    && self.search.selected == 0
+                {
+                    self.preview_hit();
                 }
             }
             Action::Resize { width, height } => {

@@ -5,11 +5,11 @@
 use std::sync::Arc;
 
 use podium::library::{self, Item, Person};
-use podium::search::Hit;
 use podium::session::{QuoteRef, Session};
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
+use super::search_state::SearchState;
 use super::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,16 +86,6 @@ impl Row {
     }
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct LibrarySearch {
-    pub query: String,
-    pub generation: u64,
-    pub hits: Vec<Hit>,
-    pub total: usize,
-    pub selected: usize,
-    pub pending: bool,
-}
-
 /// What the event loop does for the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open {
@@ -124,7 +114,7 @@ pub struct Library {
     pub search_open: bool,
     pub help_open: bool,
     pub help_scroll: usize,
-    pub search: LibrarySearch,
+    pub search: SearchState,
     pub theme: Theme,
     pub area: Rect,
     pub message: Option<String>,
@@ -151,7 +141,7 @@ impl Library {
             search_open: false,
             help_open: false,
             help_scroll: 0,
-            search: LibrarySearch::default(),
+            search: SearchState::default(),
             theme,
             area,
             message: None,
@@ -314,19 +304,7 @@ impl Library {
     }
 
     fn query_changed(&mut self) -> Option<Effect> {
-        self.search.generation += 1;
-        self.search.selected = 0;
-        if self.search.query.trim().is_empty() {
-            self.search.hits.clear();
-            self.search.total = 0;
-            self.search.pending = false;
-            return None;
-        }
-        self.search.pending = true;
-        Some(Effect::Search {
-            generation: self.search.generation,
-            query: self.search.query.clone(),
-        })
+        self.search.changed()
     }
 
     pub fn update(&mut self, action: Action) -> Option<Effect> {
@@ -388,13 +366,8 @@ impl Library {
                 self.search.query.clear();
                 return self.query_changed();
             }
-            Action::SearchNext | Action::SearchPrev => {
-                let n = self.search.hits.len();
-                if n > 0 {
-                    let d = if action == Action::SearchNext { 1 } else { -1 };
-                    self.search.selected = self.search.selected.saturating_add_signed(d).min(n - 1);
-                }
-            }
+            Action::SearchNext => self.search.move_by(1),
+            Action::SearchPrev => self.search.move_by(-1),
             Action::SearchAccept => {
                 self.search_open = false;
                 if let Some(hit) = self.search.hits.get(self.search.selected).cloned() {

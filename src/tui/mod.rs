@@ -11,6 +11,7 @@ mod keymap;
 mod layout;
 mod library;
 mod panes;
+mod search_state;
 mod theme;
 mod transcript_layout;
 mod worker;

@@ -98,9 +98,9 @@ impl Raw {
     }
 }
 
-/// Parses a report from its lines (already decoded, `lines[0]` is line 1).
-pub fn parse(all_lines: &[String]) -> Result<Session, ParseError> {
-    let lines: Vec<Line<'_>> = all_lines
+/// The non-blank lines, trimmed, with their 1-based numbers.
+fn non_blank(all_lines: &[String]) -> Vec<Line<'_>> {
+    all_lines
         .iter()
         .enumerate()
         .filter(|(_, t)| !t.trim().is_empty())
@@ -108,7 +108,12 @@ pub fn parse(all_lines: &[String]) -> Result<Session, ParseError> {
             number: i + 1,
             text: t.trim(),
         })
-        .collect();
+        .collect()
+}
+
+/// Parses a report from its lines (already decoded, `lines[0]` is line 1).
+pub fn parse(all_lines: &[String]) -> Result<Session, ParseError> {
+    let lines = non_blank(all_lines);
     let Some(first) = lines.first() else {
         return Err(ParseError::at(
             1,
@@ -168,15 +173,7 @@ pub fn parse(all_lines: &[String]) -> Result<Session, ParseError> {
 
 /// Whether decoded lines read as a DiploAI report (for detection by content).
 pub fn looks_like(all_lines: &[String]) -> bool {
-    let lines: Vec<Line<'_>> = all_lines
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !t.trim().is_empty())
-        .map(|(i, t)| Line {
-            number: i + 1,
-            text: t.trim(),
-        })
-        .collect();
+    let lines = non_blank(all_lines);
     looks_like_report(&lines)
 }
 

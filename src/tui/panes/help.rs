@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::frame_block;
 use crate::tui::action::Action;
@@ -64,13 +64,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let lines = lines(app);
     let width = 64.min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, rect);
+    let rect = super::popup(frame, area, width, height);
     frame.render_widget(
         frame_block(rect, " Keys (Esc closes) ", true, app.theme),
         rect,

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{clean, frame_block, list_offset, lit_spans};
@@ -279,13 +279,7 @@ fn draw_help(frame: &mut Frame<'_>, lib: &Library, area: Rect) {
         .collect();
     let width = 64.min(area.width);
     let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, rect);
+    let rect = super::popup(frame, area, width, height);
     frame.render_widget(
         frame_block(rect, " Library keys (Esc closes) ", true, lib.theme),
         rect,

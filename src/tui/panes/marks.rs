@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{clean, frame_block, list_offset};
 use crate::tui::app::App;
@@ -13,13 +13,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let t = app.theme;
     let width = 90.min(area.width);
     let height = (app.marks.len() as u16 + 3).clamp(6, 20).min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    frame.render_widget(Clear, rect);
+    let rect = super::popup(frame, area, width, height);
     let title = format!(
         " Marks ({}) · Enter go · y copy · d remove · e export ",
         app.marks.len()

@@ -61,6 +61,19 @@ pub fn frame_block<'a>(
     }
 }
 
+/// A `width`×`height` box centred in `area`, cleared for an overlay.
+pub fn popup(frame: &mut ratatui::Frame<'_>, area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    rect
+}
+
 /// First index to show so that `selected` stays on screen in a list of `visible` rows.
 pub fn list_offset(selected: usize, visible: usize) -> usize {
     if visible == 0 {
