@@ -12,6 +12,7 @@ mod layout;
 mod library;
 mod panes;
 mod search_state;
+mod takeout;
 mod theme;
 mod transcript_layout;
 mod worker;
