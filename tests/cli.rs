@@ -486,3 +486,21 @@ fn podium_toml_beside_a_file_fixes_names_everywhere() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("podium.toml:2:"), "{}", stderr(&o));
 }
+
+#[test]
+fn renames_of_the_bundled_session_live_in_the_data_directory() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let toml = dir.path().join("podium").join("bundled-podium.toml");
+    std::fs::create_dir_all(toml.parent().expect("dir")).expect("mkdir");
+    std::fs::write(&toml, "[rename]\nModerator = \"Kenny Chantre\"\n").expect("toml");
+    let o = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["cite", "t7.1"])
+        .env("XDG_DATA_HOME", dir.path())
+        .output()
+        .expect("runs");
+    assert!(
+        stdout(&o).contains("— Kenny Chantre, Meeting Spot"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -23,7 +23,7 @@ impl Source {
 
     /// Loads the one session; warnings of this load go to stderr as `podium: warning: FILE:LINE: …`.
     pub fn load(&self) -> Result<Session, ImportError> {
-        let (shown, loaded) = match self.paths.first() {
+        let (shown, mut loaded) = match self.paths.first() {
             None => (
                 podium::bundled::NAME.to_string(),
                 formats::load_bytes(
@@ -37,6 +37,18 @@ impl Source {
                 formats::load_path(path, self.format)?,
             ),
         };
+        // The bundled session has no folder for a podium.toml; its renames live in the data dir.
+        if self.paths.is_empty()
+            && let Some(toml) = podium::names::Renames::bundled_path()
+        {
+            podium::names::Renames::load(&toml)
+                .map_err(|message| ImportError {
+                    file: toml.display().to_string(),
+                    line: None,
+                    message,
+                })?
+                .apply(&mut loaded.session);
+        }
         print_warnings(&shown, &loaded.warnings);
         Ok(loaded.session)
     }
