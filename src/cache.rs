@@ -71,6 +71,51 @@ impl Cache {
             .then_some(stored.session)
     }
 
+    /// What identifies a search digest of `path`: the file's key and the podium.toml beside it,
+    /// since digests carry the fixed names.
+    fn digest_key(path: &Path) -> Option<String> {
+        let toml =
+            std::fs::read_to_string(crate::names::Renames::path_beside(path)).unwrap_or_default();
+        Some(format!(
+            "{}\0digest\0{:016x}",
+            Self::key(path)?,
+            fnv1a(&toml)
+        ))
+    }
+
+    /// The cached search digest of `path`, when there is one for this version of the file and
+    /// of the podium.toml beside it.
+    pub fn get_digest(&self, path: &Path) -> Option<crate::digest::Digest> {
+        let key = Self::digest_key(path)?;
+        let bytes = std::fs::read(self.entry(&key).with_extension("bin")).ok()?;
+        let (stored_key, rest) = split_key(&bytes)?;
+        (stored_key == key.as_bytes())
+            .then(|| crate::digest::Digest::decode(rest))
+            .flatten()
+    }
+
+    /// Keeps a search digest for `path`.
+    pub fn put_digest(&self, path: &Path, digest: &crate::digest::Digest) {
+        let Some(key) = Self::digest_key(path) else {
+            return;
+        };
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(&(key.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(key.as_bytes());
+        bytes.extend(digest.encode());
+        self.write(&self.entry(&key).with_extension("bin"), &bytes);
+    }
+
+    fn write(&self, target: &Path, bytes: &[u8]) {
+        let tmp = target.with_extension(format!("tmp{}", std::process::id()));
+        let written = std::fs::create_dir_all(&self.dir)
+            .and_then(|()| std::fs::write(&tmp, bytes))
+            .and_then(|()| std::fs::rename(&tmp, target));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+
     /// Keeps `session` for `path`. Failing to write a cache entry is not an error for the user.
     pub fn put(&self, path: &Path, session: &Session) {
         let Some(key) = Self::key(path) else {
@@ -84,14 +129,15 @@ impl Cache {
         let Ok(json) = serde_json::to_string(&stored) else {
             return;
         };
-        let tmp = target.with_extension(format!("tmp{}", std::process::id()));
-        let written = std::fs::create_dir_all(&self.dir)
-            .and_then(|()| std::fs::write(&tmp, json))
-            .and_then(|()| std::fs::rename(&tmp, &target));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+        self.write(&target, json.as_bytes());
     }
+}
+
+/// A digest entry starts with its key: a length, then the bytes.
+fn split_key(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+    let end = 4usize.checked_add(n)?;
+    Some((bytes.get(4..end)?, bytes.get(end..)?))
 }
 
 #[cfg(test)]
@@ -119,5 +165,12 @@ mod tests {
         assert!(cache.get(&file).is_none());
         cache.put(&file, &session);
         assert!(cache.get(&file).is_some());
+        // Digests too, and a podium.toml beside the file is part of their key.
+        let digest = crate::digest::Digest::new(&session);
+        assert!(cache.get_digest(&file).is_none());
+        cache.put_digest(&file, &digest);
+        assert_eq!(cache.get_digest(&file), Some(digest));
+        std::fs::write(dir.path().join("podium.toml"), "[rename]\nAnn = \"Anne\"\n").expect("w");
+        assert!(cache.get_digest(&file).is_none());
     }
 }

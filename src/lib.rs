@@ -17,6 +17,7 @@ pub mod bundled;
 pub mod cache;
 pub mod cite;
 pub mod decode;
+pub mod digest;
 pub mod export;
 pub mod formats;
 pub mod kwic;

@@ -74,6 +74,24 @@ impl QuoteIndex {
         }
     }
 
+    /// Adds a session's quotes from its digest as session number `si`.
+    pub fn push_digest(&mut self, si: usize, digest: &crate::digest::Digest) {
+        let mut start = self.text.len();
+        self.text.push_str(&digest.text);
+        for &(turn, sentence, len) in &digest.quotes {
+            let end = start + len as usize;
+            self.entries.push(Entry {
+                session: si as u32,
+                turn,
+                sentence,
+                speaker: digest.turns.get(turn as usize).map_or(u32::MAX, |t| t.1),
+                start,
+                end,
+            });
+            start = end;
+        }
+    }
+
     /// Frees spare capacity once every session is in.
     pub fn shrink(&mut self) {
         self.text.shrink_to_fit();

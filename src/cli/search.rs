@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::anyhow;
 use podium::search::{self, Hit, QuoteIndex};
+use rayon::prelude::*;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -36,34 +37,17 @@ struct Record<'a> {
     matched: &'a [usize],
 }
 
-/// What printing a hit needs of its session, kept instead of the session so that a large
-/// library is held once (its quotes, in the index) rather than twice.
+/// A session as search keeps it: its digest (quotes, turn ids, speakers) and its file.
 struct Digest {
-    title: String,
     file: Option<String>,
-    /// Turn ids and their speakers' names, by turn.
-    turns: Vec<(String, String)>,
-    session_speakers: Vec<podium::session::Speaker>,
+    digest: podium::digest::Digest,
 }
 
 impl Digest {
-    fn new(path: &std::path::Path, session: &podium::session::Session) -> Self {
+    fn new(path: &std::path::Path, digest: podium::digest::Digest) -> Self {
         Digest {
-            title: session.meta.title.clone(),
             file: (!path.as_os_str().is_empty()).then(|| path.display().to_string()),
-            turns: session
-                .turns
-                .iter()
-                .map(|t| (t.id.clone(), session.speaker_name(t).to_string()))
-                .collect(),
-            session_speakers: session
-                .speakers
-                .iter()
-                .map(|sp| podium::session::Speaker {
-                    summary: Vec::new(),
-                    ..sp.clone()
-                })
-                .collect(),
+            digest,
         }
     }
 }
@@ -112,7 +96,7 @@ impl Search {
             let session = self.source.load()?;
             let path = self.source.paths.first().cloned().unwrap_or_default();
             index.push_session(0, &session);
-            digests.push(Digest::new(&path, &session));
+            digests.push(Digest::new(&path, podium::digest::Digest::new(&session)));
             return Ok((index, digests));
         }
         let files = podium::library::discover(&self.source.paths);
@@ -120,24 +104,46 @@ impl Search {
         let cache = self.source.cache();
         let mut failures = 0;
         for step in files.chunks(STEP) {
-            let (items, failed) =
-                podium::library::load(step, self.source.format, cache.as_ref(), &|| {
-                    progress.tick()
-                });
-            failures += failed.len();
-            for f in &failed {
-                progress.println(format!("podium: skipped {f}"));
-            }
-            for item in items {
-                for w in &item.warnings {
-                    let shown = item.path.display().to_string();
-                    progress.println(format!(
-                        "podium: warning: {}",
-                        podium::formats::describe_warning(&shown, w)
-                    ));
+            // Each file through its cached digest when there is one, else a full load.
+            let loaded: Vec<_> = step
+                .par_iter()
+                .map(|path| {
+                    let result = match cache.as_ref().and_then(|c| c.get_digest(path)) {
+                        Some(d) => Ok((d, Vec::new())),
+                        None => podium::library::load_one(path, self.source.format, cache.as_ref())
+                            .map(|item| {
+                                let d = podium::digest::Digest::new(&item.session);
+                                if let Some(c) = &cache {
+                                    c.put_digest(path, &d);
+                                }
+                                (d, item.warnings)
+                            }),
+                    };
+                    progress.tick();
+                    (path, result)
+                })
+                .collect();
+            for (path, result) in loaded {
+                match result {
+                    Ok((mut digest, warnings)) => {
+                        for w in &warnings {
+                            let shown = path.display().to_string();
+                            progress.println(format!(
+                                "podium: warning: {}",
+                                podium::formats::describe_warning(&shown, w)
+                            ));
+                        }
+                        index.push_digest(digests.len(), &digest);
+                        // The index holds the quotes now; the digest keeps names and ids.
+                        digest.text = String::new();
+                        digest.quotes = Vec::new();
+                        digests.push(Digest::new(path, digest));
+                    }
+                    Err(f) => {
+                        failures += 1;
+                        progress.println(format!("podium: skipped {f}"));
+                    }
                 }
-                index.push_session(digests.len(), &item.session);
-                digests.push(Digest::new(&item.path, &item.session));
             }
         }
         progress.done();
@@ -194,21 +200,11 @@ fn only_speaker(digests: &[Digest], hits: Vec<Hit>, name: &str) -> anyhow::Resul
     let mut last_error = None;
     let wanted: Vec<Option<usize>> = digests
         .iter()
-        .map(|d| {
-            let probe = podium::session::Session {
-                format_version: podium::session::FORMAT_VERSION,
-                meta: Default::default(),
-                speakers: d.session_speakers.clone(),
-                summary: Vec::new(),
-                turns: Vec::new(),
-                warnings: Vec::new(),
-            };
-            match probe.find_speaker(name) {
-                Ok(s) => probe.speaker_index(&s.id),
-                Err(e) => {
-                    last_error = Some(e);
-                    None
-                }
+        .map(|d| match d.digest.find_speaker(name) {
+            Ok(i) => Some(i),
+            Err(e) => {
+                last_error = Some(e);
+                None
             }
         })
         .collect();
@@ -226,12 +222,15 @@ fn only_speaker(digests: &[Digest], hits: Vec<Hit>, name: &str) -> anyhow::Resul
 
 fn record<'a>(index: &'a QuoteIndex, digests: &'a [Digest], hit: &'a Hit) -> Record<'a> {
     let d = &digests[hit.session];
-    let (turn, speaker) = &d.turns[hit.quote.turn];
     Record {
-        session: &d.title,
+        session: &d.digest.title,
         file: d.file.clone(),
-        speaker,
-        turn,
+        speaker: d.digest.speaker_name(hit.quote.turn),
+        turn: d
+            .digest
+            .turns
+            .get(hit.quote.turn)
+            .map_or("", |t| t.0.as_str()),
         sentence: hit.quote.sentence + 1,
         score: hit.score,
         quote: index.quote(hit),

@@ -1,0 +1,217 @@
+//! What searching a library needs of a session — its title, speakers, turn ids and quotes —
+//! and a compact binary form of it for the cache, so `podium search DIR` reads little more
+//! than the quote text itself instead of every whole session.
+
+use crate::session::{QuoteRef, Session, Speaker, SpeakerKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Digest {
+    pub title: String,
+    /// (name, aliases) of each speaker, in `Session::speakers` order.
+    pub speakers: Vec<(String, Vec<String>)>,
+    /// Each turn's id and speaker index (`u32::MAX` when unknown).
+    pub turns: Vec<(String, u32)>,
+    /// Every quote's (turn, sentence, byte length) in transcript order; their texts follow
+    /// one another in `text`.
+    pub quotes: Vec<(u32, u32, u32)>,
+    pub text: String,
+}
+
+impl Digest {
+    pub fn new(session: &Session) -> Self {
+        Digest {
+            title: session.meta.title.clone(),
+            speakers: session
+                .speakers
+                .iter()
+                .map(|s| (s.name.clone(), s.aliases.clone()))
+                .collect(),
+            turns: session
+                .turns
+                .iter()
+                .map(|t| {
+                    let s = session
+                        .speaker_index(&t.speaker)
+                        .map_or(u32::MAX, |i| i as u32);
+                    (t.id.clone(), s)
+                })
+                .collect(),
+            quotes: session
+                .quotes()
+                .map(|(q, text): (QuoteRef, &str)| {
+                    (q.turn as u32, q.sentence as u32, text.len() as u32)
+                })
+                .collect(),
+            text: session.quotes().map(|(_, text)| text).collect(),
+        }
+    }
+
+    /// Quote `i`'s (turn, sentence, text).
+    pub fn quotes(&self) -> impl Iterator<Item = (u32, u32, &str)> {
+        let mut at = 0usize;
+        self.quotes.iter().map(move |&(t, s, len)| {
+            let text = self.text.get(at..at + len as usize).unwrap_or_default();
+            at += len as usize;
+            (t, s, text)
+        })
+    }
+
+    /// The name of turn `t`'s speaker.
+    pub fn speaker_name(&self, turn: usize) -> &str {
+        self.turns
+            .get(turn)
+            .and_then(|&(_, s)| self.speakers.get(s as usize))
+            .map_or("", |(n, _)| n.as_str())
+    }
+
+    /// The speaker a person means by `query` (name, alias or unique prefix), as an index.
+    pub fn find_speaker(&self, query: &str) -> Result<usize, crate::session::SpeakerLookupError> {
+        let probe = Session {
+            format_version: crate::session::FORMAT_VERSION,
+            meta: crate::session::Meta::default(),
+            speakers: self
+                .speakers
+                .iter()
+                .enumerate()
+                .map(|(i, (name, aliases))| {
+                    let mut s = Speaker::new(i.to_string(), name.clone(), SpeakerKind::Person);
+                    s.aliases.clone_from(aliases);
+                    s
+                })
+                .collect(),
+            summary: Vec::new(),
+            turns: Vec::new(),
+            warnings: Vec::new(),
+        };
+        probe
+            .find_speaker(query)
+            .map(|s| s.id.parse().unwrap_or(usize::MAX))
+    }
+
+    /// Binary form: a tag, then counts and length-prefixed UTF-8 strings, little-endian.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 + self.text.len() + self.quotes.len() * 12);
+        out.extend_from_slice(TAG);
+        put_str(&mut out, &self.title);
+        put_u32(&mut out, self.speakers.len() as u32);
+        for (name, aliases) in &self.speakers {
+            put_str(&mut out, name);
+            put_u32(&mut out, aliases.len() as u32);
+            for a in aliases {
+                put_str(&mut out, a);
+            }
+        }
+        put_u32(&mut out, self.turns.len() as u32);
+        for (id, s) in &self.turns {
+            put_str(&mut out, id);
+            put_u32(&mut out, *s);
+        }
+        put_u32(&mut out, self.quotes.len() as u32);
+        for (t, s, len) in &self.quotes {
+            put_u32(&mut out, *t);
+            put_u32(&mut out, *s);
+            put_u32(&mut out, *len);
+        }
+        put_str(&mut out, &self.text);
+        out
+    }
+
+    /// Reads [`Digest::encode`]'s form; `None` for anything else (a cache entry to rebuild).
+    pub fn decode(bytes: &[u8]) -> Option<Digest> {
+        let mut r = Reader {
+            bytes: bytes.strip_prefix(TAG)?,
+            at: 0,
+        };
+        let title = r.string()?;
+        let speakers = (0..r.u32()?)
+            .map(|_| {
+                let name = r.string()?;
+                let aliases = (0..r.u32()?)
+                    .map(|_| r.string())
+                    .collect::<Option<Vec<_>>>()?;
+                Some((name, aliases))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let turns = (0..r.u32()?)
+            .map(|_| Some((r.string()?, r.u32()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let quotes = (0..r.u32()?)
+            .map(|_| Some((r.u32()?, r.u32()?, r.u32()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let text = r.string()?;
+        let mut at = 0usize;
+        let spans_fit = quotes.iter().all(|&(_, _, len)| {
+            at += len as usize;
+            text.is_char_boundary(at.min(text.len())) && at <= text.len()
+        }) && at == text.len();
+        let consistent = r.at == r.bytes.len()
+            && spans_fit
+            && quotes.iter().all(|&(t, _, _)| (t as usize) < turns.len())
+            && turns
+                .iter()
+                .all(|&(_, s)| s == u32::MAX || (s as usize) < speakers.len());
+        consistent.then_some(Digest {
+            title,
+            speakers,
+            turns,
+            quotes,
+            text,
+        })
+    }
+}
+
+const TAG: &[u8] = b"PODIUM-DIGEST-1\n";
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len() as u32);
+    out.extend_from_slice(s.as_bytes());
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let end = self.at.checked_add(n)?;
+        let slice = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(slice)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let n = self.u32()? as usize;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_refuses_damage() {
+        let s = crate::bundled::session().expect("bundled");
+        let d = Digest::new(&s);
+        assert_eq!(d.quotes.len(), s.quotes().count());
+        let bytes = d.encode();
+        assert_eq!(Digest::decode(&bytes), Some(d.clone()));
+        assert_eq!(Digest::decode(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(Digest::decode(b"junk"), None);
+        let mut flipped = bytes.clone();
+        let n = flipped.len();
+        flipped[n / 2] ^= 0xFF;
+        let _ = Digest::decode(&flipped);
+        assert_eq!(d.speaker_name(3), "Adli Wahid");
+        assert_eq!(d.find_speaker("bern"), Ok(3));
+    }
+}
