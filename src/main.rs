@@ -36,7 +36,7 @@ fn run(command: cli::Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Bench { turns } => {
-            tui::bench::frame(turns);
+            tui::bench::frame(turns)?;
             Ok(ExitCode::SUCCESS)
         }
         other => cli::run(other),

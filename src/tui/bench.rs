@@ -14,19 +14,14 @@ use super::draw;
 use super::theme::Theme;
 
 /// A synthetic session of about `turns` turns (three sentences each).
-fn session(turns: usize) -> podium::session::Session {
+fn session(turns: usize) -> anyhow::Result<podium::session::Session> {
     let (text, _) = podium::synth::session(42, turns * 3);
-    podium::formats::load_bytes("bench.txt", Some("bench.txt"), text.as_bytes())
-        .map(|l| l.session)
-        .unwrap_or_else(|e| panic!("synthetic session: {e}"))
+    Ok(podium::formats::load_bytes("bench.txt", Some("bench.txt"), text.as_bytes())?.session)
 }
 
 /// Median microseconds of `rounds` frames: PageDown, then draw at 120×40.
-fn frame_cost(app: &mut App, rounds: usize) -> f64 {
-    let mut terminal = match Terminal::new(TestBackend::new(120, 40)) {
-        Ok(t) => t,
-        Err(e) => panic!("test backend: {e}"),
-    };
+fn frame_cost(app: &mut App, rounds: usize) -> anyhow::Result<f64> {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
     let mut times = Vec::with_capacity(rounds);
     for _ in 0..rounds {
         let start = Instant::now();
@@ -35,22 +30,22 @@ fn frame_cost(app: &mut App, rounds: usize) -> f64 {
         times.push(start.elapsed().as_secs_f64() * 1e6);
     }
     times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
+    Ok(times[times.len() / 2])
 }
 
-pub fn frame(turns: usize) {
+pub fn frame(turns: usize) -> anyhow::Result<()> {
     let area = Rect::new(0, 0, 120, 40);
-    let small = session(20);
+    let small = session(20)?;
     let started = Instant::now();
-    let large = session(turns);
+    let large = session(turns)?;
     let import = started.elapsed();
     let started = Instant::now();
     let mut large_app = App::new(large, Theme { colour: true }, area);
     let layout = started.elapsed();
     let mut small_app = App::new(small, Theme { colour: true }, area);
     let rounds = 200;
-    let small_us = frame_cost(&mut small_app, rounds);
-    let large_us = frame_cost(&mut large_app, rounds);
+    let small_us = frame_cost(&mut small_app, rounds)?;
+    let large_us = frame_cost(&mut large_app, rounds)?;
     println!(
         "frame (PageDown + draw, 120x40, median of {rounds}): {} turns {small_us:.0} µs, {} turns {large_us:.0} µs, ratio {:.2}",
         small_app.session.turns.len(),
@@ -62,4 +57,5 @@ pub fn frame(turns: usize) {
         import.as_secs_f64() * 1e3,
         layout.as_secs_f64() * 1e3
     );
+    Ok(())
 }
