@@ -13,6 +13,9 @@
 //!
 //! Nothing here knows about terminals or command lines.
 
+// Tests may unwrap: a failing unwrap there is a failing test.
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 pub mod bundled;
 pub mod cache;
 pub mod cite;

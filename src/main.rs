@@ -1,6 +1,9 @@
 //! `podium`: parse the command line, run it, map errors to exit codes. The browser and every
 //! subcommand live in their own modules; this file only glues them together.
 
+// Tests may unwrap: a failing unwrap there is a failing test.
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
 mod cli;
 mod tui;
 

@@ -1,5 +1,7 @@
 //! The real binary, run as a script would: subcommands, exit codes, and bad input.
 
+#![allow(clippy::unwrap_used)] // a failing unwrap in a test is a failing test
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -2,6 +2,8 @@
 //! capture-pane reads the screen. Skipped, with a note, where tmux is not installed (CI
 //! installs it).
 
+#![allow(clippy::unwrap_used)] // a failing unwrap in a test is a failing test
+
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 

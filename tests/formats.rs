@@ -2,6 +2,8 @@
 //! names its quirk; word counts are the ones a person counting by hand gets (annotations such
 //! as `[laughter]` are not words).
 
+#![allow(clippy::unwrap_used)] // a failing unwrap in a test is a failing test
+
 use std::path::Path;
 use std::process::Command;
 

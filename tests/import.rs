@@ -1,5 +1,7 @@
 //! The DiploAI importer against the real reports and the variants found in the wild.
 
+#![allow(clippy::unwrap_used)] // a failing unwrap in a test is a failing test
+
 use podium::formats::{self, Format, Loaded, podium_json};
 use podium::session::{PublishedStats, SessionKind, SpeakerKind};
 

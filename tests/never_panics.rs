@@ -1,6 +1,8 @@
 //! The importer never panics: not on arbitrary bytes, not on real reports with lines deleted,
 //! duplicated or cut short. It returns a session or an error naming a line.
 
+#![allow(clippy::unwrap_used)] // a failing unwrap in a test is a failing test
+
 use proptest::prelude::*;
 
 const SEEDS: [&str; 2] = [
