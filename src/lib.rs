@@ -7,7 +7,9 @@
 //! - [`stats`]: figures computed from a session, beside the published ones;
 //! - [`search`]: ranked fuzzy quote search;
 //! - [`library`]: many sessions at once, loaded in parallel, and the people index;
-//! - [`cache`]: imported sessions kept under the XDG cache directory;
+//! - [`cache`]: imported sessions (and search [`digest`]s) kept under the XDG cache directory;
+//! - [`cite`], [`export`], [`kwic`], [`marks`], [`names`]: taking quotes out — citations,
+//!   exports, concordance, marks, speaker names fixed in `podium.toml`;
 //! - [`synth`]: deterministic synthetic sessions for benchmarks;
 //! - [`bundled`]: the session compiled into the binary.
 //!
