@@ -62,6 +62,17 @@ fn classify(raw: &str) -> Line<'_> {
         Some((at, rest)) if t.starts_with(['[', '(']) => (Some(at), rest),
         _ => (None, t),
     };
+    // Happy Scribe: `[00:00:00.00] - Speaker 1` above the text.
+    if at.is_some()
+        && let Some(label) = rest.strip_prefix("- ").filter(|l| is_label(l))
+    {
+        return Line::Speaker {
+            who: Who::Named(label.trim().to_string()),
+            at,
+            said: "",
+            strong: true,
+        };
+    }
     if let Some(label) = rest.strip_suffix(':').filter(|l| is_label(l)) {
         return Line::Speaker {
             who: Who::Named(label.trim().to_string()),
@@ -134,8 +145,13 @@ fn rev_header(t: &str) -> Option<Line<'_>> {
 }
 
 /// Otter: `Jane Doe  0:02` — a name, then only a timestamp.
+/// Also Trint, Sonix and others: `Jane Doe [00:00:05]` or `Jane Doe (00:00:05)`.
 fn otter_header(t: &str) -> Option<Line<'_>> {
     let (name, time) = t.rsplit_once(char::is_whitespace)?;
+    let time = time
+        .strip_prefix(['[', '('])
+        .and_then(|x| x.strip_suffix([']', ')']))
+        .unwrap_or(time);
     let at = timecode::parse(time)?;
     is_label(name).then(|| Line::Speaker {
         who: Who::Named(name.trim().to_string()),
@@ -298,6 +314,20 @@ mod tests {
         );
         let s = session("Jane Doe  0:02\nHello.\n\nJohn  1:05\nHi.");
         assert_eq!(s.turns[1].start, Some(65.0));
+    }
+
+    #[test]
+    fn trint_and_happy_scribe_headers() {
+        let s = session("Jane Doe [00:00:05]\nHello there.\n\nJohn Roe (00:01:10)\nHi.");
+        assert_eq!(turns(&s)[1].0, "John Roe");
+        assert_eq!(s.turns[1].start, Some(70.0));
+        let s =
+            session("[00:00:00.00] - Speaker 1\nWelcome.\n\n[00:00:04.20] - Speaker 2\nThanks.");
+        assert_eq!(
+            turns(&s)[1],
+            ("Speaker 2".to_string(), vec!["Thanks.".to_string()])
+        );
+        assert_eq!(s.turns[1].start, Some(4.2));
     }
 
     #[test]

@@ -72,7 +72,9 @@ impl Format {
             Format::DiploAi => "DiploAI / dig.watch session report (text)",
             Format::WebVtt => "WebVTT captions: Zoom, Teams, YouTube (<v Name>, Name: prefixes)",
             Format::Srt => "SubRip subtitles (Name: prefixes, - dialogue dashes)",
-            Format::Text => "speaker-labelled text: Name:, **Name:**, >> NAME:, Zoom, Otter, Rev",
+            Format::Text => {
+                "speaker-labelled text: Name:, **Name:**, >> NAME:, Zoom, Otter, Rev, Trint, Happy Scribe"
+            }
             Format::TranscriptJson => {
                 "recogniser JSON: Whisper, whisper.cpp, WhisperX, AssemblyAI, Deepgram, AWS Transcribe, Rev.ai, Podcasting 2.0, {speaker, text} records"
             }
