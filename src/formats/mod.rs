@@ -300,6 +300,12 @@ pub fn detect(lines: &[String], joined: &str) -> Result<Format, ParseError> {
     ))
 }
 
+/// A text as the lines importers take, for their tests.
+#[cfg(test)]
+pub(crate) fn test_lines(text: &str) -> Vec<String> {
+    text.lines().map(str::to_string).collect()
+}
+
 /// Formats a warning for the terminal: `FILE:LINE: message`.
 pub fn describe_warning(file: &str, warning: &Warning) -> String {
     match warning.line {

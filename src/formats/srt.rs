@@ -117,10 +117,7 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
 mod tests {
     use super::*;
     use crate::formats::pieces::{Who, build};
-
-    fn lines(text: &str) -> Vec<String> {
-        text.lines().map(str::to_string).collect()
-    }
+    use crate::formats::test_lines as lines;
 
     #[test]
     fn numbered_unnumbered_and_dot_milliseconds() {

@@ -123,10 +123,7 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
 mod tests {
     use super::*;
     use crate::formats::pieces::build;
-
-    fn lines(text: &str) -> Vec<String> {
-        text.lines().map(str::to_string).collect()
-    }
+    use crate::formats::test_lines as lines;
 
     #[test]
     fn voices_inherit_and_merge() {

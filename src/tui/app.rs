@@ -410,10 +410,6 @@ impl App {
         }
     }
 
-    fn query_changed(&mut self) -> Option<Effect> {
-        self.search.changed()
-    }
-
     /// Shows the selected hit in the transcript behind the panel.
     fn preview_hit(&mut self) {
         if let Some(hit) = self.search.hits.get(self.search.selected).cloned() {
@@ -539,6 +535,9 @@ impl App {
             self.message = None;
         }
         let page = self.viewport().saturating_sub(1).max(1) as isize;
+        if let Some(effect) = self.search.edit(&action) {
+            return effect;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => {
@@ -655,18 +654,8 @@ impl App {
             Action::PromptCancel => self.prompt = None,
             Action::PromptAccept => return self.accept_rename(),
             Action::Notify(text) => self.message = Some(text),
-            Action::SearchInput(c) => {
-                self.search.query.push(c);
-                return self.query_changed();
-            }
-            Action::SearchBackspace => {
-                self.search.query.pop();
-                return self.query_changed();
-            }
-            Action::SearchClear => {
-                self.search.query.clear();
-                return self.query_changed();
-            }
+            // Query edits were applied by `SearchState::edit` above.
+            Action::SearchInput(_) | Action::SearchBackspace | Action::SearchClear => {}
             Action::SearchNext => self.move_hit(1),
             Action::SearchPrev => self.move_hit(-1),
             Action::SearchAccept => self.accept_hit(),

@@ -303,15 +303,14 @@ impl Library {
         }
     }
 
-    fn query_changed(&mut self) -> Option<Effect> {
-        self.search.changed()
-    }
-
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(action, Action::SearchResults { .. } | Action::Resize { .. }) {
             self.message = None;
         }
         let page = self.page() as isize;
+        if let Some(effect) = self.search.edit(&action) {
+            return effect;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => {
@@ -352,19 +351,7 @@ impl Library {
             Action::OpenSearch => {
                 self.search_open = true;
                 self.search.query.clear();
-                return self.query_changed();
-            }
-            Action::SearchInput(c) => {
-                self.search.query.push(c);
-                return self.query_changed();
-            }
-            Action::SearchBackspace => {
-                self.search.query.pop();
-                return self.query_changed();
-            }
-            Action::SearchClear => {
-                self.search.query.clear();
-                return self.query_changed();
+                return self.search.changed();
             }
             Action::SearchNext => self.search.move_by(1),
             Action::SearchPrev => self.search.move_by(-1),

@@ -3,7 +3,7 @@
 
 use podium::search::Hit;
 
-use super::action::Effect;
+use super::action::{Action, Effect};
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
@@ -35,6 +35,20 @@ impl SearchState {
             generation: self.generation,
             query: self.query.clone(),
         })
+    }
+
+    /// Applies an edit of the query (typing, deleting, clearing). `None` when `action` is not
+    /// one; otherwise the search to run, if any.
+    pub fn edit(&mut self, action: &Action) -> Option<Option<Effect>> {
+        match action {
+            Action::SearchInput(c) => self.query.push(*c),
+            Action::SearchBackspace => {
+                self.query.pop();
+            }
+            Action::SearchClear => self.query.clear(),
+            _ => return None,
+        }
+        Some(self.changed())
     }
 
     /// Takes the worker's answer if it is for the current query; says whether it was.
