@@ -500,6 +500,11 @@ mod tests {
         lib.update(Action::Open);
         assert_eq!(lib.view, View::PersonTurns(ann));
         assert_eq!(lib.person_turns.len(), 3);
+        let s = screen(&lib);
+        assert!(
+            s.contains("ANN (Esc: back) · a 1t/1w · b 2t/4w"),
+            "per-session counts: {s}"
+        );
         lib.update(Action::Down);
         lib.update(Action::Open);
         assert!(matches!(

@@ -126,8 +126,23 @@ fn rows(lib: &Library, width: usize) -> (String, Vec<String>) {
             (header, rows)
         }
         View::PersonTurns(p) => {
-            let name = lib.people.get(p).map_or("", |p| p.name.as_str());
-            let header = format!("{name}: every turn (Esc: back to people)");
+            // The header counts their turns and words in each session.
+            let header = lib.people.get(p).map_or_else(String::new, |person| {
+                let per_session: Vec<String> = person
+                    .appearances
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "{} {}t/{}w",
+                            lib.items[a.session].session.meta.title, a.turns, a.words
+                        )
+                    })
+                    .collect();
+                fit(
+                    &format!("{} (Esc: back) · {}", person.name, per_session.join(" · ")),
+                    width,
+                )
+            });
             let rows = lib
                 .person_turns
                 .iter()
