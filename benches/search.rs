@@ -40,7 +40,7 @@ fn rank(index: &QuoteIndex, query: &str, candidates: Option<&[u32]>) -> usize {
             candidates,
         },
     );
-    search::top(index, &query, &mut found, 1000).len()
+    search::top_unlit(index, &query, &mut found, 1000).len()
 }
 
 fn bench(c: &mut Criterion) {

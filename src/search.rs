@@ -398,6 +398,16 @@ pub fn top(index: &QuoteIndex, query: &Query, found: &mut [(i64, u32)], k: usize
     best(index, query, found, k, true)
 }
 
+/// The `k` best of `found` without match positions: the browser lights only the rows it draws.
+pub fn top_unlit(
+    index: &QuoteIndex,
+    query: &Query,
+    found: &mut [(i64, u32)],
+    k: usize,
+) -> Vec<Hit> {
+    best(index, query, found, k, false)
+}
+
 fn best(
     index: &QuoteIndex,
     query: &Query,

@@ -410,10 +410,22 @@ impl App {
         }
     }
 
+    /// The matched letters of a hit's quote under the current query.
+    fn lit(&self, hit: &Hit) -> Vec<usize> {
+        if !hit.matched.is_empty() {
+            return hit.matched.clone();
+        }
+        let quote = self.session.turns[hit.quote.turn]
+            .sentence(hit.quote.sentence)
+            .unwrap_or_default();
+        self.search.lit(quote)
+    }
+
     /// Shows the selected hit in the transcript behind the panel.
     fn preview_hit(&mut self) {
         if let Some(hit) = self.search.hits.get(self.search.selected).cloned() {
-            self.jump_to_quote(hit.quote, hit.matched);
+            let lit = self.lit(&hit);
+            self.jump_to_quote(hit.quote, lit);
         }
     }
 
@@ -437,7 +449,8 @@ impl App {
             .unwrap_or(0);
         self.hits_in_order = in_order;
         self.close_search(false);
-        self.jump_to_quote(hit.quote, hit.matched);
+        let lit = self.lit(&hit);
+        self.jump_to_quote(hit.quote, lit);
         self.selected = hit
             .speaker
             .min(self.session.speakers.len().saturating_sub(1));
@@ -465,7 +478,8 @@ impl App {
             if i == 0 { n - 1 } else { i - 1 }
         };
         let hit = self.hits_in_order[next].clone();
-        self.jump_to_quote(hit.quote, hit.matched);
+        let lit = self.lit(&hit);
+        self.jump_to_quote(hit.quote, lit);
         self.message = Some(format!("Hit {}/{n}", next + 1));
     }
 

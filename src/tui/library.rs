@@ -358,10 +358,14 @@ impl Library {
             Action::SearchAccept => {
                 self.search_open = false;
                 if let Some(hit) = self.search.hits.get(self.search.selected).cloned() {
+                    let quote = self.items[hit.session].session.turns[hit.quote.turn]
+                        .sentence(hit.quote.sentence)
+                        .unwrap_or_default();
+                    let lit = self.search.lit(quote);
                     self.open = Some(Open::Session {
                         session: hit.session,
                         turn: None,
-                        quote: Some((hit.quote, hit.matched)),
+                        quote: Some((hit.quote, lit)),
                     });
                 }
             }

@@ -1,7 +1,7 @@
 //! The state of a search panel — query, generation, ranked hits — shared by a session's search
 //! and a library's, so both ask the worker and take its answers the same way.
 
-use podium::search::Hit;
+use podium::search::{Hit, Query};
 
 use super::action::{Action, Effect};
 
@@ -61,6 +61,15 @@ impl SearchState {
         self.pending = !done;
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
         true
+    }
+
+    /// The letters the current query matches in `quote` (char indices), for the rows on screen
+    /// and the sentence a jump highlights: the worker leaves positions out.
+    pub fn lit(&self, quote: &str) -> Vec<usize> {
+        Query::new(&self.query)
+            .score(quote)
+            .map(|(_, m)| m)
+            .unwrap_or_default()
     }
 
     /// Moves the selection by `delta` hits.

@@ -50,7 +50,7 @@ fn apply(app: &mut App, action: Action) {
         let query = search::Query::new(&query);
         let mut found = search::matches(&index, &query, search::Scope::default());
         let total = found.len();
-        let hits = search::top(&index, &query, &mut found, super::worker::SHOWN);
+        let hits = search::top_unlit(&index, &query, &mut found, super::worker::SHOWN);
         apply(
             app,
             Action::SearchResults {

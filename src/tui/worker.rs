@@ -2,7 +2,8 @@
 //! queued are skipped), scores the index in batches and, between batches, gives up as soon as
 //! a newer query arrives. It posts a snapshot of the best hits whenever a frame's worth of time
 //! has passed, so the first screenful shows before a large library is fully ranked, and a
-//! final one when done. A query that extends the previous one scores only its matches.
+//! final one when done. A query that extends the previous one scores only its matches. Hits
+//! come without match positions; the panel lights the rows it draws.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -97,7 +98,7 @@ fn serve(
             if last_post.elapsed() >= SNAPSHOT_EVERY {
                 last_post = Instant::now();
                 let mut partial = found.clone();
-                let hits = search::top(index, &query, &mut partial, SHOWN);
+                let hits = search::top_unlit(index, &query, &mut partial, SHOWN);
                 let total = found.len();
                 if results
                     .send(Msg::Hits {
@@ -119,7 +120,7 @@ fn serve(
         let mut ids: Vec<u32> = found.iter().map(|&(_, id)| id).collect();
         ids.sort_unstable();
         let total = found.len();
-        let hits = search::top(index, &query, &mut found, SHOWN);
+        let hits = search::top_unlit(index, &query, &mut found, SHOWN);
         previous = (!query.is_empty()).then_some(Previous { query, ids });
         if results
             .send(Msg::Hits {

@@ -264,7 +264,7 @@ fn draw_search(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
             ),
             Span::styled(format!(" · {} · ", turn.id), t.dim()),
         ];
-        spans.extend(lit_spans(quote, &hit.matched, Style::new(), t.matched()));
+        spans.extend(lit_spans(quote, &s.lit(quote), Style::new(), t.matched()));
         let mut line = Line::from(spans);
         if i == s.selected {
             line = line.patch_style(Style::new().add_modifier(Modifier::BOLD));

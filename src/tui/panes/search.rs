@@ -85,7 +85,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         ];
         let used: usize = spans.iter().map(|s| s.content.width()).sum();
         let room = usize::from(inner.width).saturating_sub(used);
-        let (shown, matched) = window(quote, &hit.matched, room);
+        let lit = if hit.matched.is_empty() {
+            s.lit(quote)
+        } else {
+            hit.matched.clone()
+        };
+        let (shown, matched) = window(quote, &lit, room);
         spans.extend(lit_spans(
             &shown,
             &matched,
