@@ -1,5 +1,5 @@
 //! Quote search at 10k, 100k and 1M quotes (synthetic, deterministic): the full ranking the
-//! browser's worker does (all matches, best 1000 with positions), the first screenful (the first
+//! browser's worker does (all matches, the best 1000, unlit), the first screenful (the first
 //! worker batch), for short, long, no-match and typo queries. Each size also measures a
 //! reference in the same run — a plain substring scan of every quote — so figures read as
 //! ratios on any machine.
