@@ -8,11 +8,20 @@ use std::process::{Command, Output};
 const FULL: &str = "data/igf2023-ns44-csirt.txt";
 const SUMMARY: &str = "tests/fixtures/igf2023-ns44-csirt-summary-only.txt";
 
+/// Empty data and cache folders for every run, so nothing a person keeps in theirs (marks,
+/// renames of the bundled session, cache entries) changes what the tests see.
+fn isolated() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("tmp")).path()
+}
+
 fn podium(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_podium"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env("XDG_DATA_HOME", isolated().join("data"))
+        .env("XDG_CACHE_HOME", isolated().join("cache"))
         .output()
         .expect("runs")
 }

@@ -9,6 +9,9 @@ use std::time::{Duration, Instant};
 
 struct Tmux {
     socket: String,
+    /// Data and cache folders of the session's own, so a person's marks and renames never
+    /// change what the test sees.
+    _home: tempfile::TempDir,
 }
 
 impl Tmux {
@@ -18,8 +21,12 @@ impl Tmux {
             eprintln!("skipped: tmux is not installed (CI installs it; apt-get install tmux)");
             return None;
         }
+        let home = tempfile::tempdir().expect("tmp");
+        let data = format!("XDG_DATA_HOME={}", home.path().join("data").display());
+        let cache = format!("XDG_CACHE_HOME={}", home.path().join("cache").display());
         let tmux = Tmux {
             socket: format!("podium-e2e-{}-{name}", std::process::id()),
+            _home: home,
         };
         let ok = tmux
             .run(&[
@@ -35,6 +42,8 @@ impl Tmux {
                 &height.to_string(),
                 // Not `env -i`: podium must see $TMUX to copy into tmux's buffer.
                 "env",
+                &data,
+                &cache,
                 "TERM=xterm-256color",
                 "PS1=PROMPT$ ",
                 "bash",

@@ -336,6 +336,7 @@ fn every_format_round_trips_through_podium_json() {
 fn stats_per_format_snapshots() {
     for name in ALL {
         let out = Command::new(env!("CARGO_BIN_EXE_podium"))
+            .env("XDG_DATA_HOME", "/nonexistent/podium-test-data")
             .args(["stats", &format!("tests/fixtures/formats/{name}")])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
@@ -352,6 +353,7 @@ fn stats_per_format_snapshots() {
 fn format_flag_overrides_detection_and_names_the_formats() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_podium"))
+            .env("XDG_DATA_HOME", "/nonexistent/podium-test-data")
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
