@@ -39,49 +39,48 @@ pub fn find(session: &Session, word: &str) -> Vec<Hit> {
     out
 }
 
-/// The last `width` display columns of `text`, white space folded, `…` where it was cut.
+/// The last `width` display columns of `text`, white space folded, `…` where it was cut,
+/// padded on the left.
 pub fn tail(text: &str, width: usize) -> String {
-    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.width() <= width {
-        return format!(
-            "{folded:>width$}",
-            width = width + folded.len() - folded.width()
-        );
-    }
-    let mut out: Vec<char> = Vec::new();
-    let mut w = 1;
-    for c in folded.chars().rev() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    let s: String = out.into_iter().rev().collect();
-    " ".repeat(width.saturating_sub(s.width())) + &s
+    let kept = cut(text, width, true);
+    " ".repeat(width.saturating_sub(kept.width())) + &kept
 }
 
-/// The first `width` display columns of `text`, white space folded, `…` where it was cut.
+/// The first `width` display columns of `text`, white space folded, `…` where it was cut,
+/// padded on the right.
 pub fn head(text: &str, width: usize) -> String {
-    let folded: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let kept = cut(text, width, false);
+    let pad = width.saturating_sub(kept.width());
+    kept + &" ".repeat(pad)
+}
+
+/// `text` with white space folded, cut to `width` columns from its start (or its end), with
+/// `…` on the side that was cut.
+fn cut(text: &str, width: usize, from_end: bool) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.width() <= width {
-        return folded.clone() + &" ".repeat(width - folded.width());
+        return folded;
     }
-    let mut out = String::new();
+    let mut kept: Vec<char> = Vec::new();
     let mut w = 1;
-    for c in folded.chars() {
+    let chars: Box<dyn Iterator<Item = char>> = if from_end {
+        Box::new(folded.chars().rev())
+    } else {
+        Box::new(folded.chars())
+    };
+    for c in chars {
         let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if w + cw > width {
             break;
         }
-        out.push(c);
+        kept.push(c);
         w += cw;
     }
-    out.push('…');
-    let pad = width.saturating_sub(out.width());
-    out + &" ".repeat(pad)
+    if from_end {
+        std::iter::once('…').chain(kept.into_iter().rev()).collect()
+    } else {
+        kept.into_iter().chain(std::iter::once('…')).collect()
+    }
 }
 
 #[cfg(test)]

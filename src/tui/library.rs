@@ -239,7 +239,8 @@ impl Library {
         }
     }
 
-    fn rows_in_view(&self) -> usize {
+    /// Rows the current list has.
+    pub fn rows_in_view(&self) -> usize {
         match self.view {
             View::Sessions => self.order.len(),
             View::People => self.people.len(),

@@ -74,6 +74,18 @@ fn serve(
             request = newer;
         }
         let (generation, text) = request;
+        // Posts a ranking; false once nobody listens any more.
+        let post = |hits, total, done| {
+            results
+                .send(Msg::Hits {
+                    worker,
+                    generation,
+                    hits,
+                    total,
+                    done,
+                })
+                .is_ok()
+        };
         let query = Query::new(&text);
         let candidates: &[u32] = match &previous {
             Some(p) if query.narrows(&p.query) => &p.ids,
@@ -100,16 +112,7 @@ fn serve(
                 let mut partial = found.clone();
                 let hits = search::top_unlit(index, &query, &mut partial, SHOWN);
                 let total = found.len();
-                if results
-                    .send(Msg::Hits {
-                        worker,
-                        generation,
-                        hits,
-                        total,
-                        done: false,
-                    })
-                    .is_err()
-                {
+                if !post(hits, total, false) {
                     return;
                 }
             }
@@ -122,16 +125,7 @@ fn serve(
         let total = found.len();
         let hits = search::top_unlit(index, &query, &mut found, SHOWN);
         previous = (!query.is_empty()).then_some(Previous { query, ids });
-        if results
-            .send(Msg::Hits {
-                worker,
-                generation,
-                hits,
-                total,
-                done: true,
-            })
-            .is_err()
-        {
+        if !post(hits, total, true) {
             return;
         }
     }

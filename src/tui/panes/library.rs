@@ -74,7 +74,10 @@ pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
     }
 }
 
-fn rows(lib: &Library, width: usize) -> (String, Vec<String>) {
+/// The list's header and its rows `shown` (only those are formatted: a library may hold
+/// thousands of sessions, a frame shows a screenful).
+fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, Vec<String>) {
+    let (skip, take) = (shown.start, shown.len());
     match lib.view {
         View::Sessions => {
             let title_w = width.saturating_sub(10 + 9 + 7 + 8 + 4).max(10);
@@ -85,6 +88,8 @@ fn rows(lib: &Library, width: usize) -> (String, Vec<String>) {
             let rows = lib
                 .order
                 .iter()
+                .skip(skip)
+                .take(take)
                 .map(|&i| {
                     let r = &lib.rows[i];
                     format!(
@@ -108,6 +113,8 @@ fn rows(lib: &Library, width: usize) -> (String, Vec<String>) {
             let rows = lib
                 .people
                 .iter()
+                .skip(skip)
+                .take(take)
                 .map(|p| {
                     let kind = match p.kind {
                         podium::session::SpeakerKind::Person => "person",
@@ -146,6 +153,8 @@ fn rows(lib: &Library, width: usize) -> (String, Vec<String>) {
             let rows = lib
                 .person_turns
                 .iter()
+                .skip(skip)
+                .take(take)
                 .map(|&(s, ti)| {
                     let session = &lib.items[s].session;
                     let turn = &session.turns[ti];
@@ -190,11 +199,11 @@ fn draw_list(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
     if inner.height == 0 {
         return;
     }
-    let (header, rows) = rows(lib, usize::from(inner.width));
     let visible = usize::from(inner.height).saturating_sub(1);
     let offset = list_offset(lib.selected, visible);
+    let (header, rows) = rows(lib, usize::from(inner.width), offset..offset + visible);
     let mut lines = vec![Line::styled(header, t.dim())];
-    if rows.is_empty() {
+    if lib.rows_in_view() == 0 {
         lines.push(Line::styled(
             if lib.loading.is_some() {
                 "  loading…"
@@ -204,7 +213,7 @@ fn draw_list(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
             t.dim(),
         ));
     }
-    for (i, row) in rows.into_iter().enumerate().skip(offset).take(visible) {
+    for (i, row) in (offset..).zip(rows) {
         let marker = if i == lib.selected { "▸" } else { " " };
         let mut line = Line::from(format!("{marker}{row}"));
         if i == lib.selected {
@@ -223,30 +232,7 @@ fn draw_search(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
         return;
     }
     let s = &lib.search;
-    let count = format!(
-        " {}{}/{} ",
-        s.total,
-        if s.pending { "…" } else { "" },
-        lib.total_quotes()
-    );
-    frame.render_widget(
-        Line::from(vec![
-            Span::styled("/ ", t.key()),
-            Span::raw(clean(&s.query).into_owned()),
-            Span::styled("▏", t.key()),
-        ]),
-        Rect { height: 1, ..inner },
-    );
-    let cw = (count.width() as u16).min(inner.width);
-    frame.render_widget(
-        Line::styled(count, t.dim()),
-        Rect {
-            x: inner.x + inner.width - cw,
-            width: cw,
-            height: 1,
-            ..inner
-        },
-    );
+    super::search::query_bar(frame, t, inner, s, lib.total_quotes());
     let rows = usize::from(inner.height.saturating_sub(1));
     let offset = list_offset(s.selected, rows);
     let mut lines = Vec::new();

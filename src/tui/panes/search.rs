@@ -10,6 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{clean, frame_block, list_offset, lit_spans};
 use crate::tui::app::App;
 use crate::tui::layout;
+use crate::tui::search_state::SearchState;
+use crate::tui::theme::Theme;
 
 /// Rows above the hit list inside the panel: the query line.
 const QUERY_ROWS: u16 = 1;
@@ -38,27 +40,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         return;
     }
     let s = &app.search;
-    let count = if s.pending {
-        format!(" {}…/{} ", s.total, app.total_quotes)
-    } else {
-        format!(" {}/{} ", s.total, app.total_quotes)
-    };
-    let query_line = Line::from(vec![
-        Span::styled("/ ", t.key()),
-        Span::raw(clean(&s.query).into_owned()),
-        Span::styled("▏", t.key()),
-    ]);
-    let query_rect = Rect { height: 1, ..inner };
-    frame.render_widget(query_line, query_rect);
-    let cw = (count.width() as u16).min(inner.width);
-    frame.render_widget(
-        Line::styled(count, t.dim()),
-        Rect {
-            x: inner.x + inner.width - cw,
-            width: cw,
-            ..query_rect
-        },
-    );
+    query_bar(frame, t, inner, s, app.total_quotes);
     let rows = hit_rows(rect);
     let mut lines: Vec<Line<'_>> = Vec::new();
     if s.hits.is_empty() && !s.query.trim().is_empty() && !s.pending {
@@ -115,6 +97,31 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         ..inner
     };
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// The panel's first line: `/ query▏` and, at the right, `23/412` (matches / quotes; `…` while
+/// the ranking is still coming).
+pub fn query_bar(frame: &mut Frame<'_>, t: Theme, inner: Rect, s: &SearchState, quotes: usize) {
+    let pending = if s.pending { "…" } else { "" };
+    let count = format!(" {}{pending}/{quotes} ", s.total);
+    let bar = Rect { height: 1, ..inner };
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled("/ ", t.key()),
+            Span::raw(clean(&s.query).into_owned()),
+            Span::styled("▏", t.key()),
+        ]),
+        bar,
+    );
+    let cw = (count.width() as u16).min(inner.width);
+    frame.render_widget(
+        Line::styled(count, t.dim()),
+        Rect {
+            x: inner.x + inner.width - cw,
+            width: cw,
+            ..bar
+        },
+    );
 }
 
 /// A long quote shown from a little before its first matched letter, so the match is on
