@@ -24,6 +24,7 @@ pub mod cite;
 pub mod decode;
 pub mod digest;
 pub mod export;
+pub mod files;
 pub mod formats;
 pub mod kwic;
 pub mod library;
