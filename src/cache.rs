@@ -1,30 +1,39 @@
-//! The import cache: a session read once is kept as Podium JSON under the XDG cache directory,
-//! keyed by the file's path, size and modification time (and Podium's version), so reopening a
-//! large library skips every import. A stale or unreadable entry is rebuilt, never trusted;
-//! writes go to a temporary file renamed into place, so a reader never sees half an entry.
+//! The import cache: a session read once is kept under the XDG cache directory, so reopening a
+//! large library (or one big file) skips every import. An entry is keyed as git keys its index:
+//! the file's canonical path, size, modification and change times (nanoseconds), device and
+//! inode, with Podium's version — so a file edited in place with its old mtime put back, or two
+//! files swapped, miss. Each entry carries a checksum of its payload: an entry altered on disk
+//! is rebuilt, never trusted. Writes go through the one atomic write, so a reader never sees
+//! half an entry. Failing to read or write the cache is never an error for the user.
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
+use crate::files;
 use crate::session::{FORMAT_VERSION, Session};
 
 pub struct Cache {
     dir: PathBuf,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    key: String,
-    session: Session,
+/// Which of a file's entries: its session, or its search digest.
+#[derive(Clone, Copy)]
+enum Kind {
+    Session,
+    Digest,
 }
 
-/// FNV-1a: a stable, dependency-free hash for file names (not for security).
-pub(crate) fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+impl Kind {
+    fn extension(self) -> &'static str {
+        match self {
+            Kind::Session => "session",
+            Kind::Digest => "digest",
+        }
+    }
 }
+
+/// An entry starts with this, then the key's length and bytes, the payload's checksum, the
+/// payload.
+const MAGIC: &[u8; 8] = b"PODIUMC1";
 
 impl Cache {
     pub fn at(dir: PathBuf) -> Self {
@@ -33,116 +42,121 @@ impl Cache {
 
     /// `$XDG_CACHE_HOME/podium/sessions`, or `~/.cache/podium/sessions`.
     pub fn default_dir() -> Option<PathBuf> {
-        let base = std::env::var_os("XDG_CACHE_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
-        Some(base.join("podium").join("sessions"))
+        files::cache_dir().map(|d| d.join("sessions"))
     }
 
     /// What identifies one version of one file.
     fn key(path: &Path) -> Option<String> {
-        let meta = std::fs::metadata(path).ok()?;
-        let modified = meta
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_nanos();
+        use std::os::unix::fs::MetadataExt;
         let canonical = path.canonicalize().ok()?;
+        let m = std::fs::metadata(&canonical).ok()?;
+        if !m.is_file() {
+            return None;
+        }
         Some(format!(
-            "{}\0{}\0{modified}\0{FORMAT_VERSION}\0{}",
+            "{}\0{}\0{}.{}\0{}.{}\0{}:{}\0{FORMAT_VERSION}\0{}",
             canonical.display(),
-            meta.len(),
+            m.len(),
+            m.mtime(),
+            m.mtime_nsec(),
+            m.ctime(),
+            m.ctime_nsec(),
+            m.dev(),
+            m.ino(),
             env!("CARGO_PKG_VERSION")
         ))
     }
 
-    fn entry(&self, key: &str) -> PathBuf {
-        self.dir.join(format!("{:016x}.json", fnv1a(key)))
+    /// A digest also depends on the podium.toml beside the file, since it carries fixed names.
+    fn digest_key(path: &Path) -> Option<String> {
+        let toml = std::fs::read(crate::names::Renames::path_beside(path)).unwrap_or_default();
+        Some(format!(
+            "{}\0digest\0{:016x}",
+            Self::key(path)?,
+            files::hash(&toml)
+        ))
+    }
+
+    fn entry(&self, key: &str, kind: Kind) -> PathBuf {
+        self.dir.join(format!(
+            "{:016x}.{}",
+            files::hash(key.as_bytes()),
+            kind.extension()
+        ))
+    }
+
+    /// The payload kept under `key`, if the entry is whole: its key matches and its checksum
+    /// holds.
+    fn read(&self, key: &str, kind: Kind) -> Option<Vec<u8>> {
+        let bytes = std::fs::read(self.entry(key, kind)).ok()?;
+        let rest = bytes.strip_prefix(MAGIC)?;
+        let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let end = 4usize.checked_add(n)?;
+        if rest.get(4..end)? != key.as_bytes() {
+            return None;
+        }
+        let sum = u64::from_le_bytes(rest.get(end..end + 8)?.try_into().ok()?);
+        let payload = rest.get(end + 8..)?;
+        (files::hash(payload) == sum).then(|| payload.to_vec())
+    }
+
+    fn write(&self, key: &str, kind: Kind, payload: &[u8]) {
+        let Ok(len) = u32::try_from(key.len()) else {
+            return;
+        };
+        let mut bytes = Vec::with_capacity(MAGIC.len() + 12 + key.len() + payload.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&len.to_le_bytes());
+        bytes.extend_from_slice(key.as_bytes());
+        bytes.extend_from_slice(&files::hash(payload).to_le_bytes());
+        bytes.extend_from_slice(payload);
+        let _ = files::atomic_write(&self.entry(key, kind), &bytes);
     }
 
     /// The cached session for `path`, when there is one for this exact version of the file.
     pub fn get(&self, path: &Path) -> Option<Session> {
-        let key = Self::key(path)?;
-        let text = std::fs::read_to_string(self.entry(&key)).ok()?;
-        let stored: Stored = serde_json::from_str(&text).ok()?;
-        (stored.key == key && stored.session.format_version == FORMAT_VERSION)
-            .then_some(stored.session)
+        let payload = self.read(&Self::key(path)?, Kind::Session)?;
+        let session: Session = serde_json::from_slice(&payload).ok()?;
+        (session.format_version == FORMAT_VERSION).then_some(session)
     }
 
-    /// What identifies a search digest of `path`: the file's key and the podium.toml beside it,
-    /// since digests carry the fixed names.
-    fn digest_key(path: &Path) -> Option<String> {
-        let toml =
-            std::fs::read_to_string(crate::names::Renames::path_beside(path)).unwrap_or_default();
-        Some(format!(
-            "{}\0digest\0{:016x}",
-            Self::key(path)?,
-            fnv1a(&toml)
-        ))
+    /// Keeps `session` for `path`.
+    pub fn put(&self, path: &Path, session: &Session) {
+        let Some(key) = Self::key(path) else {
+            return;
+        };
+        if let Ok(json) = serde_json::to_vec(session) {
+            self.write(&key, Kind::Session, &json);
+        }
     }
 
     /// The cached search digest of `path`, when there is one for this version of the file and
     /// of the podium.toml beside it.
     pub fn get_digest(&self, path: &Path) -> Option<crate::digest::Digest> {
-        let key = Self::digest_key(path)?;
-        let bytes = std::fs::read(self.entry(&key).with_extension("bin")).ok()?;
-        let (stored_key, rest) = split_key(&bytes)?;
-        (stored_key == key.as_bytes())
-            .then(|| crate::digest::Digest::decode(rest))
-            .flatten()
+        let payload = self.read(&Self::digest_key(path)?, Kind::Digest)?;
+        crate::digest::Digest::decode(&payload)
     }
 
     /// Keeps a search digest for `path`.
     pub fn put_digest(&self, path: &Path, digest: &crate::digest::Digest) {
-        let Some(key) = Self::digest_key(path) else {
-            return;
-        };
-        let mut bytes = Vec::new();
-        bytes.extend_from_slice(&(key.len() as u32).to_le_bytes());
-        bytes.extend_from_slice(key.as_bytes());
-        bytes.extend(digest.encode());
-        self.write(&self.entry(&key).with_extension("bin"), &bytes);
-    }
-
-    fn write(&self, target: &Path, bytes: &[u8]) {
-        let tmp = target.with_extension(format!("tmp{}", std::process::id()));
-        let written = std::fs::create_dir_all(&self.dir)
-            .and_then(|()| std::fs::write(&tmp, bytes))
-            .and_then(|()| std::fs::rename(&tmp, target));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        if let Some(key) = Self::digest_key(path) {
+            self.write(&key, Kind::Digest, &digest.encode());
         }
     }
-
-    /// Keeps `session` for `path`. Failing to write a cache entry is not an error for the user.
-    pub fn put(&self, path: &Path, session: &Session) {
-        let Some(key) = Self::key(path) else {
-            return;
-        };
-        let target = self.entry(&key);
-        let stored = Stored {
-            key,
-            session: session.clone(),
-        };
-        let Ok(json) = serde_json::to_string(&stored) else {
-            return;
-        };
-        self.write(&target, json.as_bytes());
-    }
-}
-
-/// A digest entry starts with its key: a length, then the bytes.
-fn split_key(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
-    let n = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
-    let end = 4usize.checked_add(n)?;
-    Some((bytes.get(4..end)?, bytes.get(end..)?))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entries(dir: &Path) -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "session"))
+            .collect()
+    }
 
     #[test]
     fn stores_reuses_and_rebuilds_stale_or_corrupt_entries() {
@@ -161,7 +175,7 @@ mod tests {
         assert!(cache.get(&file).is_none());
         // A corrupt entry misses rather than failing.
         let key = Cache::key(&file).expect("key");
-        std::fs::write(cache.entry(&key), "{ not json").expect("write");
+        std::fs::write(cache.entry(&key, Kind::Session), "{ not json").expect("write");
         assert!(cache.get(&file).is_none());
         cache.put(&file, &session);
         assert!(cache.get(&file).is_some());
@@ -172,5 +186,76 @@ mod tests {
         assert_eq!(cache.get_digest(&file), Some(digest));
         std::fs::write(dir.path().join("podium.toml"), "[rename]\nAnn = \"Anne\"\n").expect("w");
         assert!(cache.get_digest(&file).is_none());
+    }
+
+    #[test]
+    fn an_edit_that_keeps_size_and_mtime_misses() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let cache = Cache::at(dir.path().join("cache"));
+        let file = dir.path().join("s.txt");
+        std::fs::write(&file, "Ann: Hello.\nBen: Hi.\n").expect("write");
+        let session = crate::formats::load_path(&file, None)
+            .expect("loads")
+            .session;
+        cache.put(&file, &session);
+        let mtime = std::fs::metadata(&file)
+            .expect("meta")
+            .modified()
+            .expect("mtime");
+        // Same size, old mtime put back (as `touch -r` does): the change time still moves.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&file, "Ann: Jello.\nBen: Hi.\n").expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .expect("open")
+            .set_modified(mtime)
+            .expect("set mtime");
+        assert!(cache.get(&file).is_none(), "the edit is seen");
+    }
+
+    #[test]
+    fn an_altered_entry_is_rebuilt_not_trusted() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let cache_dir = dir.path().join("cache");
+        let cache = Cache::at(cache_dir.clone());
+        let file = dir.path().join("s.txt");
+        std::fs::write(&file, "Ann: Hello there.\nBen: Hi.\n").expect("write");
+        let session = crate::formats::load_path(&file, None)
+            .expect("loads")
+            .session;
+        cache.put(&file, &session);
+        let entry = entries(&cache_dir).pop().expect("one entry");
+        let bytes = std::fs::read(&entry).expect("read");
+        let text = String::from_utf8_lossy(&bytes).replace("there", "THERE");
+        assert_ne!(text.as_bytes(), bytes.as_slice());
+        std::fs::write(&entry, text.as_bytes()).expect("alter");
+        assert!(cache.get(&file).is_none(), "the checksum catches the edit");
+    }
+
+    proptest::proptest! {
+        /// Any change to any byte of an entry, or cutting it anywhere, is never served.
+        #[test]
+        fn corrupted_digests_are_never_served(at in 0usize..4096, byte in 0u8..=255, cut in proptest::bool::ANY) {
+            let dir = tempfile::tempdir().expect("tmp");
+            let cache = Cache::at(dir.path().join("cache"));
+            let file = dir.path().join("s.txt");
+            std::fs::write(&file, "Ann: Hello there.\nBen: Hi, how are you.\nAnn: Fine.\n").expect("write");
+            let session = crate::formats::load_path(&file, None).expect("loads").session;
+            let digest = crate::digest::Digest::new(&session);
+            cache.put_digest(&file, &digest);
+            let key = Cache::digest_key(&file).expect("key");
+            let entry = cache.entry(&key, Kind::Digest);
+            let mut bytes = std::fs::read(&entry).expect("read");
+            let at = at % bytes.len();
+            if cut {
+                bytes.truncate(at);
+            } else {
+                proptest::prop_assume!(bytes[at] != byte);
+                bytes[at] = byte;
+            }
+            std::fs::write(&entry, &bytes).expect("write");
+            proptest::prop_assert!(cache.get_digest(&file).is_none());
+        }
     }
 }

@@ -72,9 +72,9 @@ pub fn cite(session: &Session, place: Place) -> Option<String> {
         Some(s) => turn.sentence(s)?.to_string(),
         None => turn.paragraphs.join(" "),
     };
-    let speaker = session.speaker(&turn.speaker);
-    let mut who = session.speaker_name(turn).to_string();
-    if let Some(org) = speaker.and_then(|s| s.organisation.as_deref()) {
+    let speaker = session.speaker_of(turn);
+    let mut who = speaker.name.clone();
+    if let Some(org) = speaker.organisation.as_deref() {
         who.push_str(&format!(" ({org})"));
     }
     let m = &session.meta;

@@ -39,7 +39,19 @@ pub fn decode(bytes: &[u8]) -> Result<Text, BinaryData> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
+}
+
+/// The 1-based line of the first NUL byte of `bytes`, when they are binary data rather than
+/// text (UTF-16 with its BOM is text). Works on a file's first block alone.
+pub fn binary_line(bytes: &[u8]) -> Option<usize> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        return None;
+    }
+    let pos = memchr_nul(bytes)?;
+    Some(1 + memchr::memchr_iter(b'\n', &bytes[..pos]).count())
 }
 
 fn split_text(text: &str, warnings: Vec<Warning>) -> Text {

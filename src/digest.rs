@@ -29,12 +29,7 @@ impl Digest {
             turns: session
                 .turns
                 .iter()
-                .map(|t| {
-                    let s = session
-                        .speaker_index(&t.speaker)
-                        .map_or(u32::MAX, |i| i as u32);
-                    (t.id.clone(), s)
-                })
+                .map(|t| (t.id.clone(), t.speaker.get() as u32))
                 .collect(),
             quotes: session
                 .quotes()

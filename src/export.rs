@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::session::Session;
+use crate::session::{Session, SpeakerIx};
 use crate::stats::{Figures, TimeSource};
 use crate::text::word_count;
 
@@ -55,12 +55,8 @@ pub fn all(session: &Session) -> Vec<Excerpt> {
 
 /// The turns of speaker index `speaker`.
 pub fn by_speaker(session: &Session, speaker: usize) -> Vec<Excerpt> {
-    let id = &session.speakers[speaker].id;
     session
-        .turns
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| &t.speaker == id)
+        .turns_by(SpeakerIx(speaker))
         .map(|(turn, _)| Excerpt {
             turn,
             sentence: None,
@@ -120,11 +116,13 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
     let speakers: Vec<String> = session
         .speakers
         .iter()
-        .filter(|s| {
+        .enumerate()
+        .filter(|(i, _)| {
             excerpts
                 .iter()
-                .any(|e| session.turns[e.turn].speaker == s.id)
+                .any(|e| session.turns[e.turn].speaker.get() == *i)
         })
+        .map(|(_, s)| s)
         .map(|s| match &s.organisation {
             Some(org) => format!("{} ({org})", s.name),
             None => s.name.clone(),

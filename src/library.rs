@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::cache::Cache;
-use crate::formats::{self, Format, ImportError};
+use crate::formats::{Format, ImportError};
 use crate::session::{Session, SpeakerKind, Warning};
 use crate::text::fold_name;
 
@@ -26,40 +26,10 @@ pub struct Item {
 }
 
 /// Files to load for the paths given: files as they are, folders walked (hidden entries
-/// skipped) for the endings Podium reads, in name order.
-pub fn discover(inputs: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            walk(input, &mut out);
-        } else {
-            out.push(input.clone());
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_lowercase().as_str()))
-        {
-            out.push(p);
-        }
-    }
+/// skipped, symlink loops detected, each file once) for the endings Podium reads, in name
+/// order; with what the walk passed over (FIFOs, devices, loops) and why.
+pub fn discover(inputs: &[PathBuf]) -> crate::files::Walk {
+    crate::files::walk(inputs, EXTENSIONS)
 }
 
 /// Loads one file, through the cache when there is one.
@@ -68,22 +38,7 @@ pub fn load_one(
     format: Option<Format>,
     cache: Option<&Cache>,
 ) -> Result<Item, ImportError> {
-    // The cache keeps names as the file writes them; podium.toml applies on every load.
-    if let Some(mut session) = cache.and_then(|c| c.get(path)) {
-        formats::apply_renames(path, &mut session)?;
-        return Ok(Item {
-            path: path.to_path_buf(),
-            session: Arc::new(session),
-            warnings: Vec::new(),
-        });
-    }
-    let mut loaded = formats::load_path_as_written(path, format)?;
-    if let Some(cache) = cache
-        && loaded.format != Format::PodiumJson
-    {
-        cache.put(path, &loaded.session);
-    }
-    formats::apply_renames(path, &mut loaded.session)?;
+    let loaded = crate::load::session(path, format, cache)?;
     Ok(Item {
         path: path.to_path_buf(),
         session: Arc::new(loaded.session),
@@ -218,7 +173,7 @@ mod tests {
         std::fs::write(d.join("broken.srt"), "nothing here\n").expect("w");
         std::fs::write(d.join(".hidden.txt"), "Ann: secret\nBen: x\n").expect("w");
         std::fs::write(d.join("notes.pdf"), "x").expect("w");
-        let files = discover(&[d.to_path_buf()]);
+        let files = discover(&[d.to_path_buf()]).files;
         let names: Vec<String> = files
             .iter()
             .map(|p| p.strip_prefix(d).expect("inside").display().to_string())

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
 fn run(command: cli::Command) -> anyhow::Result<ExitCode> {
     match command {
         cli::Command::Browse(source) if source.is_library() => {
-            let files = podium::library::discover(&source.paths);
+            let files = source.discover();
             if files.is_empty() {
                 anyhow::bail!("no session files (.txt .md .vtt .srt .json) found");
             }

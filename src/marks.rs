@@ -1,11 +1,15 @@
-//! Marks: turns and quotes a reader set aside, kept per session under the XDG data directory.
-//! Written atomically (temporary file, then rename); a file that cannot be read is set aside
+//! Marks: turns and quotes a reader set aside, kept per session file under the XDG data
+//! directory. A session is known by its file's canonical path (so `A/x.txt` and `B/x.txt` never
+//! share marks) and by a fingerprint of its content (so a moved file finds its marks again, with
+//! a warning). Every write re-reads the file under a lock and merges, so two browsers on one
+//! session keep each other's marks; writes are atomic; a file that cannot be read is set aside
 //! beside itself with a warning, never lost or silently emptied.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::{self, FileError};
 use crate::session::Session;
 
 /// A marked turn, or one sentence of it.
@@ -18,43 +22,71 @@ pub struct Mark {
 }
 
 pub struct MarkStore {
+    dir: PathBuf,
     path: PathBuf,
+    /// The session file's canonical path, or `None` for the bundled session.
+    file: Option<PathBuf>,
+    fingerprint: u64,
 }
 
 #[derive(Serialize, Deserialize)]
 struct Stored {
+    /// The session's title, for a person looking into the folder.
     session: String,
+    #[serde(default)]
+    file: Option<PathBuf>,
+    #[serde(default)]
+    fingerprint: Option<u64>,
     marks: Vec<Mark>,
 }
 
-/// What makes a session the same session next time: its file, title and date.
-fn identity(session: &Session) -> String {
-    let m = &session.meta;
-    format!(
-        "{}\0{}\0{}",
-        m.source_file.as_deref().unwrap_or_default(),
-        m.title,
-        m.date.as_deref().unwrap_or_default()
-    )
+/// What identifies a session's content wherever its file is: title and every paragraph.
+fn fingerprint(session: &Session) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(session.meta.title.as_bytes());
+    for t in &session.turns {
+        for p in &t.paragraphs {
+            h.update(&[0]);
+            h.update(p.as_bytes());
+        }
+    }
+    h.digest()
+}
+
+/// Why marks could not be kept.
+#[derive(Debug, thiserror::Error)]
+pub enum MarksError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("{}: cannot be read, so it is left as it is and not written over", .0.display())]
+    Unreadable(PathBuf),
+}
+
+enum Read {
+    Missing,
+    Marks(Stored),
+    /// Read but not marks (not UTF-8, not JSON): set aside, with a note saying where.
+    SetAside(String),
 }
 
 impl MarkStore {
     /// `$XDG_DATA_HOME/podium/marks`, or `~/.local/share/podium/marks`.
     pub fn default_dir() -> Option<PathBuf> {
-        let base = std::env::var_os("XDG_DATA_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| {
-                std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("share"))
-            })?;
-        Some(base.join("podium").join("marks"))
+        files::data_dir().map(|d| d.join("marks"))
     }
 
-    /// The store for `session` inside `dir`.
-    pub fn at(dir: &Path, session: &Session) -> Self {
-        let key = identity(session);
+    /// The store for `session`, read from `file` (`None`: the bundled session), inside `dir`.
+    pub fn open(dir: &Path, file: Option<&Path>, session: &Session) -> Self {
+        let file = file.map(|f| f.canonicalize().unwrap_or_else(|_| f.to_path_buf()));
+        let key = match &file {
+            Some(f) => format!("file\0{}", f.display()),
+            None => format!("bundled\0{}", session.meta.title),
+        };
         MarkStore {
-            path: dir.join(format!("{:016x}.json", crate::cache::fnv1a(&key))),
+            dir: dir.to_path_buf(),
+            path: dir.join(format!("{:016x}.json", files::hash(key.as_bytes()))),
+            file,
+            fingerprint: fingerprint(session),
         }
     }
 
@@ -62,52 +94,105 @@ impl MarkStore {
         &self.path
     }
 
-    /// The marks kept, and a warning when the file was unreadable and has been set aside.
-    pub fn load(&self) -> (Vec<Mark>, Option<String>) {
-        let Ok(text) = std::fs::read_to_string(&self.path) else {
-            return (Vec::new(), None);
+    fn read(&self) -> Result<Read, FileError> {
+        let Some(bytes) = files::read_state(&self.path)? else {
+            return Ok(Read::Missing);
         };
-        match serde_json::from_str::<Stored>(&text) {
-            Ok(stored) => (stored.marks, None),
-            Err(e) => {
-                let stamp = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs());
-                let aside = self.path.with_extension(format!("corrupt-{stamp}.json"));
-                let kept = std::fs::rename(&self.path, &aside).is_ok();
-                let note = if kept {
-                    format!(
-                        "marks file unreadable ({e}); set aside as {}",
-                        aside.display()
-                    )
-                } else {
-                    format!(
-                        "marks file unreadable ({e}); left as it is at {}",
-                        self.path.display()
-                    )
-                };
-                (Vec::new(), Some(note))
+        let parsed = std::str::from_utf8(&bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str::<Stored>(t).map_err(|e| e.to_string()));
+        match parsed {
+            Ok(stored) => Ok(Read::Marks(stored)),
+            Err(why) => {
+                let aside = files::set_aside(&self.path)?;
+                Ok(Read::SetAside(format!(
+                    "marks file unreadable ({why}); set aside as {}",
+                    aside.display()
+                )))
             }
         }
     }
 
-    /// Writes the marks atomically.
-    pub fn save(&self, session: &Session, marks: &[Mark]) -> std::io::Result<()> {
-        let stored = Stored {
-            session: session.meta.title.clone(),
-            marks: marks.to_vec(),
-        };
-        let json = serde_json::to_string_pretty(&stored).map_err(std::io::Error::other)?;
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir)?;
+    /// The marks kept, and a warning when something was not as expected: the file was
+    /// unreadable (and set aside, or left alone and not to be written over), or the marks were
+    /// found by content for a file that has moved.
+    pub fn load(&self) -> (Vec<Mark>, Option<String>) {
+        match self.read() {
+            Ok(Read::Marks(stored)) => (stored.marks, None),
+            Ok(Read::SetAside(note)) => (Vec::new(), Some(note)),
+            Ok(Read::Missing) => match self.find_moved() {
+                Some((marks, was)) => {
+                    let note = format!(
+                        "marks found by content: this session was at {} before it moved",
+                        was.display()
+                    );
+                    (marks, Some(note))
+                }
+                None => (Vec::new(), None),
+            },
+            Err(e) => (
+                Vec::new(),
+                Some(format!(
+                    "marks file cannot be read ({e}); it is left as it is and new marks are not kept"
+                )),
+            ),
         }
-        let tmp = self
-            .path
-            .with_extension(format!("tmp{}", std::process::id()));
-        std::fs::write(&tmp, json)?;
-        std::fs::rename(&tmp, &self.path).inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
+    }
+
+    /// Marks kept for a session with this content whose file is no longer where it was.
+    fn find_moved(&self) -> Option<(Vec<Mark>, PathBuf)> {
+        self.file.as_ref()?;
+        let entries = std::fs::read_dir(&self.dir).ok()?;
+        entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json") && *p != self.path)
+            .find_map(|p| {
+                let bytes = std::fs::read(&p).ok()?;
+                let stored: Stored = serde_json::from_slice(&bytes).ok()?;
+                let was = stored.file?;
+                (stored.fingerprint == Some(self.fingerprint) && !was.exists())
+                    .then_some((stored.marks, was))
+            })
+    }
+
+    /// Keeps the change from `base` (the marks as last loaded or saved) to `wanted`: under the
+    /// store's lock, the file is read again, the marks added since `base` are added and those
+    /// removed are removed, and the result written atomically. Marks another browser kept
+    /// meanwhile survive. Returns the marks now kept.
+    pub fn save(
+        &self,
+        session: &Session,
+        base: &[Mark],
+        wanted: &[Mark],
+    ) -> Result<Vec<Mark>, MarksError> {
+        let mut kept = None;
+        files::with_lock(&self.path, || {
+            let mut marks = match self.read() {
+                Ok(Read::Marks(stored)) => stored.marks,
+                Ok(Read::Missing | Read::SetAside(_)) => Vec::new(),
+                Err(_) => return Ok(()),
+            };
+            marks.retain(|m| wanted.contains(m) || !base.contains(m));
+            for m in wanted {
+                if !base.contains(m) && !marks.contains(m) {
+                    marks.push(m.clone());
+                }
+            }
+            let stored = Stored {
+                session: session.meta.title.clone(),
+                file: self.file.clone(),
+                fingerprint: Some(self.fingerprint),
+                marks,
+            };
+            let json = serde_json::to_vec_pretty(&stored).map_err(|e| {
+                FileError::new(&self.path, files::FileErrorKind::Refused(e.to_string()))
+            })?;
+            files::atomic_write(&self.path, &json)?;
+            kept = Some(stored.marks);
+            Ok(())
+        })?;
+        kept.ok_or_else(|| MarksError::Unreadable(self.path.clone()))
     }
 }
 
@@ -124,38 +209,96 @@ pub fn resolve(session: &Session, mark: &Mark) -> Option<(usize, Option<usize>)>
 mod tests {
     use super::*;
 
+    fn mark(turn: &str, sentence: Option<usize>) -> Mark {
+        Mark {
+            turn: turn.into(),
+            sentence,
+        }
+    }
+
     #[test]
     fn marks_persist_and_a_corrupt_file_is_set_aside() {
         let dir = tempfile::tempdir().expect("tmp");
         let s = crate::bundled::session().expect("bundled");
-        let store = MarkStore::at(dir.path(), &s);
+        let store = MarkStore::open(dir.path(), None, &s);
         assert_eq!(store.load(), (Vec::new(), None));
-        let marks = vec![
-            Mark {
-                turn: "t4".into(),
-                sentence: Some(3),
-            },
-            Mark {
-                turn: "t18".into(),
-                sentence: None,
-            },
-        ];
-        store.save(&s, &marks).expect("save");
+        let marks = vec![mark("t4", Some(3)), mark("t18", None)];
+        assert_eq!(store.save(&s, &[], &marks).expect("save"), marks);
         assert_eq!(store.load().0, marks);
         assert_eq!(resolve(&s, &marks[0]), Some((3, Some(3))));
-        std::fs::write(store.path(), "{ broken").expect("write");
-        let (loaded, warning) = store.load();
-        assert!(loaded.is_empty());
-        assert!(warning.expect("warning").contains("set aside"));
-        let aside: Vec<_> = std::fs::read_dir(dir.path())
+        for bad in [&b"{ broken"[..], b"\xff\xfe not utf-8"] {
+            std::fs::write(store.path(), bad).expect("write");
+            let (loaded, warning) = store.load();
+            assert!(loaded.is_empty());
+            assert!(warning.expect("warning").contains("set aside"));
+        }
+        let mut aside: Vec<Vec<u8>> = std::fs::read_dir(dir.path())
             .expect("dir")
             .filter_map(Result::ok)
             .filter(|e| e.file_name().to_string_lossy().contains("corrupt"))
+            .map(|e| std::fs::read(e.path()).expect("read"))
             .collect();
-        assert_eq!(aside.len(), 1, "the unreadable file is kept");
+        aside.sort();
         assert_eq!(
-            std::fs::read_to_string(aside[0].path()).expect("read"),
-            "{ broken"
+            aside,
+            [b"{ broken".to_vec(), b"\xff\xfe not utf-8".to_vec()]
         );
+    }
+
+    #[test]
+    fn two_writers_keep_each_others_marks() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let s = crate::bundled::session().expect("bundled");
+        let one = MarkStore::open(dir.path(), None, &s);
+        let two = MarkStore::open(dir.path(), None, &s);
+        let a = one.save(&s, &[], &[mark("t1", None)]).expect("one");
+        let b = two.save(&s, &[], &[mark("t2", Some(0))]).expect("two");
+        assert_eq!(b.len(), 2, "the second writer keeps the first one's mark");
+        // The first removes its own mark and adds another: the second's stays.
+        let c = one.save(&s, &a, &[mark("t3", None)]).expect("one again");
+        assert_eq!(c, [mark("t2", Some(0)), mark("t3", None)]);
+    }
+
+    #[test]
+    fn same_name_in_two_folders_never_shares_marks_and_a_moved_file_finds_them() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let marks_dir = dir.path().join("marks");
+        for d in ["A", "B"] {
+            std::fs::create_dir_all(dir.path().join(d)).expect("dir");
+        }
+        let a = dir.path().join("A/x.txt");
+        let b = dir.path().join("B/x.txt");
+        std::fs::write(&a, "Ann: One.\nBen: Two.\n").expect("w");
+        std::fs::write(&b, "Ann: One.\nBen: Two.\n").expect("w");
+        let sa = crate::formats::load_path(&a, None).expect("a").session;
+        let sb = crate::formats::load_path(&b, None).expect("b").session;
+        MarkStore::open(&marks_dir, Some(&a), &sa)
+            .save(&sa, &[], &[mark("t1", None)])
+            .expect("save");
+        assert_eq!(
+            MarkStore::open(&marks_dir, Some(&b), &sb).load(),
+            (Vec::new(), None),
+            "B/x.txt has no marks of A/x.txt's"
+        );
+        // A moves to C: its marks follow by content, with a warning.
+        let c = dir.path().join("C.txt");
+        std::fs::rename(&a, &c).expect("move");
+        let (marks, warning) = MarkStore::open(&marks_dir, Some(&c), &sa).load();
+        assert_eq!(marks, [mark("t1", None)]);
+        assert!(warning.expect("warning").contains("moved"));
+    }
+
+    #[test]
+    fn an_unreadable_file_is_left_alone_and_not_written_over() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let s = crate::bundled::session().expect("bundled");
+        let store = MarkStore::open(dir.path(), None, &s);
+        // A folder where the file should be cannot be read as marks.
+        std::fs::create_dir_all(store.path()).expect("dir");
+        let (marks, warning) = store.load();
+        assert!(marks.is_empty());
+        assert!(warning.expect("warning").contains("cannot be read"));
+        assert!(store.save(&s, &[], &[mark("t1", None)]).is_err());
+        assert!(store.path().is_dir());
     }
 }

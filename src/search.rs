@@ -54,11 +54,7 @@ impl QuoteIndex {
         let speakers: Vec<u32> = session
             .turns
             .iter()
-            .map(|t| {
-                session
-                    .speaker_index(&t.speaker)
-                    .map_or(u32::MAX, |i| i as u32)
-            })
+            .map(|t| t.speaker.get() as u32)
             .collect();
         for (quote, text) in session.quotes() {
             let start = self.text.len();

@@ -10,7 +10,11 @@ use crate::text;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One meeting on the record: who was there, what they said, what was published about it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// In Podium JSON a turn names its speaker by the speaker's string `id`; in memory it holds a
+/// [`SpeakerIx`] (see [`repr`] for the mapping).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(try_from = "repr::SessionIn")]
 pub struct Session {
     pub format_version: u32,
     pub meta: Meta,
@@ -31,9 +35,9 @@ pub struct Meta {
     pub event: Option<String>,
     /// ISO date, `2023-10-09`.
     pub date: Option<String>,
-    /// Local clock time as written, `00:30`.
-    pub start_time: Option<String>,
-    pub end_time: Option<String>,
+    /// Local clock time the session started (`00:30` in JSON).
+    pub start_time: Option<ClockTime>,
+    pub end_time: Option<ClockTime>,
     /// The zone as written (`UTC`); `None` when the report gives none.
     pub time_zone: Option<String>,
     /// The date line exactly as written, for display and for anything the parse missed.
@@ -67,6 +71,121 @@ impl SessionKind {
     }
 }
 
+/// A local clock time of day, minutes since midnight; written `HH:MM` in Podium JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ClockTime {
+    minutes: u16,
+}
+
+impl ClockTime {
+    /// `hours:minutes`, when both are in range.
+    pub fn new(hours: u32, minutes: u32) -> Option<ClockTime> {
+        (hours < 24 && minutes < 60).then(|| ClockTime {
+            minutes: (hours * 60 + minutes) as u16,
+        })
+    }
+
+    /// Reads `HH:MM` (or `H:MM`).
+    pub fn parse(text: &str) -> Option<ClockTime> {
+        let (h, m) = text.trim().split_once(':')?;
+        if h.is_empty() || m.len() != 2 {
+            return None;
+        }
+        ClockTime::new(h.parse().ok()?, m.parse().ok()?)
+    }
+
+    pub fn minutes_since_midnight(self) -> u32 {
+        u32::from(self.minutes)
+    }
+
+    /// Seconds since midnight.
+    pub fn seconds(self) -> u64 {
+        u64::from(self.minutes) * 60
+    }
+}
+
+impl std::fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+impl From<ClockTime> for String {
+    fn from(t: ClockTime) -> String {
+        t.to_string()
+    }
+}
+
+impl TryFrom<String> for ClockTime {
+    type Error = String;
+    fn try_from(text: String) -> Result<ClockTime, String> {
+        ClockTime::parse(&text).ok_or_else(|| format!("{text:?} is not a clock time (HH:MM)"))
+    }
+}
+
+/// What part a speaker plays. Written in Podium JSON as a lower-case word; a role Podium has
+/// no name for keeps the source's word.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Role {
+    Moderator,
+    Chair,
+    Speaker,
+    Audience,
+    /// A parliament's ordinary member speaking (ParlaMint `#regular`).
+    Regular,
+    /// A guest of a parliament (ParlaMint `#guest`).
+    Guest,
+    Other(String),
+}
+
+impl Role {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Role::Moderator => "moderator",
+            Role::Chair => "chair",
+            Role::Speaker => "speaker",
+            Role::Audience => "audience",
+            Role::Regular => "regular",
+            Role::Guest => "guest",
+            Role::Other(s) => s,
+        }
+    }
+}
+
+impl From<&str> for Role {
+    fn from(s: &str) -> Role {
+        match s {
+            "moderator" => Role::Moderator,
+            "chair" => Role::Chair,
+            "speaker" => Role::Speaker,
+            "audience" => Role::Audience,
+            "regular" => Role::Regular,
+            "guest" => Role::Guest,
+            other => Role::Other(other.to_string()),
+        }
+    }
+}
+
+impl From<String> for Role {
+    fn from(s: String) -> Role {
+        Role::from(s.as_str())
+    }
+}
+
+impl From<Role> for String {
+    fn from(r: Role) -> String {
+        r.as_str().to_string()
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Whether a speaker is a person or a label a transcript uses for whoever held the microphone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -91,9 +210,9 @@ pub struct Speaker {
     pub organisation: Option<String>,
     pub stakeholder_group: Option<String>,
     pub region: Option<String>,
-    /// `speaker`, `moderator`, `audience`, or another role the source names.
+    /// What part they play: moderator, speaker, audience, or another role the source names.
     #[serde(default)]
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
     /// The report's summary of what this speaker said, one string per paragraph.
     #[serde(default)]
     pub summary: Vec<String>,
@@ -118,8 +237,15 @@ impl Speaker {
         }
     }
 
-    pub fn has_role(&self, role: &str) -> bool {
-        self.roles.iter().any(|r| r == role)
+    pub fn has_role(&self, role: &Role) -> bool {
+        self.roles.contains(role)
+    }
+
+    /// Adds `role` unless the speaker has it already.
+    pub fn add_role(&mut self, role: Role) {
+        if !self.has_role(&role) {
+            self.roles.push(role);
+        }
     }
 
     /// The name and every alias, for matching a user's `--speaker` or a transcript label.
@@ -143,29 +269,39 @@ impl PublishedStats {
     }
 }
 
+/// Which speaker: an index into [`Session::speakers`], so finding a turn's speaker costs
+/// nothing. Podium JSON writes the speaker's string id instead (see [`Session`]'s serde).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct SpeakerIx(pub usize);
+
+impl SpeakerIx {
+    pub fn get(self) -> usize {
+        self.0
+    }
+}
+
 /// One uninterrupted stretch of speech by one speaker.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Turn {
     /// `t1`, `t2`, … in order of the transcript.
     pub id: String,
-    /// A `Speaker::id`.
-    pub speaker: String,
+    /// Who speaks. Always a valid index into the session's speakers; in Podium JSON, the
+    /// speaker's `id`.
+    pub speaker: SpeakerIx,
     pub paragraphs: Vec<String>,
     /// Seconds from the start of the recording, where the source gives times.
     pub start: Option<f64>,
     pub end: Option<f64>,
     /// Seconds actually spoken: the union of the source's timed pieces (cues, segments), so
     /// pauses inside a turn and overlapping cues are not counted twice. `None` without times.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spoken: Option<f64>,
     /// The turn's sentences (quotes). Derived from `paragraphs` on every load, never trusted
     /// from a file; serialised so that other tools can address quotes as Podium does.
-    #[serde(default)]
     pub sentences: Vec<SentenceSpan>,
 }
 
 impl Turn {
-    pub fn new(index: usize, speaker: String, paragraphs: Vec<String>) -> Self {
+    pub fn new(index: usize, speaker: SpeakerIx, paragraphs: Vec<String>) -> Self {
         let mut turn = Turn {
             id: format!("t{}", index + 1),
             speaker,
@@ -232,6 +368,7 @@ pub struct QuoteRef {
 }
 
 impl Session {
+    /// The speaker with string id `id` (as Podium JSON and marks name them).
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
         self.speakers.iter().find(|s| s.id == id)
     }
@@ -240,10 +377,66 @@ impl Session {
         self.speakers.iter().position(|s| s.id == id)
     }
 
+    /// Who speaks `turn`: one index, no search.
+    pub fn speaker_of(&self, turn: &Turn) -> &Speaker {
+        &self.speakers[turn.speaker.0]
+    }
+
     /// The display name of a turn's speaker.
-    pub fn speaker_name<'a>(&'a self, turn: &'a Turn) -> &'a str {
-        self.speaker(&turn.speaker)
-            .map_or(turn.speaker.as_str(), |s| s.name.as_str())
+    pub fn speaker_name(&self, turn: &Turn) -> &str {
+        &self.speaker_of(turn).name
+    }
+
+    /// The turns `speaker` holds, with their indices, in transcript order.
+    pub fn turns_by(&self, speaker: SpeakerIx) -> impl Iterator<Item = (usize, &Turn)> {
+        self.turns
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.speaker == speaker)
+    }
+
+    /// Puts the speakers in order of their first turn, those who never speak last (in their
+    /// order), keeping every turn's index right.
+    pub fn order_speakers_by_first_turn(&mut self) {
+        let mut first = vec![usize::MAX; self.speakers.len()];
+        for (i, t) in self.turns.iter().enumerate() {
+            let f = &mut first[t.speaker.0];
+            *f = (*f).min(i);
+        }
+        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        order.sort_by_key(|&i| first[i]);
+        let mut new_of_old = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_of_old[old] = new;
+        }
+        let mut old: Vec<Option<Speaker>> = self.speakers.drain(..).map(Some).collect();
+        self.speakers = order.iter().filter_map(|&i| old[i].take()).collect();
+        for t in &mut self.turns {
+            t.speaker = SpeakerIx(new_of_old[t.speaker.0]);
+        }
+    }
+
+    /// Removes the speakers `keep` says no to, keeping every turn's index right. A turn whose
+    /// speaker is removed must have been moved to another speaker first.
+    pub fn retain_speakers(&mut self, mut keep: impl FnMut(SpeakerIx, &Speaker) -> bool) {
+        let mut map = Vec::with_capacity(self.speakers.len());
+        let mut next = 0;
+        for (i, sp) in self.speakers.iter().enumerate() {
+            if keep(SpeakerIx(i), sp) {
+                map.push(Some(next));
+                next += 1;
+            } else {
+                map.push(None);
+            }
+        }
+        let mut i = 0;
+        self.speakers.retain(|_| {
+            i += 1;
+            map[i - 1].is_some()
+        });
+        for t in &mut self.turns {
+            t.speaker = SpeakerIx(map[t.speaker.0].unwrap_or(0));
+        }
     }
 
     /// Every quote in transcript order with its text.
@@ -306,4 +499,142 @@ pub enum SpeakerLookupError {
     NotFound(String),
     #[error("{query:?} matches several speakers: {}", .names.join(", "))]
     Ambiguous { query: String, names: Vec<String> },
+}
+
+/// Podium JSON's shape of a session: turns name their speaker by string id.
+pub mod repr {
+    use serde::{Deserialize, Serialize, Serializer};
+
+    use super::{Meta, SentenceSpan, Session, Speaker, SpeakerIx, SpeakerKind, Turn, Warning};
+
+    #[derive(Serialize)]
+    struct SessionOut<'a> {
+        format_version: u32,
+        meta: &'a Meta,
+        speakers: &'a [Speaker],
+        summary: &'a [String],
+        turns: Vec<TurnOut<'a>>,
+        warnings: &'a [Warning],
+    }
+
+    #[derive(Serialize)]
+    struct TurnOut<'a> {
+        id: &'a str,
+        speaker: &'a str,
+        paragraphs: &'a [String],
+        start: Option<f64>,
+        end: Option<f64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        spoken: Option<f64>,
+        sentences: &'a [SentenceSpan],
+    }
+
+    impl Serialize for Session {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            SessionOut {
+                format_version: self.format_version,
+                meta: &self.meta,
+                speakers: &self.speakers,
+                summary: &self.summary,
+                turns: self
+                    .turns
+                    .iter()
+                    .map(|t| TurnOut {
+                        id: &t.id,
+                        speaker: &self.speaker_of(t).id,
+                        paragraphs: &t.paragraphs,
+                        start: t.start,
+                        end: t.end,
+                        spoken: t.spoken,
+                        sentences: &t.sentences,
+                    })
+                    .collect(),
+                warnings: &self.warnings,
+            }
+            .serialize(serializer)
+        }
+    }
+
+    #[derive(Deserialize)]
+    pub struct SessionIn {
+        format_version: u32,
+        meta: Meta,
+        speakers: Vec<Speaker>,
+        #[serde(default)]
+        summary: Vec<String>,
+        turns: Vec<TurnIn>,
+        #[serde(default)]
+        warnings: Vec<Warning>,
+    }
+
+    #[derive(Deserialize)]
+    struct TurnIn {
+        id: String,
+        speaker: String,
+        paragraphs: Vec<String>,
+        start: Option<f64>,
+        end: Option<f64>,
+        #[serde(default)]
+        spoken: Option<f64>,
+        #[serde(default)]
+        sentences: Vec<SentenceSpan>,
+    }
+
+    impl TryFrom<SessionIn> for Session {
+        type Error = String;
+
+        /// A turn naming a speaker the list lacks gets a speaker of that name and a warning:
+        /// nothing said is dropped.
+        fn try_from(s: SessionIn) -> Result<Session, String> {
+            let mut speakers = s.speakers;
+            let mut warnings = s.warnings;
+            let mut index: std::collections::HashMap<String, usize> = speakers
+                .iter()
+                .enumerate()
+                .map(|(i, sp)| (sp.id.clone(), i))
+                .collect();
+            let turns = s
+                .turns
+                .into_iter()
+                .map(|t| {
+                    let ix = match index.get(&t.speaker) {
+                        Some(&i) => i,
+                        None => {
+                            warnings.push(Warning {
+                                line: None,
+                                message: format!(
+                                    "turn {} names speaker {:?}, who is not in the speaker list; added",
+                                    t.id, t.speaker
+                                ),
+                            });
+                            speakers.push(Speaker::new(
+                                t.speaker.clone(),
+                                t.speaker.clone(),
+                                SpeakerKind::Label,
+                            ));
+                            index.insert(t.speaker.clone(), speakers.len() - 1);
+                            speakers.len() - 1
+                        }
+                    };
+                    Turn {
+                        id: t.id,
+                        speaker: SpeakerIx(ix),
+                        paragraphs: t.paragraphs,
+                        start: t.start,
+                        end: t.end,
+                        spoken: t.spoken,
+                        sentences: t.sentences,
+                    }
+                })
+                .collect();
+            Ok(Session {
+                format_version: s.format_version,
+                meta: s.meta,
+                speakers,
+                summary: s.summary,
+                turns,
+                warnings,
+            })
+        }
+    }
 }

@@ -96,16 +96,10 @@ impl Figures {
             .collect();
         let session_wpm = published_rate(session);
         let times = turn_times(session, &turns, session_wpm);
-        let ids: std::collections::HashMap<&str, usize> = session
-            .speakers
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
         let speaker_of: Vec<Option<usize>> = session
             .turns
             .iter()
-            .map(|t| ids.get(t.speaker.as_str()).copied())
+            .map(|t| Some(t.speaker.get()))
             .collect();
         let mut words_before = Vec::with_capacity(turns.len() + 1);
         words_before.push(0);
@@ -303,8 +297,8 @@ fn turn_times(
         .zip(figures)
         .map(|(t, f)| {
             let wpm = session
-                .speaker(&t.speaker)
-                .and_then(|s| s.published)
+                .speaker_of(t)
+                .published
                 .and_then(|p| p.wpm)
                 .map(|w| w as f64)
                 .or(session_wpm)
@@ -334,12 +328,8 @@ pub fn format_duration(seconds: f64) -> String {
 /// The wall-clock time `offset` seconds after the session's start (`00:30` + 754 s → `00:42:34`),
 /// when the session has a start time; otherwise the offset itself.
 pub fn clock_at(session: &Session, offset: f64) -> String {
-    let start = session
-        .meta
-        .start_time
-        .as_deref()
-        .and_then(crate::formats::diploai::minutes_of);
-    let total = offset.max(0.0).round() as u64 + start.map_or(0, |m| u64::from(m) * 60);
+    let start = session.meta.start_time.map_or(0, |t| t.seconds());
+    let total = offset.max(0.0).round() as u64 + start;
     let (h, m, s) = (total / 3600 % 24, total / 60 % 60, total % 60);
     format!("{h:02}:{m:02}:{s:02}")
 }
@@ -347,7 +337,7 @@ pub fn clock_at(session: &Session, offset: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::{Speaker, SpeakerKind, Turn};
+    use crate::session::{Speaker, SpeakerIx, SpeakerKind, Turn};
 
     fn session() -> Session {
         let mut a = Speaker::new("a".into(), "A".into(), SpeakerKind::Person);
@@ -360,17 +350,17 @@ mod tests {
         Session {
             format_version: 1,
             meta: crate::session::Meta {
-                start_time: Some("00:30".into()),
+                start_time: crate::session::ClockTime::parse("00:30"),
                 ..Default::default()
             },
             speakers: vec![a, b],
             summary: vec![],
             turns: vec![
-                Turn::new(0, "a".into(), vec!["One two three. Four?".into()]),
-                Turn::new(1, "b".into(), vec!["Five six.".into()]),
+                Turn::new(0, SpeakerIx(0), vec!["One two three. Four?".into()]),
+                Turn::new(1, SpeakerIx(1), vec!["Five six.".into()]),
                 Turn::new(
                     2,
-                    "a".into(),
+                    SpeakerIx(0),
                     vec!["Seven eight nine ten eleven twelve.".into()],
                 ),
             ],

@@ -282,10 +282,7 @@ fn bad_inputs_exit_2_naming_file_and_line() {
         if cmd[0] != "search" {
             run(d.to_str().expect("dir"), "is a directory");
         }
-        run(
-            &p(&d.join("missing.txt")),
-            "missing.txt: cannot read: no such file",
-        );
+        run(&p(&d.join("missing.txt")), "missing.txt: no such file");
     }
 }
 

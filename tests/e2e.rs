@@ -232,7 +232,7 @@ fn a_bad_file_is_one_line_and_no_screen() {
     t.keys(&["Enter"]);
     let s = t.wait_for(&["rc=2"]);
     assert!(
-        s.contains("podium: /nonexistent/x.txt: cannot read: no such file"),
+        s.contains("podium: /nonexistent/x.txt: no such file"),
         "{s}"
     );
     assert!(!t.alternate_screen());

@@ -21,36 +21,28 @@ impl Source {
         self.paths.len() > 1 || self.paths.iter().any(|p| p.is_dir())
     }
 
-    /// Loads the one session; warnings of this load go to stderr as `podium: warning: FILE:LINE: …`.
+    /// Loads the one session (through the cache, with podium.toml applied); warnings of this
+    /// load go to stderr as `podium: warning: FILE:LINE: …`.
     pub fn load(&self) -> Result<Session, ImportError> {
-        let (shown, mut loaded) = match self.paths.first() {
-            None => (
-                podium::bundled::NAME.to_string(),
-                formats::load_bytes(
-                    podium::bundled::NAME,
-                    None,
-                    podium::bundled::JSON.as_bytes(),
-                )?,
-            ),
+        let (shown, loaded) = match self.paths.first() {
+            None => (podium::bundled::NAME.to_string(), podium::load::bundled()?),
             Some(path) => (
                 path.display().to_string(),
-                formats::load_path(path, self.format)?,
+                podium::load::session(path, self.format, self.cache().as_ref())?,
             ),
         };
-        // The bundled session has no folder for a podium.toml; its renames live in the data dir.
-        if self.paths.is_empty()
-            && let Some(toml) = podium::names::Renames::bundled_path()
-        {
-            podium::names::Renames::load(&toml)
-                .map_err(|message| ImportError {
-                    file: toml.display().to_string(),
-                    line: None,
-                    message,
-                })?
-                .apply(&mut loaded.session);
-        }
         print_warnings(&shown, &loaded.warnings);
         Ok(loaded.session)
+    }
+
+    /// The files of a library; what the walk passed over (FIFOs, devices, symlink loops) is
+    /// said on stderr.
+    pub fn discover(&self) -> Vec<PathBuf> {
+        let walk = podium::library::discover(&self.paths);
+        for (path, why) in &walk.skipped {
+            eprintln!("podium: skipped {}: {why}", path.display());
+        }
+        walk.files
     }
 
     pub fn cache(&self) -> Option<Cache> {

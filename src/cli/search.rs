@@ -99,7 +99,7 @@ impl Search {
             digests.push(Digest::new(&path, podium::digest::Digest::new(&session)));
             return Ok((index, digests));
         }
-        let files = podium::library::discover(&self.source.paths);
+        let files = self.source.discover();
         let progress = Progress::new(files.len());
         let cache = self.source.cache();
         let mut failures = 0;

@@ -20,7 +20,7 @@ fn sessions(source: &Source) -> anyhow::Result<Vec<(PathBuf, Session)>> {
             source.load()?,
         )]);
     }
-    let files = podium::library::discover(&source.paths);
+    let files = source.discover();
     let cache = source.cache();
     let (items, failures) = podium::library::load(&files, source.format, cache.as_ref(), &|| {});
     for f in &failures {
@@ -73,8 +73,8 @@ impl Export {
         }
         let sessions = sessions(&self.source)?;
         let mut chosen: Vec<(&Session, Vec<Excerpt>)> = Vec::new();
-        for (_, session) in &sessions {
-            let excerpts = self.excerpts(session)?;
+        for (path, session) in &sessions {
+            let excerpts = self.excerpts(path, session)?;
             if !excerpts.is_empty() || sessions.len() == 1 {
                 chosen.push((session, excerpts));
             }
@@ -103,7 +103,9 @@ impl Export {
         Ok(ExitCode::SUCCESS)
     }
 
-    fn excerpts(&self, session: &Session) -> anyhow::Result<Vec<Excerpt>> {
+    fn excerpts(&self, path: &std::path::Path, session: &Session) -> anyhow::Result<Vec<Excerpt>> {
+        // The bundled session has no file.
+        let file = (!path.as_os_str().is_empty()).then_some(path);
         let mut excerpts = match &self.speaker {
             Some(name) => match session.find_speaker(name) {
                 Ok(sp) => {
@@ -119,7 +121,7 @@ impl Export {
             let dir = MarkStore::default_dir().ok_or_else(|| {
                 anyhow!("no data directory for marks (set XDG_DATA_HOME or HOME)")
             })?;
-            let (marked, warning) = MarkStore::at(&dir, session).load();
+            let (marked, warning) = MarkStore::open(&dir, file, session).load();
             if let Some(w) = warning {
                 eprintln!("podium: warning: {w}");
             }

@@ -13,7 +13,6 @@ pub mod timecode;
 pub mod transcript_json;
 pub mod vtt;
 
-use std::fmt;
 use std::path::Path;
 
 use crate::decode;
@@ -120,34 +119,17 @@ impl ParseError {
             message: message.into(),
         }
     }
-}
 
-/// Why a file could not be opened as a session. Displays as `FILE:LINE: what was expected`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct ImportError {
-    pub file: String,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The same complaint, naming the file it is about.
+    pub fn in_file(self, shown: &str) -> ImportError {
         match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(line) => ImportError::at(shown, line, self.message),
+            None => ImportError::whole(shown, self.message),
         }
     }
 }
 
-impl ImportError {
-    fn new(file: &str, error: ParseError) -> Self {
-        ImportError {
-            file: file.to_string(),
-            line: error.line,
-            message: error.message,
-        }
-    }
-}
+pub use crate::error::ImportError;
 
 /// A session as loaded, with the warnings this load produced (a report's import warnings; for
 /// Podium JSON, only decoding warnings: the ones stored in the file were shown at import).
@@ -158,48 +140,29 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads and imports a session file, in `format` or the format its content shows, with the
-/// speaker names of a `podium.toml` beside it applied. The file is only read.
+const BINARY: &str = "binary data (a NUL byte); expected a text transcript";
+
+/// Reads (bounded, regular files only) and imports a session file, in `format` or the format
+/// its content shows, with names exactly as the file writes them. The file is only read; binary
+/// data is refused from its first block.
 pub fn load_path(path: &Path, format: Option<Format>) -> Result<Loaded, ImportError> {
-    let mut loaded = load_path_as_written(path, format)?;
-    apply_renames(path, &mut loaded.session)?;
-    Ok(loaded)
-}
-
-/// Applies the `podium.toml` beside `path` (if any) to `session`.
-pub fn apply_renames(path: &Path, session: &mut Session) -> Result<(), ImportError> {
-    let toml = crate::names::Renames::path_beside(path);
-    let renames = crate::names::Renames::load(&toml).map_err(|message| ImportError {
-        file: toml.display().to_string(),
-        line: None,
-        message,
-    })?;
-    renames.apply(session);
-    Ok(())
-}
-
-/// As [`load_path`], with names exactly as the file writes them.
-pub fn load_path_as_written(path: &Path, format: Option<Format>) -> Result<Loaded, ImportError> {
     let shown = path.display().to_string();
-    let fail = |message: String| ImportError {
-        file: shown.clone(),
-        line: None,
-        message,
+    let binary_at = std::cell::Cell::new(None);
+    let sniff = |first: &[u8]| match decode::binary_line(first) {
+        Some(line) => {
+            binary_at.set(Some(line));
+            Err(BINARY.to_string())
+        }
+        None => Ok(()),
     };
-    if path.is_dir() {
-        return Err(fail("is a directory; expected a session file".into()));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let bytes = crate::files::read_bounded(path, crate::files::MAX_INPUT, &sniff).map_err(|e| {
+        match binary_at.get() {
+            Some(line) => ImportError::at(&shown, line, BINARY),
+            None => ImportError::File(e),
+        }
+    })?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
     load_bytes_as(&shown, name.as_deref(), &bytes, format)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 /// Imports a session from bytes, detecting the format. `shown` names the input in errors;
@@ -219,28 +182,20 @@ pub fn load_bytes_as(
     bytes: &[u8],
     format: Option<Format>,
 ) -> Result<Loaded, ImportError> {
-    let text = decode::decode(bytes).map_err(|b| {
-        ImportError::new(
-            shown,
-            ParseError::at(
-                b.line,
-                "binary data (a NUL byte); expected a text transcript",
-            ),
-        )
-    })?;
+    let text = decode::decode(bytes).map_err(|b| ImportError::at(shown, b.line, BINARY))?;
     if text.lines.iter().all(|l| l.trim().is_empty()) {
-        return Err(ImportError::new(
+        return Err(ImportError::at(
             shown,
-            ParseError::at(1, "empty file; expected a transcript or session report"),
+            1,
+            "empty file; expected a transcript or session report",
         ));
     }
     let joined = text.lines.join("\n");
     let format = match format {
         Some(f) => f,
-        None => detect(&text.lines, &joined).map_err(|e| ImportError::new(shown, e))?,
+        None => detect(&text.lines, &joined).map_err(|e| e.in_file(shown))?,
     };
-    let mut session =
-        parse_as(format, &text.lines, &joined).map_err(|e| ImportError::new(shown, e))?;
+    let mut session = parse_as(format, &text.lines, &joined).map_err(|e| e.in_file(shown))?;
     let warnings = if format == Format::PodiumJson {
         text.warnings
     } else {

@@ -77,12 +77,11 @@ pub fn build(draft: Draft, format: &str) -> Session {
         if text.is_empty() && piece.start.is_none() && piece.who == Who::Same {
             continue;
         }
-        let previous = turns.last().map(|t| t.speaker.clone());
+        let previous = turns.last().map(|t| t.speaker);
         let (speaker, continues) = match &piece.who {
             Who::Named(name) => {
                 let id = registry.id_of(name);
-                let same = previous.as_deref() == Some(id.as_str());
-                (id, same)
+                (id, previous == Some(id))
             }
             Who::Same => match previous {
                 Some(id) => (id, true),
@@ -126,9 +125,7 @@ pub fn build(draft: Draft, format: &str) -> Session {
     for (i, t) in turns.iter_mut().enumerate() {
         t.id = format!("t{}", i + 1);
     }
-    let mut speakers = registry.speakers;
-    speakers.retain(|s| turns.iter().any(|t| t.speaker == s.id));
-    Session {
+    let mut session = Session {
         format_version: FORMAT_VERSION,
         meta: Meta {
             title: draft.title.unwrap_or_default(),
@@ -136,11 +133,17 @@ pub fn build(draft: Draft, format: &str) -> Session {
             source_format: format.to_string(),
             ..Meta::default()
         },
-        speakers,
+        speakers: registry.speakers,
         summary: draft.summary,
         turns,
         warnings: draft.warnings,
+    };
+    let mut speaking = vec![false; session.speakers.len()];
+    for t in &session.turns {
+        speaking[t.speaker.get()] = true;
     }
+    session.retain_speakers(|ix, _| speaking[ix.get()]);
+    session
 }
 
 /// Total length covered by possibly overlapping intervals.

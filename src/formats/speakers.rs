@@ -2,7 +2,7 @@
 //! person, and the registry that links every name a source uses to one speaker (names compared
 //! case-insensitively, shown as first written, other spellings kept as aliases).
 
-use crate::session::{Speaker, SpeakerKind};
+use crate::session::{Role, Speaker, SpeakerIx, SpeakerKind};
 use crate::text::{fold_name, slug};
 
 /// Words a transcript uses for a role rather than a person, with the role they imply.
@@ -109,9 +109,7 @@ impl Registry {
         fill(&mut s.organisation, &entry.organisation);
         fill(&mut s.stakeholder_group, &entry.stakeholder_group);
         fill(&mut s.region, &entry.region);
-        if !s.has_role(role) {
-            s.roles.push(role.to_string());
-        }
+        s.add_role(Role::from(role));
     }
 
     /// The speaker a name in the text refers to, created when nobody matches. Exact names and
@@ -125,7 +123,7 @@ impl Registry {
             .unwrap_or_else(|| match label_role(raw) {
                 Some(role) => {
                     let i = self.push(raw, SpeakerKind::Label);
-                    self.speakers[i].roles.push(role.to_string());
+                    self.speakers[i].add_role(Role::from(role));
                     i
                 }
                 None => self.push(raw, SpeakerKind::Person),
@@ -138,10 +136,9 @@ impl Registry {
         index
     }
 
-    /// The id of the speaker `name` refers to (see [`Registry::resolve`]).
-    pub fn id_of(&mut self, name: &str) -> String {
-        let i = self.resolve(name);
-        self.speakers[i].id.clone()
+    /// The speaker `name` refers to (see [`Registry::resolve`]).
+    pub fn id_of(&mut self, name: &str) -> SpeakerIx {
+        SpeakerIx(self.resolve(name))
     }
 
     fn find_exact(&self, name: &str) -> Option<usize> {

@@ -81,6 +81,8 @@ pub enum Action {
     PromptCancel,
     /// Show a message (the outcome of work the event loop did).
     Notify(String),
+    /// The marks as the store kept them (another browser's marks merged in).
+    MarksKept(Vec<podium::marks::Mark>),
     /// Type a character into the search query.
     SearchInput(char),
     /// Delete the query's last character.

@@ -179,7 +179,7 @@ impl App {
         let turns: Vec<usize> = (0..self.session.turns.len())
             .filter(|&t| {
                 self.filter
-                    .is_none_or(|s| self.session.turns[t].speaker == self.session.speakers[s].id)
+                    .is_none_or(|s| self.session.turns[t].speaker.get() == s)
             })
             .collect();
         if anchor.is_none() && width == self.layout.width && turns == self.layout.turns {
@@ -213,8 +213,7 @@ impl App {
     }
 
     fn speaker_of(&self, turn: usize) -> Option<usize> {
-        self.session
-            .speaker_index(&self.session.turns[turn].speaker)
+        self.session.turns.get(turn).map(|t| t.speaker.get())
     }
 
     /// Puts `turn` at the top, lifting the filter when it hides that turn.
@@ -299,7 +298,7 @@ impl App {
         let Some(id) = self.selected_id() else {
             return;
         };
-        let wanted = |t: usize| self.session.turns[t].speaker == id;
+        let wanted = |t: usize| self.session.speaker_of(&self.session.turns[t]).id == id;
         if !(0..self.session.turns.len()).any(wanted) {
             self.message = Some(format!(
                 "{} has no turns in the transcript",
@@ -320,7 +319,7 @@ impl App {
         let Some(cur) = self.current_turn() else {
             return;
         };
-        let speaker = |t: usize| self.session.turns[t].speaker.clone();
+        let speaker = |t: usize| self.session.turns[t].speaker;
         let here = speaker(cur);
         let Some(mut target) = self.find_turn(forward, |t| speaker(t) != here) else {
             self.message = Some(if self.filter.is_some() {
@@ -357,7 +356,7 @@ impl App {
             .session
             .turns
             .iter()
-            .filter(|t| t.speaker == id)
+            .filter(|t| self.session.speaker_of(t).id == id)
             .count();
         if count == 0 {
             self.message = Some(format!("{} has no turns to show", self.selected_name()));
@@ -668,6 +667,10 @@ impl App {
             Action::PromptCancel => self.prompt = None,
             Action::PromptAccept => return self.accept_rename(),
             Action::Notify(text) => self.message = Some(text),
+            Action::MarksKept(marks) => {
+                self.marks = marks;
+                self.marks_selected = self.marks_selected.min(self.marks.len().saturating_sub(1));
+            }
             // Query edits were applied by `SearchState::edit` above.
             Action::SearchInput(_) | Action::SearchBackspace | Action::SearchClear => {}
             Action::SearchNext => self.move_hit(1),

@@ -280,12 +280,8 @@ impl Library {
                     .iter()
                     .flat_map(|a| {
                         let session = &self.items[a.session].session;
-                        let id = &session.speakers[a.speaker].id;
                         session
-                            .turns
-                            .iter()
-                            .enumerate()
-                            .filter(move |(_, t)| &t.speaker == id)
+                            .turns_by(podium::session::SpeakerIx(a.speaker))
                             .map(move |(ti, _)| (a.session, ti))
                     })
                     .collect();

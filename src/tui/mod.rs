@@ -227,6 +227,9 @@ struct SessionView {
     worker: SearchWorker,
     /// The session's file (`None` for the bundled session).
     file: Option<PathBuf>,
+    /// Where the marks are kept, and the marks as last read or written there: a save keeps
+    /// the change from these, merged with what another browser kept meanwhile.
+    marks: Option<(podium::marks::MarkStore, Vec<podium::marks::Mark>)>,
 }
 
 impl SessionView {
@@ -238,16 +241,23 @@ impl SessionView {
     ) -> anyhow::Result<Self> {
         let index = Arc::new(QuoteIndex::new(&session));
         let mut app = App::new(session, Theme::from_env(), area);
-        if let Some(dir) = podium::marks::MarkStore::default_dir() {
-            let (marks, warning) = podium::marks::MarkStore::at(&dir, &app.session).load();
-            app.marks = marks;
+        let marks = podium::marks::MarkStore::default_dir().map(|dir| {
+            let store = podium::marks::MarkStore::open(&dir, file.as_deref(), &app.session);
+            let (marks, warning) = store.load();
+            app.marks.clone_from(&marks);
             if let Some(w) = warning {
                 app.update(Action::Notify(w));
             }
-        }
+            (store, marks)
+        });
         let worker =
             SearchWorker::spawn(index, tx.clone()).context("cannot start the search thread")?;
-        Ok(SessionView { app, worker, file })
+        Ok(SessionView {
+            app,
+            worker,
+            file,
+            marks,
+        })
     }
 
     /// Does what `update` asked for that leaves the process, and reports back as an action.
@@ -261,11 +271,15 @@ impl SessionView {
                 Ok(how) => format!("Copied with citation ({how}): {}", preview(&text)),
                 Err(e) => format!("Could not copy: {e}"),
             },
-            action::Effect::SaveMarks(marks) => match podium::marks::MarkStore::default_dir() {
-                Some(dir) => match podium::marks::MarkStore::at(&dir, &self.app.session)
-                    .save(&self.app.session, &marks)
-                {
-                    Ok(()) => return,
+            action::Effect::SaveMarks(wanted) => match &mut self.marks {
+                Some((store, base)) => match store.save(&self.app.session, base, &wanted) {
+                    Ok(kept) => {
+                        base.clone_from(&kept);
+                        if kept != wanted {
+                            self.app.update(Action::MarksKept(kept));
+                        }
+                        return;
+                    }
                     Err(e) => format!("Could not keep the marks: {e}"),
                 },
                 None => "No data directory to keep marks in (set XDG_DATA_HOME or HOME)".into(),
@@ -345,17 +359,7 @@ fn save_rename(file: Option<&std::path::Path>, from: &str, to: &str) -> anyhow::
         None => podium::names::Renames::bundled_path()
             .ok_or_else(|| anyhow::anyhow!("no data directory (set XDG_DATA_HOME or HOME)"))?,
     };
-    let mut renames = podium::names::Renames::load(&path).map_err(|e| anyhow::anyhow!(e))?;
-    for target in renames.rename.values_mut() {
-        if podium::text::fold_name(target) == podium::text::fold_name(from) {
-            *target = to.to_string();
-        }
-    }
-    renames.rename.insert(from.to_string(), to.to_string());
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    renames.save(&path)?;
+    podium::names::Renames::add(&path, from, to)?;
     Ok(path)
 }
 

@@ -108,7 +108,13 @@ mod tests {
             turns: paragraphs
                 .iter()
                 .enumerate()
-                .map(|(i, ps)| Turn::new(i, "a".into(), ps.iter().map(|p| p.to_string()).collect()))
+                .map(|(i, ps)| {
+                    Turn::new(
+                        i,
+                        podium::session::SpeakerIx(0),
+                        ps.iter().map(|p| p.to_string()).collect(),
+                    )
+                })
                 .collect(),
             warnings: vec![],
         }

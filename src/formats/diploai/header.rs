@@ -10,12 +10,14 @@ pub fn split_title(line: &str) -> (String, Option<String>) {
     }
 }
 
-/// A parsed date line. Times are kept as written (`00:30`); the zone is `None` when absent.
+use crate::session::ClockTime;
+
+/// A parsed date line; the zone is `None` when absent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateLine {
     pub date: String,
-    pub start: Option<String>,
-    pub end: Option<String>,
+    pub start: Option<ClockTime>,
+    pub end: Option<ClockTime>,
     pub zone: Option<String>,
 }
 
@@ -61,18 +63,11 @@ pub fn parse_date_line(line: &str) -> Option<DateLine> {
     })
 }
 
-/// `00:30h` → `00:30`.
-fn clock(token: &str) -> Option<String> {
+/// `00:30h` → 00:30.
+fn clock(token: &str) -> Option<ClockTime> {
     let t = token.trim_end_matches(['h', 'H']);
     let (h, m) = t.split_once(':')?;
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
-}
-
-/// Minutes since midnight of `HH:MM`.
-pub fn minutes_of(clock: &str) -> Option<u32> {
-    let (h, m) = clock.split_once(':')?;
-    Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+    ClockTime::new(h.parse().ok()?, m.parse().ok()?)
 }
 
 #[cfg(test)]
@@ -100,8 +95,8 @@ mod tests {
             parse_date_line("9 Oct 2023 00:30h - 01:30h UTC"),
             Some(DateLine {
                 date: "2023-10-09".into(),
-                start: Some("00:30".into()),
-                end: Some("01:30".into()),
+                start: ClockTime::parse("00:30"),
+                end: ClockTime::parse("01:30"),
                 zone: Some("UTC".into()),
             })
         );
@@ -114,7 +109,7 @@ mod tests {
         let d = parse_date_line("9 October 2023").expect("date");
         assert_eq!((d.date.as_str(), d.start), ("2023-10-09", None));
         let d = parse_date_line("9 Oct 2023 00:30h–01:30h CEST").expect("date");
-        assert_eq!(d.end.as_deref(), Some("01:30"));
+        assert_eq!(d.end.map(|t| t.to_string()).as_deref(), Some("01:30"));
         assert_eq!(d.zone.as_deref(), Some("CEST"));
     }
 

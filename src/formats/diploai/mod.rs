@@ -12,11 +12,9 @@ mod figures;
 mod header;
 mod list;
 
-pub use header::minutes_of;
-
 use crate::formats::ParseError;
 use crate::formats::speakers::{self as people, Entry, Registry, label_role};
-use crate::session::{FORMAT_VERSION, Meta, Session, SessionKind, Turn, Warning};
+use crate::session::{FORMAT_VERSION, Meta, Session, SessionKind, SpeakerIx, Turn, Warning};
 
 /// A non-blank line with its 1-based number.
 #[derive(Debug, Clone, Copy)]
@@ -392,7 +390,7 @@ fn assemble(meta: Meta, mut raw: Raw) -> Session {
         .enumerate()
         .map(|(n, (label, _, paragraphs))| {
             let s = registry.resolve(label);
-            Turn::new(n, registry.speakers[s].id.clone(), paragraphs.clone())
+            Turn::new(n, SpeakerIx(s), paragraphs.clone())
         })
         .collect();
     for (name, paragraphs) in &raw.speaker_summaries {
@@ -437,21 +435,15 @@ fn assemble(meta: Meta, mut raw: Raw) -> Session {
             }),
         }
     }
-    let mut speakers = registry.speakers;
-    // Speakers in order of their first turn, then those who never speak, in report order.
-    let first_turn = |id: &str| {
-        turns
-            .iter()
-            .position(|t| t.speaker == id)
-            .unwrap_or(usize::MAX)
-    };
-    speakers.sort_by_key(|s| first_turn(&s.id));
-    Session {
+    let mut session = Session {
         format_version: FORMAT_VERSION,
         meta,
-        speakers,
+        speakers: registry.speakers,
         summary: raw.summary,
         turns,
         warnings: raw.warnings,
-    }
+    };
+    // Speakers in order of their first turn, then those who never speak, in report order.
+    session.order_speakers_by_first_turn();
+    session
 }

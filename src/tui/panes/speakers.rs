@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{bar, clean, frame_block, list_offset};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
+use podium::session::Role;
 
 /// Rows each speaker takes.
 const ITEM_ROWS: usize = 2;
@@ -30,12 +31,12 @@ pub fn speaker_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
 }
 
 /// Short role marks that read without colour: `M` moderator, `A` audience.
-fn role_marks(roles: &[String]) -> String {
+fn role_marks(roles: &[Role]) -> String {
     let mut marks = String::new();
-    if roles.iter().any(|r| r == "moderator") {
+    if roles.contains(&Role::Moderator) {
         marks.push('M');
     }
-    if roles.iter().any(|r| r == "audience") {
+    if roles.contains(&Role::Audience) {
         marks.push('A');
     }
     marks
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         .speakers(&app.session, 0..app.session.turns.len());
     let speaking = app
         .current_turn()
-        .and_then(|turn| app.session.speaker_index(&app.session.turns[turn].speaker));
+        .map(|turn| app.session.turns[turn].speaker.get());
     let offset = list_offset(app.selected, visible_items(rect));
     let mut lines: Vec<Line<'_>> = Vec::new();
     for (i, sp) in app.session.speakers.iter().enumerate().skip(offset) {

@@ -64,7 +64,12 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             t.dim(),
         ));
     }
-    let mut kind = sp.roles.join(", ");
+    let mut kind = sp
+        .roles
+        .iter()
+        .map(podium::session::Role::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
     if sp.kind == podium::session::SpeakerKind::Label {
         kind.push_str(if kind.is_empty() {
             "label"
