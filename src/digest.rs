@@ -76,6 +76,8 @@ impl Digest {
                 .collect(),
             summary: Vec::new(),
             turns: Vec::new(),
+            sections: Vec::new(),
+            notes: Vec::new(),
             warnings: Vec::new(),
         };
         probe

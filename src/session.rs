@@ -23,9 +23,39 @@ pub struct Session {
     #[serde(default)]
     pub summary: Vec<String>,
     pub turns: Vec<Turn>,
+    /// Parts of the session with their headings (a parliament's debate sections), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// What the source holds besides what was said: front matter (titles, captioning notices,
+    /// attendance lists, show notes) set aside so it is neither a speaker nor counted as words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// What the importer could not place in a field, or had to guess. Kept so nothing is lost.
     #[serde(default)]
     pub warnings: Vec<Warning>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session {
+            format_version: FORMAT_VERSION,
+            meta: Meta::default(),
+            speakers: Vec::new(),
+            summary: Vec::new(),
+            turns: Vec::new(),
+            sections: Vec::new(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// A part of a session under its own heading, from the turn it starts at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub title: String,
+    /// Index of the section's first turn.
+    pub turn: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -48,6 +78,15 @@ pub struct Meta {
     pub source_file: Option<String>,
     /// Name of the input format, as `podium formats` lists it.
     pub source_format: String,
+    /// The house or body that met (a parliament's chamber, a committee).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub house: Option<String>,
+    /// The legislative term or period, as the source names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<String>,
+    /// The main language, as a BCP 47 tag (`en`, `sl`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// What the source holds: a full report (with transcript), a summary-only report, or a bare
@@ -210,6 +249,13 @@ pub struct Speaker {
     pub organisation: Option<String>,
     pub stakeholder_group: Option<String>,
     pub region: Option<String>,
+    /// Political party or group, where the source says (valid on the session's date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// The source's own stable id of the person (ParlaMint `#StephenKinnock`), which joins one
+    /// person across sessions even when the printed name changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<String>,
     /// What part they play: moderator, speaker, audience, or another role the source names.
     #[serde(default)]
     pub roles: Vec<Role>,
@@ -231,6 +277,8 @@ impl Speaker {
             organisation: None,
             stakeholder_group: None,
             region: None,
+            party: None,
+            person_id: None,
             roles: Vec::new(),
             summary: Vec::new(),
             published: None,
@@ -288,6 +336,9 @@ pub struct Turn {
     /// Who speaks. Always a valid index into the session's speakers; in Podium JSON, the
     /// speaker's `id`.
     pub speaker: SpeakerIx,
+    /// The part the speaker plays in this turn, where the source says per turn (a member who
+    /// chairs part of a sitting).
+    pub role: Option<Role>,
     pub paragraphs: Vec<String>,
     /// Seconds from the start of the recording, where the source gives times.
     pub start: Option<f64>,
@@ -305,6 +356,7 @@ impl Turn {
         let mut turn = Turn {
             id: format!("t{}", index + 1),
             speaker,
+            role: None,
             paragraphs,
             start: None,
             end: None,
@@ -505,7 +557,9 @@ pub enum SpeakerLookupError {
 pub mod repr {
     use serde::{Deserialize, Serialize, Serializer};
 
-    use super::{Meta, SentenceSpan, Session, Speaker, SpeakerIx, SpeakerKind, Turn, Warning};
+    use super::{
+        Meta, Role, Section, SentenceSpan, Session, Speaker, SpeakerIx, SpeakerKind, Turn, Warning,
+    };
 
     #[derive(Serialize)]
     struct SessionOut<'a> {
@@ -514,6 +568,10 @@ pub mod repr {
         speakers: &'a [Speaker],
         summary: &'a [String],
         turns: Vec<TurnOut<'a>>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        sections: &'a [Section],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        notes: &'a [String],
         warnings: &'a [Warning],
     }
 
@@ -521,6 +579,8 @@ pub mod repr {
     struct TurnOut<'a> {
         id: &'a str,
         speaker: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        role: Option<&'a Role>,
         paragraphs: &'a [String],
         start: Option<f64>,
         end: Option<f64>,
@@ -542,6 +602,7 @@ pub mod repr {
                     .map(|t| TurnOut {
                         id: &t.id,
                         speaker: &self.speaker_of(t).id,
+                        role: t.role.as_ref(),
                         paragraphs: &t.paragraphs,
                         start: t.start,
                         end: t.end,
@@ -549,6 +610,8 @@ pub mod repr {
                         sentences: &t.sentences,
                     })
                     .collect(),
+                sections: &self.sections,
+                notes: &self.notes,
                 warnings: &self.warnings,
             }
             .serialize(serializer)
@@ -564,6 +627,10 @@ pub mod repr {
         summary: Vec<String>,
         turns: Vec<TurnIn>,
         #[serde(default)]
+        sections: Vec<Section>,
+        #[serde(default)]
+        notes: Vec<String>,
+        #[serde(default)]
         warnings: Vec<Warning>,
     }
 
@@ -571,6 +638,8 @@ pub mod repr {
     struct TurnIn {
         id: String,
         speaker: String,
+        #[serde(default)]
+        role: Option<Role>,
         paragraphs: Vec<String>,
         start: Option<f64>,
         end: Option<f64>,
@@ -619,6 +688,7 @@ pub mod repr {
                     Turn {
                         id: t.id,
                         speaker: SpeakerIx(ix),
+                        role: t.role,
                         paragraphs: t.paragraphs,
                         start: t.start,
                         end: t.end,
@@ -633,6 +703,8 @@ pub mod repr {
                 speakers,
                 summary: s.summary,
                 turns,
+                sections: s.sections,
+                notes: s.notes,
                 warnings,
             })
         }

@@ -364,6 +364,8 @@ mod tests {
                     vec!["Seven eight nine ten eleven twelve.".into()],
                 ),
             ],
+            sections: Vec::new(),
+            notes: Vec::new(),
             warnings: vec![],
         }
     }

@@ -136,6 +136,8 @@ pub fn build(draft: Draft, format: &str) -> Session {
         speakers: registry.speakers,
         summary: draft.summary,
         turns,
+        sections: Vec::new(),
+        notes: Vec::new(),
         warnings: draft.warnings,
     };
     let mut speaking = vec![false; session.speakers.len()];

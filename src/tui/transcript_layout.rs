@@ -101,10 +101,7 @@ mod tests {
 
     fn session(paragraphs: &[&[&str]]) -> Session {
         Session {
-            format_version: 1,
-            meta: Default::default(),
             speakers: vec![Speaker::new("a".into(), "A".into(), SpeakerKind::Person)],
-            summary: vec![],
             turns: paragraphs
                 .iter()
                 .enumerate()
@@ -116,7 +113,7 @@ mod tests {
                     )
                 })
                 .collect(),
-            warnings: vec![],
+            ..Session::default()
         }
     }
 

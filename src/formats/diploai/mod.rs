@@ -441,6 +441,8 @@ fn assemble(meta: Meta, mut raw: Raw) -> Session {
         speakers: registry.speakers,
         summary: raw.summary,
         turns,
+        sections: Vec::new(),
+        notes: Vec::new(),
         warnings: raw.warnings,
     };
     // Speakers in order of their first turn, then those who never speak, in report order.
