@@ -34,6 +34,7 @@ pub mod marks;
 pub mod names;
 pub mod search;
 pub mod session;
+pub mod sources;
 pub mod stats;
 pub mod synth;
 pub mod text;

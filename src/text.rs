@@ -24,6 +24,14 @@ pub fn word_count(text: &str) -> usize {
     count + text[at..].unicode_words().count()
 }
 
+/// The words of `text` by the same rule as [`word_count`], with their byte offsets; annotations
+/// are skipped.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let notes = annotation_spans(text);
+    text.unicode_word_indices()
+        .filter(move |(at, _)| !notes.iter().any(|n| n.contains(at)))
+}
+
 /// Words that, in parentheses, are a transcriber's note rather than speech.
 const NOTE_WORDS: &[&str] = &[
     "inaudible",
