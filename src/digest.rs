@@ -14,11 +14,15 @@ pub struct Digest {
     /// Every quote's (turn, sentence, byte length) in transcript order; their texts follow
     /// one another in `text`.
     pub quotes: Vec<(u32, u32, u32)>,
+    /// Every summary sentence's (speaker index or `u32::MAX`, byte length), in
+    /// [`crate::sources::sentences`] order; their texts follow the quotes' in `text`.
+    pub summaries: Vec<(u32, u32)>,
     pub text: String,
 }
 
 impl Digest {
     pub fn new(session: &Session) -> Self {
+        let summaries = crate::sources::sentences(session);
         Digest {
             title: session.meta.title.clone(),
             speakers: session
@@ -37,7 +41,20 @@ impl Digest {
                     (q.turn as u32, q.sentence as u32, text.len() as u32)
                 })
                 .collect(),
-            text: session.quotes().map(|(_, text)| text).collect(),
+            summaries: summaries
+                .iter()
+                .map(|s| {
+                    (
+                        s.speaker.map_or(u32::MAX, |x| x.get() as u32),
+                        s.sentence.len() as u32,
+                    )
+                })
+                .collect(),
+            text: session
+                .quotes()
+                .map(|(_, text)| text)
+                .chain(summaries.iter().map(|s| s.sentence.as_str()))
+                .collect(),
         }
     }
 
@@ -109,6 +126,11 @@ impl Digest {
             put_u32(&mut out, *s);
             put_u32(&mut out, *len);
         }
+        put_u32(&mut out, self.summaries.len() as u32);
+        for (s, len) in &self.summaries {
+            put_u32(&mut out, *s);
+            put_u32(&mut out, *len);
+        }
         put_str(&mut out, &self.text);
         out
     }
@@ -135,15 +157,25 @@ impl Digest {
         let quotes = (0..r.u32()?)
             .map(|_| Some((r.u32()?, r.u32()?, r.u32()?)))
             .collect::<Option<Vec<_>>>()?;
+        let summaries = (0..r.u32()?)
+            .map(|_| Some((r.u32()?, r.u32()?)))
+            .collect::<Option<Vec<_>>>()?;
         let text = r.string()?;
         let mut at = 0usize;
-        let spans_fit = quotes.iter().all(|&(_, _, len)| {
+        let lengths = quotes
+            .iter()
+            .map(|&(_, _, len)| len)
+            .chain(summaries.iter().map(|&(_, len)| len));
+        let spans_fit = lengths.into_iter().all(|len| {
             at += len as usize;
             text.is_char_boundary(at.min(text.len())) && at <= text.len()
         }) && at == text.len();
         let consistent = r.at == r.bytes.len()
             && spans_fit
             && quotes.iter().all(|&(t, _, _)| (t as usize) < turns.len())
+            && summaries
+                .iter()
+                .all(|&(s, _)| s == u32::MAX || (s as usize) < speakers.len())
             && turns
                 .iter()
                 .all(|&(_, s)| s == u32::MAX || (s as usize) < speakers.len());
@@ -152,12 +184,14 @@ impl Digest {
             speakers,
             turns,
             quotes,
+            summaries,
             text,
         })
     }
 }
 
-const TAG: &[u8] = b"PODIUM-DIGEST-1\n";
+/// Bumped with the layout: an older entry fails to decode and is rebuilt.
+const TAG: &[u8] = b"PODIUM-DIGEST-2\n";
 
 fn put_u32(out: &mut Vec<u8>, v: u32) {
     out.extend_from_slice(&v.to_le_bytes());
