@@ -23,19 +23,14 @@ impl Source {
 
     /// Loads the one session; warnings of this load go to stderr as `podium: warning: FILE:LINE: …`.
     pub fn load(&self) -> Result<Session, ImportError> {
-        let (shown, mut loaded) = match self.paths.first() {
-            None => (
-                podium::bundled::NAME.to_string(),
-                formats::load_bytes(
-                    podium::bundled::NAME,
-                    None,
-                    podium::bundled::JSON.as_bytes(),
-                )?,
-            ),
-            Some(path) => (
-                path.display().to_string(),
-                formats::load_path(path, self.format)?,
-            ),
+        let shown = self.shown();
+        let mut loaded = match self.paths.first() {
+            None => formats::load_bytes(
+                podium::bundled::NAME,
+                None,
+                podium::bundled::JSON.as_bytes(),
+            )?,
+            Some(path) => formats::load_path(path, self.format)?,
         };
         // The bundled session has no folder for a podium.toml; its renames live in the data dir.
         if self.paths.is_empty()
@@ -53,6 +48,14 @@ impl Source {
         Ok(loaded.session)
     }
 
+    /// How the one session is named in messages: its file, or the bundled session's name.
+    pub fn shown(&self) -> String {
+        self.paths.first().map_or_else(
+            || podium::bundled::NAME.to_string(),
+            |p| p.display().to_string(),
+        )
+    }
+
     pub fn cache(&self) -> Option<Cache> {
         if self.no_cache {
             None
@@ -64,6 +67,6 @@ impl Source {
 
 fn print_warnings(shown: &str, warnings: &[podium::session::Warning]) {
     for w in warnings {
-        eprintln!("podium: warning: {}", formats::describe_warning(shown, w));
+        super::out::warn(formats::describe_warning(shown, w));
     }
 }
