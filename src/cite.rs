@@ -11,14 +11,37 @@ pub struct Place {
     pub sentence: Option<usize>,
 }
 
+/// Why a place could not be read against a session.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlaceError {
+    #[error("the session has no turns to cite")]
+    NoTurns,
+    #[error("{0}: expected a sentence number after the dot, as in t4.2")]
+    BadSentence(String),
+    #[error("{place}: no such turn; expected t1 to t{turns} (optionally .N for a sentence)")]
+    NoSuchTurn { place: String, turns: usize },
+    #[error("{place}: {turn} has {sentences} sentences")]
+    NoSuchSentence {
+        place: String,
+        turn: String,
+        sentences: usize,
+    },
+}
+
 /// Reads `t4` or `t4.2` against a session: the turn by id, the sentence 1-based.
-pub fn parse_place(session: &Session, text: &str) -> Result<Place, String> {
+pub fn parse_place(session: &Session, text: &str) -> Result<Place, PlaceError> {
+    if session.turns.is_empty() {
+        return Err(PlaceError::NoTurns);
+    }
     let (turn_id, sentence) = match text.trim().split_once('.') {
         Some((t, s)) => (
             t,
-            Some(s.parse::<usize>().ok().filter(|&n| n >= 1).ok_or_else(|| {
-                format!("{text}: expected a sentence number after the dot, as in t4.2")
-            })?),
+            Some(
+                s.parse::<usize>()
+                    .ok()
+                    .filter(|&n| n >= 1)
+                    .ok_or_else(|| PlaceError::BadSentence(text.to_string()))?,
+            ),
         ),
         None => (text.trim(), None),
     };
@@ -26,20 +49,19 @@ pub fn parse_place(session: &Session, text: &str) -> Result<Place, String> {
         .turns
         .iter()
         .position(|t| t.id.eq_ignore_ascii_case(turn_id))
-        .ok_or_else(|| {
-            format!(
-                "{text}: no such turn; expected t1 to t{} (optionally .N for a sentence)",
-                session.turns.len()
-            )
+        .ok_or_else(|| PlaceError::NoSuchTurn {
+            place: text.to_string(),
+            turns: session.turns.len(),
         })?;
+    let sentences = session.turns[turn].sentences.len();
     if let Some(n) = sentence
-        && n > session.turns[turn].sentences.len()
+        && n > sentences
     {
-        return Err(format!(
-            "{text}: {} has {} sentences",
-            session.turns[turn].id,
-            session.turns[turn].sentences.len()
-        ));
+        return Err(PlaceError::NoSuchSentence {
+            place: text.to_string(),
+            turn: session.turns[turn].id.clone(),
+            sentences,
+        });
     }
     Ok(Place {
         turn,
@@ -124,18 +146,28 @@ mod tests {
         assert!(
             parse_place(&s, "t99")
                 .unwrap_err()
+                .to_string()
                 .contains("expected t1 to t19")
         );
         assert!(
             parse_place(&s, "t4.x")
                 .unwrap_err()
+                .to_string()
                 .contains("sentence number")
         );
         assert!(parse_place(&s, "t4.0").is_err());
         assert!(
             parse_place(&s, "t3.9")
                 .unwrap_err()
+                .to_string()
                 .contains("has 2 sentences")
         );
+    }
+
+    #[test]
+    fn a_session_without_turns_says_so() {
+        let mut s = crate::bundled::session().expect("bundled");
+        s.turns.clear();
+        assert_eq!(parse_place(&s, "t1"), Err(PlaceError::NoTurns));
     }
 }

@@ -1,8 +1,14 @@
 //! Taking a session (or part of it: one speaker's turns, marked quotes) out as Markdown, CSV,
 //! Podium JSON or plain `Name: text` lines that Podium reads back.
+//!
+//! The plain formats (Markdown, CSV, text) are read on terminals as often as in editors: every
+//! field from the session passes through [`sanitize::clean`] in them. JSON keeps the exact text.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::sanitize::{self, Keep};
 use crate::session::{Session, SpeakerIx};
 use crate::stats::{Figures, TimeSource};
 use crate::text::word_count;
@@ -16,14 +22,37 @@ pub enum To {
 }
 
 impl To {
-    pub fn from_name(name: &str) -> Option<To> {
-        match name.to_lowercase().as_str() {
-            "md" | "markdown" => Some(To::Markdown),
-            "json" => Some(To::Json),
-            "csv" => Some(To::Csv),
-            "txt" | "text" => Some(To::Text),
-            _ => None,
+    pub const ALL: [To; 4] = [To::Markdown, To::Json, To::Csv, To::Text];
+
+    /// The name on the command line (`--to md`), also the file extension.
+    pub fn name(self) -> &'static str {
+        self.extension()
+    }
+
+    /// Other names accepted for it.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            To::Markdown => &["markdown"],
+            To::Text => &["text"],
+            To::Json | To::Csv => &[],
         }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            To::Markdown => "Markdown: title, date, speakers, a paragraph per turn",
+            To::Json => "Podium session JSON (exact text)",
+            To::Csv => "CSV: session,turn,speaker,start,end,words,text",
+            To::Text => "`Name: text` lines that Podium reads back",
+        }
+    }
+
+    /// By name or alias, case-insensitive.
+    pub fn from_name(name: &str) -> Option<To> {
+        let name = name.to_lowercase();
+        To::ALL
+            .into_iter()
+            .find(|t| t.name() == name || t.aliases().contains(&name.as_str()))
     }
 
     pub fn extension(self) -> &'static str {
@@ -34,6 +63,16 @@ impl To {
             To::Text => "txt",
         }
     }
+}
+
+/// A name, title or id, cleaned for a one-line field.
+fn field(text: &str) -> Cow<'_, str> {
+    sanitize::clean(text, Keep::Nothing)
+}
+
+/// Body text, cleaned, its tabs and line breaks kept.
+fn body(text: &str) -> String {
+    sanitize::clean(text, Keep::TabAndNewline).into_owned()
 }
 
 /// A piece to export: a whole turn, or one sentence of it (0-based).
@@ -98,7 +137,7 @@ pub fn export(session: &Session, excerpts: &[Excerpt], to: To) -> String {
 fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
     let m = &session.meta;
     let figures = Figures::new(session);
-    let mut out = format!("# {}\n\n", m.title);
+    let mut out = format!("# {}\n\n", field(&m.title));
     let mut line: Vec<String> = Vec::new();
     line.extend(m.event.clone());
     line.extend(m.date.clone().or_else(|| m.date_text.clone()));
@@ -111,7 +150,7 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
         ));
     }
     if !line.is_empty() {
-        out.push_str(&format!("{}\n\n", line.join(" · ")));
+        out.push_str(&format!("{}\n\n", field(&line.join(" · "))));
     }
     let speakers: Vec<String> = session
         .speakers
@@ -124,8 +163,8 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
         })
         .map(|(_, s)| s)
         .map(|s| match &s.organisation {
-            Some(org) => format!("{} ({org})", s.name),
-            None => s.name.clone(),
+            Some(org) => format!("{} ({})", field(&s.name), field(org)),
+            None => field(&s.name).into_owned(),
         })
         .collect();
     out.push_str(&format!("**Speakers:** {}\n\n", speakers.join(", ")));
@@ -133,8 +172,8 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
         let turn = &session.turns[e.turn];
         let time = time_label(session, &figures, e.turn);
         let place = match e.sentence {
-            Some(s) => format!("{}.{}", turn.id, s + 1),
-            None => turn.id.clone(),
+            Some(s) => format!("{}.{}", field(&turn.id), s + 1),
+            None => field(&turn.id).into_owned(),
         };
         let when = if time.is_empty() {
             place
@@ -143,8 +182,8 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
         };
         out.push_str(&format!(
             "**{}** ({when}): {}\n\n",
-            session.speaker_name(turn),
-            paragraphs(session, e).join(" ")
+            field(session.speaker_name(turn)),
+            body(&paragraphs(session, e).join(" "))
         ));
     }
     out
@@ -171,9 +210,9 @@ pub fn subset(session: &Session, excerpts: &[Excerpt]) -> Session {
 
 #[derive(Serialize)]
 struct CsvRow<'a> {
-    session: &'a str,
+    session: Cow<'a, str>,
     turn: String,
-    speaker: &'a str,
+    speaker: Cow<'a, str>,
     start: Option<f64>,
     end: Option<f64>,
     words: usize,
@@ -189,16 +228,16 @@ pub fn csv(sessions: &[(&Session, &[Excerpt])]) -> String {
             let turn = &session.turns[e.turn];
             let text = paragraphs(session, e).join("\n\n");
             let row = CsvRow {
-                session: &session.meta.title,
+                session: field(&session.meta.title),
                 turn: match e.sentence {
-                    Some(s) => format!("{}.{}", turn.id, s + 1),
-                    None => turn.id.clone(),
+                    Some(s) => format!("{}.{}", field(&turn.id), s + 1),
+                    None => field(&turn.id).into_owned(),
                 },
-                speaker: session.speaker_name(turn),
+                speaker: field(session.speaker_name(turn)),
                 start: turn.start,
                 end: turn.end,
                 words: word_count(&text),
-                text,
+                text: body(&text),
             };
             // Writing to memory cannot fail but for an unrepresentable row; skip it then.
             let _ = w.serialize(row);
@@ -208,13 +247,13 @@ pub fn csv(sessions: &[(&Session, &[Excerpt])]) -> String {
 }
 
 fn text(session: &Session, excerpts: &[Excerpt]) -> String {
-    let mut out = format!("# {}\n\n", session.meta.title);
+    let mut out = format!("# {}\n\n", field(&session.meta.title));
     for &e in excerpts {
         let turn = &session.turns[e.turn];
         out.push_str(&format!(
             "{}: {}\n\n",
-            session.speaker_name(turn),
-            paragraphs(session, e).join("\n\n")
+            field(session.speaker_name(turn)),
+            body(&paragraphs(session, e).join("\n\n"))
         ));
     }
     out
@@ -275,5 +314,38 @@ mod tests {
         let back = crate::formats::load_bytes("x.json", None, json.as_bytes()).expect("reads");
         assert_eq!(back.session.turns[0].paragraphs.len(), 1);
         assert_eq!(back.session.turns[1].id, "t18");
+    }
+
+    #[test]
+    fn names_accept_their_aliases() {
+        for to in To::ALL {
+            assert_eq!(To::from_name(to.name()), Some(to));
+            for alias in to.aliases() {
+                assert_eq!(To::from_name(&alias.to_uppercase()), Some(to));
+            }
+        }
+        assert_eq!(To::from_name("pdf"), None);
+    }
+
+    #[test]
+    fn plain_formats_show_controls_json_keeps_them() {
+        let mut s = bundled();
+        s.meta.title = "T\x1b]0;owned\x07".into();
+        s.speakers[1].name = "Hiro\x1b]52;c;aGk=\x07".into();
+        s.turns[1].paragraphs = vec!["Hi \u{9b}2J\u{202e}all.".into()];
+        s.turns[1].split_sentences();
+        let picked = by_speaker(&s, 1);
+        for to in [To::Markdown, To::Csv, To::Text] {
+            let out = export(&s, &picked, to);
+            assert!(
+                !out.contains(['\x1b', '\x07', '\u{9b}', '\u{202e}']),
+                "{to:?}: {out}"
+            );
+            assert!(out.contains("Hiro␛]52;c;aGk=␇"), "{to:?}: {out}");
+        }
+        let json = export(&s, &picked, To::Json);
+        let back = crate::formats::load_bytes("x.json", None, json.as_bytes()).expect("reads");
+        assert_eq!(back.session.speakers[1].name, s.speakers[1].name);
+        assert_eq!(back.session.turns[0].paragraphs, s.turns[1].paragraphs);
     }
 }

@@ -1,22 +1,30 @@
 //! Concordance (keyword in context): every occurrence of a word, with the words around it, the
 //! view researchers use to see how a term is used.
+//!
+//! Bounded: a hit borrows its paragraph instead of copying it, and its context is cut from the
+//! text next to the word, looking at a number of characters proportional to the width, so a
+//! concordance costs O(text + hits × width) however long a paragraph is.
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::UnicodeWidthChar;
 
+use crate::sanitize::{self, Keep};
 use crate::session::Session;
 
-/// One occurrence: the context either side (as written), the word as written, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
+/// The widest context either side that [`Hit::context`] is asked for on the command line.
+pub const MAX_WIDTH: usize = 500;
+
+/// One occurrence: the paragraph's text before and after it, the word as written, and the turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit<'a> {
     pub turn: usize,
-    pub left: String,
-    pub word: String,
-    pub right: String,
+    pub before: &'a str,
+    pub word: &'a str,
+    pub after: &'a str,
 }
 
 /// Every occurrence of `word` (a whole word, case-insensitive) in the session's turns.
-pub fn find(session: &Session, word: &str) -> Vec<Hit> {
+pub fn find<'a>(session: &'a Session, word: &str) -> Vec<Hit<'a>> {
     let wanted = word.trim().to_lowercase();
     if wanted.is_empty() {
         return Vec::new();
@@ -28,9 +36,9 @@ pub fn find(session: &Session, word: &str) -> Vec<Hit> {
                 if w.to_lowercase() == wanted {
                     out.push(Hit {
                         turn: t,
-                        left: p[..at].to_string(),
-                        word: w.to_string(),
-                        right: p[at + w.len()..].to_string(),
+                        before: &p[..at],
+                        word: w,
+                        after: &p[at + w.len()..],
                     });
                 }
             }
@@ -39,53 +47,95 @@ pub fn find(session: &Session, word: &str) -> Vec<Hit> {
     out
 }
 
+impl Hit<'_> {
+    /// The context either side, each exactly `width` display columns (at least 2): white
+    /// space folded, `…` where it was cut, control characters shown (see [`sanitize`]), and
+    /// the space next to the word kept only where the text has one, so `hygiene.` stays
+    /// joined to its full stop.
+    pub fn context(&self, width: usize) -> (String, String) {
+        let width = width.max(2);
+        let left = if self.before.ends_with(char::is_whitespace) {
+            tail(self.before, width - 1) + " "
+        } else {
+            tail(self.before, width)
+        };
+        let right = if self.after.starts_with(char::is_whitespace) {
+            " ".to_string() + &head(self.after, width - 1)
+        } else {
+            head(self.after, width)
+        };
+        (left, right)
+    }
+}
+
 /// The last `width` display columns of `text`, white space folded, `…` where it was cut,
 /// padded on the left.
 pub fn tail(text: &str, width: usize) -> String {
-    let kept = cut(text, width, true);
-    " ".repeat(width.saturating_sub(kept.width())) + &kept
+    let (kept, w) = cut(text.chars().rev(), width);
+    let mut out = " ".repeat(width.saturating_sub(w));
+    out.extend(kept.into_iter().rev());
+    out
 }
 
 /// The first `width` display columns of `text`, white space folded, `…` where it was cut,
 /// padded on the right.
 pub fn head(text: &str, width: usize) -> String {
-    let kept = cut(text, width, false);
-    let pad = width.saturating_sub(kept.width());
-    kept + &" ".repeat(pad)
+    let (kept, w) = cut(text.chars(), width);
+    let mut out: String = kept.into_iter().collect();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
 }
 
-/// `text` with white space folded, cut to `width` columns from its start (or its end), with
-/// `…` on the side that was cut.
-fn cut(text: &str, width: usize, from_end: bool) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.width() <= width {
-        return folded;
-    }
-    let mut kept: Vec<char> = Vec::new();
-    let mut w = 1;
-    let chars: Box<dyn Iterator<Item = char>> = if from_end {
-        Box::new(folded.chars().rev())
-    } else {
-        Box::new(folded.chars())
-    };
-    for c in chars {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width {
+/// Up to `width` columns of `chars`, in the order met, with white space runs folded to one
+/// space (none at either end) and control characters shown; `…` last when the text went on.
+/// Looks at no more than `4 × width + 16` characters: a longer stretch of white space or
+/// zero-width marks counts as cut. Returns the characters and their display width.
+fn cut(chars: impl Iterator<Item = char>, width: usize) -> (Vec<char>, usize) {
+    let budget = width.saturating_mul(4).saturating_add(16);
+    let mut kept: Vec<(char, usize)> = Vec::new();
+    let mut total = 0;
+    let mut space = false;
+    let mut ended = true;
+    for (seen, c) in chars.enumerate() {
+        if seen >= budget || total > width {
+            ended = false;
             break;
         }
-        kept.push(c);
-        w += cw;
+        if c.is_whitespace() {
+            space = !kept.is_empty();
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            kept.push((' ', 1));
+            total += 1;
+        }
+        let c = sanitize::shown_as(c, Keep::Nothing).unwrap_or(c);
+        let w = c.width().unwrap_or(0);
+        kept.push((c, w));
+        total += w;
     }
-    if from_end {
-        std::iter::once('…').chain(kept.into_iter().rev()).collect()
-    } else {
-        kept.into_iter().chain(std::iter::once('…')).collect()
+    if ended && total <= width {
+        return (kept.into_iter().map(|(c, _)| c).collect(), total);
     }
+    // Cut: keep what fits beside the ellipsis.
+    while total + 1 > width {
+        match kept.pop() {
+            Some((_, w)) => total -= w,
+            None => break,
+        }
+    }
+    let mut out: Vec<char> = kept.into_iter().map(|(c, _)| c).collect();
+    if width > 0 {
+        out.push('…');
+        total += 1;
+    }
+    (out, total)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn whole_words_case_insensitive() {
@@ -94,7 +144,7 @@ mod tests {
         assert_eq!(hits.len(), 3);
         assert!(hits.iter().all(|h| h.word == "hygiene"));
         assert!(find(&s, "hygien").is_empty(), "whole words only");
-        assert!(hits[0].left.ends_with("personal cyber cyber "));
+        assert!(hits[0].before.ends_with("personal cyber cyber "));
     }
 
     #[test]
@@ -103,6 +153,55 @@ mod tests {
         assert_eq!(tail("one two three four", 8), "…ee four");
         assert_eq!(head("東京 会議 です", 7), "東京 … ");
         assert_eq!(head("short", 7), "short  ");
+        assert_eq!(head("  short  ", 7), "short  ");
         assert_eq!(tail("東京会議", 5).width(), 5);
+        assert_eq!(head("exactly", 7), "exactly");
+        assert_eq!(head("exactly!", 7), "exactl…");
+    }
+
+    #[test]
+    fn context_keeps_the_space_the_text_has() {
+        let hit = Hit {
+            turn: 0,
+            before: "we need cyber ",
+            word: "hygiene",
+            after: ". So",
+        };
+        assert_eq!(
+            hit.context(10),
+            ("…ed cyber ".to_string(), ". So      ".to_string())
+        );
+    }
+
+    #[test]
+    fn controls_in_context_are_shown_not_sent() {
+        assert_eq!(head("\x1b[2Jx\u{9b}y", 8), "␛[2Jx\u{fffd}y ");
+        assert_eq!(tail("a\x07\u{202e}", 4), " a␇\u{fffd}");
+    }
+
+    #[test]
+    fn a_huge_run_of_white_space_is_cut_not_walked() {
+        let spaces = " ".repeat(1_000_000);
+        let text = format!("{spaces}far");
+        assert_eq!(head(&text, 10), "…         ");
+        assert_eq!(tail(&format!("far{spaces}"), 10), "         …");
+    }
+
+    #[test]
+    fn hits_borrow_a_long_paragraph_and_cost_width_per_hit() {
+        // 450 KB in one paragraph: the concordance of its commonest word stays quick because
+        // no hit copies the text around it.
+        let sentence = "So the point is that the network of the teams is the answer. ";
+        let text = format!(
+            "Moderator: Go ahead.\n\nAnn: {}\n",
+            sentence.repeat(450_000 / sentence.len())
+        );
+        let loaded = crate::formats::load_bytes("long.txt", None, text.as_bytes()).expect("reads");
+        let hits = find(&loaded.session, "the");
+        assert_eq!(hits.len(), 4 * (450_000 / sentence.len()));
+        for h in &hits {
+            let (l, r) = h.context(60);
+            assert_eq!((l.width(), r.width()), (60, 60));
+        }
     }
 }

@@ -10,6 +10,8 @@
 //! - [`cache`]: imported sessions (and search [`digest`]s) kept under the XDG cache directory;
 //! - [`cite`], [`export`], [`kwic`], [`marks`], [`names`]: taking quotes out — citations,
 //!   exports, concordance, marks, speaker names fixed in `podium.toml`;
+//! - [`sanitize`]: text from an input made safe to print on a terminal (controls shown, bidi
+//!   overrides neutralised), used by every plain-text printer;
 //! - [`synth`]: deterministic synthetic sessions for benchmarks;
 //! - [`bundled`]: the session compiled into the binary.
 //!
@@ -32,6 +34,7 @@ pub mod library;
 pub mod load;
 pub mod marks;
 pub mod names;
+pub mod sanitize;
 pub mod search;
 pub mod session;
 pub mod sources;

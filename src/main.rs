@@ -7,6 +7,7 @@
 mod cli;
 mod tui;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -14,7 +15,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("podium: {e:#}");
+            // Messages quote file names and input text: clean them like any other output.
+            let message = format!("{e:#}");
+            let message = podium::sanitize::clean(&message, podium::sanitize::Keep::Nothing);
+            let _ = writeln!(std::io::stderr().lock(), "podium: {message}");
             ExitCode::from(2)
         }
     }
@@ -46,10 +50,14 @@ fn run(command: cli::Command) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// A reader that stops early (`podium search x | head`) is not an error.
+/// A reader that stops early (`podium search x | head`) is not an error. serde_json's error
+/// hides the I/O error it wraps from the source chain, so it is asked directly.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
     })
 }

@@ -2,43 +2,12 @@
 
 #![allow(clippy::unwrap_used)] // a failing unwrap in a test is a failing test
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
-const FULL: &str = "data/igf2023-ns44-csirt.txt";
-const SUMMARY: &str = "tests/fixtures/igf2023-ns44-csirt-summary-only.txt";
-
-/// Empty data and cache folders for every run, so nothing a person keeps in theirs (marks,
-/// renames of the bundled session, cache entries) changes what the tests see.
-fn isolated() -> &'static Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().expect("tmp")).path()
-}
-
-fn podium(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_podium"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("XDG_DATA_HOME", isolated().join("data"))
-        .env("XDG_CACHE_HOME", isolated().join("cache"))
-        .output()
-        .expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8")
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).expect("write");
-    p
-}
+use common::{FULL, SUMMARY, podium, stderr, stdout, write};
 
 #[test]
 fn stats_json_of_the_full_report_has_6_labels_19_turns_and_18_published_figures() {
@@ -179,7 +148,7 @@ fn import_then_stats_of_the_json_prints_the_same() {
     let dir = tempfile::tempdir().expect("tmp");
     for seed in [FULL, SUMMARY] {
         let out = dir.path().join("session.json");
-        let o = podium(&["import", seed, "-o", out.to_str().expect("path")]);
+        let o = podium(&["import", seed, "-o", out.to_str().expect("path"), "--force"]);
         assert!(o.status.success(), "{}", stderr(&o));
         let from_json = podium(&["stats", out.to_str().expect("path")]);
         let from_report = podium(&["stats", seed]);
@@ -416,7 +385,11 @@ fn export_formats_speaker_filter_and_never_overwriting() {
     assert_eq!(csv.lines().count(), 2);
     let again = podium(&["export", "--to", "md", "-o", out.to_str().expect("p")]);
     assert_eq!(again.status.code(), Some(2));
-    assert!(stderr(&again).contains("already exists; add --force"));
+    assert!(
+        stderr(&again).contains("already exists (use --force"),
+        "{}",
+        stderr(&again)
+    );
     assert_eq!(
         std::fs::read_to_string(&out).expect("kept"),
         csv,
@@ -439,7 +412,12 @@ fn export_formats_speaker_filter_and_never_overwriting() {
     let txt = podium(&["export", "--to", "txt"]);
     assert!(stdout(&txt).contains("\nHiroki Mashiko: Hi all."));
     let bad = podium(&["export", "--to", "pdf"]);
-    assert!(stderr(&bad).contains("expected md, json, csv or txt"));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("[possible values: md, json, csv, txt]"),
+        "{}",
+        stderr(&bad)
+    );
 }
 
 #[test]

@@ -379,7 +379,7 @@ fn format_flag_overrides_detection_and_names_the_formats() {
     ]);
     assert!(
         String::from_utf8_lossy(&o.stderr)
-            .contains("expected one of podium-json, json, webvtt, srt, diploai, text")
+            .contains("[possible values: podium-json, json, webvtt, srt, diploai, text]")
     );
     let o = run(&[
         "search",

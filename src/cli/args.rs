@@ -4,22 +4,25 @@ use std::path::PathBuf;
 
 use anyhow::bail;
 use clap::{Parser, Subcommand};
-use podium::formats::Format;
 
+use super::values::{ColorWhen, FormatName, ToName};
 use super::{Command, import, input::Source, search, stats, synth, takeout};
 
-/// A terminal browser for meeting transcripts: speakers, turns, statistics and fuzzy quote
-/// search. With no FILE, opens the bundled IGF 2023 session; with a folder or several files,
-/// opens them as a library.
+/// A terminal browser for meeting transcripts
+///
+/// Speakers, turns, statistics and fuzzy quote search. With no FILE, opens the bundled IGF 2023
+/// session; with a folder or several files, opens them as a library.
+///
+/// Global options (--format, --no-cache) go before or after the subcommand.
 #[derive(Debug, Parser)]
-#[command(name = "podium", version, args_conflicts_with_subcommands = true)]
+#[command(name = "podium", version)]
 pub struct Cli {
     /// Session files or folders to open (default: the bundled session)
     pub files: Vec<PathBuf>,
 
     /// Read files as this format instead of detecting it (see `podium formats`)
-    #[arg(long, global = true, value_name = "NAME")]
-    pub format: Option<String>,
+    #[arg(long, global = true, value_name = "NAME", ignore_case = true)]
+    pub format: Option<FormatName>,
 
     /// Do not read or write the import cache (under $XDG_CACHE_HOME/podium)
     #[arg(long, global = true)]
@@ -38,6 +41,9 @@ pub enum Sub {
         /// Write the JSON to this file instead of standard output
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT if it is a file that exists (a FIFO, device or symlink is written into)
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Per-speaker statistics: computed figures beside the published ones
     Stats {
@@ -46,6 +52,8 @@ pub enum Sub {
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        color: ColorWhen,
     },
     /// Fuzzy-search quotes; exits 0 when something matched, 1 when nothing did
     Search {
@@ -63,6 +71,8 @@ pub enum Sub {
         /// Only quotes by this speaker: name, alias or unique prefix, case-insensitive
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
+        #[command(flatten)]
+        color: ColorWhen,
     },
     /// List the input formats Podium reads
     Formats,
@@ -71,15 +81,17 @@ pub enum Sub {
         /// An optional session file, then the turn (t4) or sentence (t4.2) to cite
         #[arg(value_name = "[FILE] PLACE", num_args = 1..=2, required = true)]
         args: Vec<String>,
+        #[command(flatten)]
+        color: ColorWhen,
     },
     /// Export a session (or a library) as Markdown, JSON, CSV or text; never overwrites a file
     /// unless --force
     Export {
         /// Session files or folders (default: the bundled session)
         paths: Vec<PathBuf>,
-        /// md, json, csv or txt
-        #[arg(long, value_name = "FORMAT")]
-        to: String,
+        /// What to write
+        #[arg(long, value_name = "FORMAT", ignore_case = true)]
+        to: ToName,
         /// Only this speaker's turns (name, alias or unique prefix)
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
@@ -89,8 +101,8 @@ pub enum Sub {
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
-        /// Replace OUT if it exists
-        #[arg(long)]
+        /// Replace OUT if it is a file that exists (a FIFO, device or symlink is written into)
+        #[arg(long, requires = "output")]
         force: bool,
     },
     /// Concordance: every occurrence of WORD with aligned context, speaker and turn
@@ -98,9 +110,17 @@ pub enum Sub {
         /// Session files or folders (default: the bundled session), then the word
         #[arg(value_name = "[PATH...] WORD", num_args = 1.., required = true)]
         args: Vec<String>,
-        /// Columns of context on each side
-        #[arg(long, default_value_t = 40, value_name = "N")]
+        /// Columns of context on each side (4 to 500)
+        #[arg(
+            long,
+            default_value_t = 40,
+            value_name = "N",
+            value_parser = clap::builder::RangedU64ValueParser::<usize>::new()
+                .range(4..=podium::kwic::MAX_WIDTH as u64)
+        )]
         width: usize,
+        #[command(flatten)]
+        color: ColorWhen,
     },
     /// Write a deterministic synthetic library (for benchmarks): FILES sessions holding QUOTES
     /// quotes in all, and quotes.list with every quote on a line
@@ -112,6 +132,14 @@ pub enum Sub {
         #[arg(long, default_value_t = 100)]
         files: usize,
     },
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell (see the README
+    /// for where to put it)
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `podium man > ~/.local/share/man/man1/podium.1`
+    Man,
     /// Measure the browser's frame cost (a PageDown and a full draw) on a small and a large
     /// session, and print the ratio
     #[command(hide = true)]
@@ -125,16 +153,7 @@ pub enum Sub {
 impl Cli {
     /// Checks the raw arguments into a command.
     pub fn into_command(self) -> anyhow::Result<Command> {
-        let format = match &self.format {
-            None => None,
-            Some(name) => Some(Format::from_name(name).ok_or_else(|| {
-                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-                anyhow::anyhow!(
-                    "--format {name}: unknown format; expected one of {}",
-                    names.join(", ")
-                )
-            })?),
-        };
+        let format = self.format.map(|f| f.0);
         let no_cache = self.no_cache;
         let source = |paths: Vec<PathBuf>| Source {
             paths,
@@ -145,26 +164,29 @@ impl Cli {
             return Ok(Command::Browse(source(self.files)));
         };
         Ok(match sub {
-            Sub::Import { file, output } => {
-                if let Some(out) = &output
-                    && same_file(&file, out)
-                {
-                    bail!("{}: refusing to write over the input file", out.display());
-                }
+            Sub::Import {
+                file,
+                output,
+                force,
+            } => {
+                refuse_input_as_output(std::slice::from_ref(&file), output.as_deref())?;
                 Command::Import(import::Import {
                     source: source(vec![file]),
                     output,
+                    force,
                 })
             }
-            Sub::Stats { file, json } => Command::Stats(stats::Stats {
+            Sub::Stats { file, json, color } => Command::Stats(stats::Stats {
                 source: source(file.into_iter().collect()),
                 json,
+                colour: color.stdout(),
             }),
             Sub::Search {
                 mut args,
                 json,
                 limit,
                 speaker,
+                color,
             } => {
                 let query = args.pop().unwrap_or_default();
                 let paths: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
@@ -191,14 +213,16 @@ impl Cli {
                     json,
                     limit,
                     speaker,
+                    colour: color.stdout(),
                 })
             }
             Sub::Formats => Command::Formats,
-            Sub::Cite { mut args } => {
+            Sub::Cite { mut args, color } => {
                 let place = args.pop().unwrap_or_default();
                 Command::Cite(takeout::Cite {
                     source: source(args.into_iter().map(PathBuf::from).collect()),
                     place,
+                    colour: color.stdout(),
                 })
             }
             Sub::Export {
@@ -209,19 +233,21 @@ impl Cli {
                 output,
                 force,
             } => {
-                let Some(to) = podium::export::To::from_name(&to) else {
-                    bail!("--to {to}: unknown; expected md, json, csv or txt");
-                };
+                refuse_input_as_output(&paths, output.as_deref())?;
                 Command::Export(takeout::Export {
                     source: source(paths),
-                    to,
+                    to: to.0,
                     speaker,
                     marks,
                     output,
                     force,
                 })
             }
-            Sub::Kwic { mut args, width } => {
+            Sub::Kwic {
+                mut args,
+                width,
+                color,
+            } => {
                 let word = args.pop().unwrap_or_default();
                 if word.trim().is_empty() {
                     bail!("empty word; expected a word to find");
@@ -229,7 +255,8 @@ impl Cli {
                 Command::Kwic(takeout::Kwic {
                     source: source(args.into_iter().map(PathBuf::from).collect()),
                     word,
-                    width: width.max(4),
+                    width,
+                    colour: color.stdout(),
                 })
             }
             Sub::Synth { dir, quotes, files } => {
@@ -238,9 +265,24 @@ impl Cli {
                 }
                 Command::Synth(synth::Synth { dir, quotes, files })
             }
+            Sub::Completions { shell } => Command::Completions(shell),
+            Sub::Man => Command::Man,
             Sub::Bench { turns } => Command::Bench { turns },
         })
     }
+}
+
+/// Files are only ever read: `-o` naming one of the inputs is refused, even with --force.
+fn refuse_input_as_output(
+    inputs: &[PathBuf],
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    if let Some(out) = output
+        && inputs.iter().any(|input| same_file(input, out))
+    {
+        bail!("{}: refusing to write over the input file", out.display());
+    }
+    Ok(())
 }
 
 fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {

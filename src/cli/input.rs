@@ -24,15 +24,21 @@ impl Source {
     /// Loads the one session (through the cache, with podium.toml applied); warnings of this
     /// load go to stderr as `podium: warning: FILE:LINE: …`.
     pub fn load(&self) -> Result<Session, ImportError> {
-        let (shown, loaded) = match self.paths.first() {
-            None => (podium::bundled::NAME.to_string(), podium::load::bundled()?),
-            Some(path) => (
-                path.display().to_string(),
-                podium::load::session(path, self.format, self.cache().as_ref())?,
-            ),
+        let shown = self.shown();
+        let loaded = match self.paths.first() {
+            None => podium::load::bundled()?,
+            Some(path) => podium::load::session(path, self.format, self.cache().as_ref())?,
         };
         print_warnings(&shown, &loaded.warnings);
         Ok(loaded.session)
+    }
+
+    /// How the one session is named in messages: its file, or the bundled session's name.
+    pub fn shown(&self) -> String {
+        self.paths.first().map_or_else(
+            || podium::bundled::NAME.to_string(),
+            |p| p.display().to_string(),
+        )
     }
 
     /// The files of a library; what the walk passed over (FIFOs, devices, symlink loops) is
@@ -40,7 +46,13 @@ impl Source {
     pub fn discover(&self) -> Vec<PathBuf> {
         let walk = podium::library::discover(&self.paths);
         for (path, why) in &walk.skipped {
-            eprintln!("podium: skipped {}: {why}", path.display());
+            eprintln!(
+                "podium: skipped {}: {why}",
+                podium::sanitize::clean(
+                    &path.display().to_string(),
+                    podium::sanitize::Keep::Nothing
+                )
+            );
         }
         walk.files
     }
@@ -56,6 +68,6 @@ impl Source {
 
 fn print_warnings(shown: &str, warnings: &[podium::session::Warning]) {
     for w in warnings {
-        eprintln!("podium: warning: {}", formats::describe_warning(shown, w));
+        super::out::warn(formats::describe_warning(shown, w));
     }
 }

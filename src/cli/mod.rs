@@ -4,16 +4,18 @@
 mod args;
 mod import;
 mod input;
+mod out;
 mod search;
 mod stats;
 mod synth;
 mod table;
 mod takeout;
+mod values;
 
 use std::process::ExitCode;
 
 pub use args::Cli;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 /// What a run of `podium` does, after its arguments are checked.
 pub enum Command {
@@ -30,14 +32,24 @@ pub enum Command {
         turns: usize,
     },
     Formats,
+    Completions(clap_complete::Shell),
+    Man,
+    /// Help, version or a usage error, printed by [`run`] so that a failed write is an error.
+    Clap(clap::Error),
 }
 
-/// Parses the process arguments; clap prints usage errors and exits 2 itself.
+/// Parses the process arguments and checks them into a command.
 pub fn parse() -> anyhow::Result<Command> {
-    Cli::parse().into_command()
+    match Cli::try_parse() {
+        Ok(cli) => cli.into_command(),
+        Err(e) => Ok(Command::Clap(e)),
+    }
 }
 
 /// Runs a non-interactive command. The browser is started by `main`.
+///
+/// Everything printed from an input passes through [`podium::sanitize`] (JSON excepted: serde
+/// escapes control characters itself).
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Browse(_) | Command::Bench { .. } => {
@@ -51,12 +63,25 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Stats(c) => c.run(),
         Command::Search(c) => c.run(),
         Command::Formats => {
-            let mut out = std::io::stdout().lock();
+            let mut text = String::new();
             for f in podium::formats::Format::ALL {
-                use std::io::Write;
-                writeln!(out, "{:<12} {}", f.name(), f.description())?;
+                text.push_str(&format!("{:<12} {}\n", f.name(), f.description()));
             }
+            out::print(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Completions(shell) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "podium", &mut script);
+            out::print(&script)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            out::print(&page)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Clap(e) => Ok(ExitCode::from(out::clap_message(&e)?)),
     }
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::input::Source;
+use super::out::clean;
 
 pub struct Search {
     pub source: Source,
@@ -19,6 +20,8 @@ pub struct Search {
     pub json: bool,
     pub limit: Option<usize>,
     pub speaker: Option<String>,
+    /// Matched letters in bold red.
+    pub colour: bool,
 }
 
 /// One JSON Lines record.
@@ -60,8 +63,7 @@ impl Search {
     pub fn run(self) -> anyhow::Result<ExitCode> {
         let (index, digests) = self.load()?;
         let stdout = std::io::stdout();
-        let colour =
-            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let colour = self.colour && !self.json;
         // Positions cost a second scoring pass; plain output to a pipe does not show them.
         let mut hits = search::rank_all(&index, &self.query, None, self.json || colour);
         if let Some(name) = &self.speaker {
@@ -129,7 +131,7 @@ impl Search {
                         for w in &warnings {
                             let shown = path.display().to_string();
                             progress.println(format!(
-                                "podium: warning: {}",
+                                "warning: {}",
                                 podium::formats::describe_warning(&shown, w)
                             ));
                         }
@@ -141,7 +143,7 @@ impl Search {
                     }
                     Err(f) => {
                         failures += 1;
-                        progress.println(format!("podium: skipped {f}"));
+                        progress.println(format!("skipped {f}"));
                     }
                 }
             }
@@ -181,10 +183,11 @@ impl Progress {
         }
     }
 
+    /// `podium: LINE` above the bar (or on stderr), cleaned for the terminal.
     fn println(&self, line: String) {
         match &self.0 {
-            Some(b) => b.println(line),
-            None => eprintln!("{line}"),
+            Some(b) => b.println(format!("podium: {}", clean(&line))),
+            None => super::out::note(line),
         }
     }
 
@@ -238,33 +241,37 @@ fn record<'a>(index: &'a QuoteIndex, digests: &'a [Digest], hit: &'a Hit) -> Rec
     }
 }
 
+/// `[file]  speaker  turn  quote` lines, aligned; every field from the input cleaned for the
+/// terminal (one character for one, so the match positions still point at the right letters).
 fn write_plain(
     out: &mut impl Write,
     records: &[Record<'_>],
     library: bool,
     colour: bool,
 ) -> std::io::Result<()> {
-    let file_w = records
+    let rows: Vec<[std::borrow::Cow<'_, str>; 3]> = records
         .iter()
-        .map(|r| r.file.as_deref().map_or(0, UnicodeWidthStr::width))
-        .max()
-        .unwrap_or(0);
-    let name_w = records.iter().map(|r| r.speaker.width()).max().unwrap_or(0);
-    let turn_w = records.iter().map(|r| r.turn.len()).max().unwrap_or(0);
-    for r in records {
+        .map(|r| {
+            [
+                clean(r.file.as_deref().unwrap_or_default()),
+                clean(r.speaker),
+                clean(r.turn),
+            ]
+        })
+        .collect();
+    let widest = |i: usize| rows.iter().map(|r| r[i].width()).max().unwrap_or(0);
+    let (file_w, name_w, turn_w) = (widest(0), widest(1), widest(2));
+    for (r, [file, speaker, turn]) in records.iter().zip(&rows) {
         if library {
-            let file = r.file.as_deref().unwrap_or_default();
             write!(out, "{file}{}  ", " ".repeat(file_w - file.width()))?;
         }
-        let pad = name_w - r.speaker.width();
         write!(
             out,
-            "{}{}  {:<turn_w$}  ",
-            r.speaker,
-            " ".repeat(pad),
-            r.turn
+            "{speaker}{}  {turn}{}  ",
+            " ".repeat(name_w - speaker.width()),
+            " ".repeat(turn_w - turn.width())
         )?;
-        writeln!(out, "{}", highlight(r.quote, r.matched, colour))?;
+        writeln!(out, "{}", highlight(&clean(r.quote), r.matched, colour))?;
     }
     Ok(())
 }

@@ -8,11 +8,14 @@ use podium::stats::{self, Figures, SpeakerStats, TimeSource, Timed};
 use serde::Serialize;
 
 use super::input::Source;
+use super::out::clean;
 use super::table::{self, Align};
 
 pub struct Stats {
     pub source: Source,
     pub json: bool,
+    /// Bold table header.
+    pub colour: bool,
 }
 
 impl Stats {
@@ -24,8 +27,9 @@ impl Stats {
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
         } else {
-            out.write_all(report.to_text().as_bytes())?;
+            out.write_all(report.to_text(self.colour).as_bytes())?;
         }
+        out.flush()?;
         Ok(ExitCode::SUCCESS)
     }
 }
@@ -146,10 +150,11 @@ impl Report {
         }
     }
 
-    /// The table `podium stats` prints.
-    pub fn to_text(&self) -> String {
+    /// The table `podium stats` prints, every name and date from the input cleaned for the
+    /// terminal; `colour` makes the table's header bold.
+    pub fn to_text(&self, colour: bool) -> String {
         let s = &self.session;
-        let mut out = format!("{}\n", s.title);
+        let mut out = format!("{}\n", clean(&s.title));
         let mut line: Vec<String> = Vec::new();
         line.extend(s.event.clone());
         if let Some(date) = &s.date {
@@ -169,7 +174,7 @@ impl Report {
             line.push(when);
         }
         line.push(format!("{} ({})", s.kind, s.source_format));
-        out.push_str(&line.join(" · "));
+        out.push_str(&clean(&line.join(" · ")));
         out.push_str(&format!(
             "\n{} speakers · {} turns · {} words\n\n",
             s.speakers, s.turns, s.words
@@ -192,7 +197,13 @@ impl Report {
         }
         let mut aligns = vec![Align::Left, Align::Left];
         aligns.resize(header.len(), Align::Right);
-        out.push_str(&table::render(&header, &aligns, &rows));
+        let table = table::render(&header, &aligns, &rows);
+        match table.split_once('\n') {
+            Some((head, body)) if colour => {
+                out.push_str(&format!("\x1b[1m{head}\x1b[0m\n{body}"));
+            }
+            _ => out.push_str(&table),
+        }
         out.push_str(if published {
             "\ntime: measured, published, or ~ estimated from words and published speech rates; \
              wpm: from measured times; pub = published in the report, - = not published\n"
@@ -236,17 +247,17 @@ impl SpeakerFacts {
         let role = if self.roles.is_empty() {
             dash()
         } else {
-            self.roles.join(",")
+            clean(&self.roles.join(",")).into_owned()
         };
         let mut row = vec![
-            self.name.clone(),
+            clean(&self.name).into_owned(),
             role,
             self.turns.to_string(),
             self.words.to_string(),
             format!("{:.1}%", self.share * 100.0),
             self.longest_turn
                 .as_ref()
-                .map_or_else(dash, |l| format!("{} ({})", l.turn, l.words)),
+                .map_or_else(dash, |l| format!("{} ({})", clean(&l.turn), l.words)),
             self.questions.to_string(),
             self.speaking_time.map_or_else(dash, |t| {
                 let mark = if t.source == TimeSource::Estimated {

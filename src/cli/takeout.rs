@@ -4,13 +4,14 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::{anyhow, bail};
 use podium::export::{self, Excerpt, To};
 use podium::library::Item;
 use podium::marks::{self, MarkStore};
 use podium::session::Session;
 
 use super::input::Source;
+use super::out::{self, clean};
 
 /// The one session of a command, or every session of a library.
 fn sessions(source: &Source) -> anyhow::Result<Vec<(PathBuf, Session)>> {
@@ -24,7 +25,7 @@ fn sessions(source: &Source) -> anyhow::Result<Vec<(PathBuf, Session)>> {
     let cache = source.cache();
     let (items, failures) = podium::library::load(&files, source.format, cache.as_ref(), &|| {});
     for f in &failures {
-        eprintln!("podium: skipped {f}");
+        out::note(format_args!("skipped {f}"));
     }
     if items.is_empty() {
         bail!("no session could be read");
@@ -38,15 +39,23 @@ fn sessions(source: &Source) -> anyhow::Result<Vec<(PathBuf, Session)>> {
 pub struct Cite {
     pub source: Source,
     pub place: String,
+    pub colour: bool,
 }
 
 impl Cite {
     pub fn run(self) -> anyhow::Result<ExitCode> {
         let session = self.source.load()?;
-        let place = podium::cite::parse_place(&session, &self.place).map_err(|e| anyhow!(e))?;
+        let place = podium::cite::parse_place(&session, &self.place)
+            .map_err(|e| anyhow!("{}: {e}", self.source.shown()))?;
         let text = podium::cite::cite(&session, place)
-            .ok_or_else(|| anyhow!("{}: nothing to cite", self.place))?;
-        writeln!(std::io::stdout().lock(), "{text}")?;
+            .ok_or_else(|| anyhow!("{}: {}: nothing to cite", self.source.shown(), self.place))?;
+        let text = clean(&text);
+        let line = match text.rsplit_once("” — ") {
+            // The attribution dimmed, so the quote stands out.
+            Some((quote, by)) if self.colour => format!("{quote}”\x1b[2m — {by}\x1b[0m\n"),
+            _ => format!("{text}\n"),
+        };
+        out::print(line.as_bytes())?;
         Ok(ExitCode::SUCCESS)
     }
 }
@@ -62,14 +71,9 @@ pub struct Export {
 
 impl Export {
     pub fn run(self) -> anyhow::Result<ExitCode> {
-        if let Some(out) = &self.output
-            && out.exists()
-            && !self.force
-        {
-            bail!(
-                "{}: already exists; add --force to overwrite it",
-                out.display()
-            );
+        // Refuse before the work, not after it.
+        if let Some(path) = &self.output {
+            out::refuse_existing(path, self.force)?;
         }
         let sessions = sessions(&self.source)?;
         let mut chosen: Vec<(&Session, Vec<Excerpt>)> = Vec::new();
@@ -96,9 +100,8 @@ impl Export {
                 .join("\n"),
         };
         match &self.output {
-            None => std::io::stdout().lock().write_all(text.as_bytes())?,
-            Some(out) => write_new(out, text.as_bytes(), self.force)
-                .with_context(|| format!("{}: cannot write", out.display()))?,
+            None => out::print(text.as_bytes())?,
+            Some(path) => podium::files::write_output(path, text.as_bytes(), self.force)?,
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -123,7 +126,7 @@ impl Export {
             })?;
             let (marked, warning) = MarkStore::open(&dir, file, session).load();
             if let Some(w) = warning {
-                eprintln!("podium: warning: {w}");
+                out::warn(w);
             }
             let mut picked: Vec<Excerpt> = marked
                 .iter()
@@ -138,25 +141,12 @@ impl Export {
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file; refuses to replace a file unless `force`.
-pub fn write_new(path: &std::path::Path, bytes: &[u8], force: bool) -> std::io::Result<()> {
-    if path.exists() && !force {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            "already exists",
-        ));
-    }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}
-
 pub struct Kwic {
     pub source: Source,
     pub word: String,
+    /// Columns of context each side, at most [`podium::kwic::MAX_WIDTH`].
     pub width: usize,
+    pub colour: bool,
 }
 
 impl Kwic {
@@ -164,31 +154,27 @@ impl Kwic {
         let sessions = sessions(&self.source)?;
         let library = sessions.len() > 1;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let (lit, unlit) = if self.colour {
+            ("\x1b[1;31m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
         let mut found = 0;
         for (path, session) in &sessions {
+            let file = clean(&path.display().to_string()).into_owned();
             for hit in podium::kwic::find(session, &self.word) {
                 found += 1;
                 let turn = &session.turns[hit.turn];
-                // Keep the space (or its absence, before punctuation) that the text has.
-                let left = if hit.left.ends_with(char::is_whitespace) {
-                    podium::kwic::tail(&hit.left, self.width - 1) + " "
-                } else {
-                    podium::kwic::tail(&hit.left, self.width)
-                };
-                let right = if hit.right.starts_with(char::is_whitespace) {
-                    " ".to_string() + &podium::kwic::head(&hit.right, self.width - 1)
-                } else {
-                    podium::kwic::head(&hit.right, self.width)
-                };
+                let (left, right) = hit.context(self.width);
                 write!(
                     out,
-                    "{left}{}{right}  {} {}",
-                    hit.word,
-                    session.speaker_name(turn),
-                    turn.id
+                    "{left}{lit}{}{unlit}{right}  {} {}",
+                    clean(hit.word),
+                    clean(session.speaker_name(turn)),
+                    clean(&turn.id)
                 )?;
                 if library {
-                    write!(out, "  {}", path.display())?;
+                    write!(out, "  {file}")?;
                 }
                 writeln!(out)?;
             }
