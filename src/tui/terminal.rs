@@ -15,7 +15,7 @@ use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -69,7 +69,12 @@ impl Term {
         // Raw mode may be remembered as on while the shell has turned it off.
         let _ = disable_raw_mode();
         enter().context("cannot set up the terminal again")?;
-        self.terminal.clear()?;
+        // Not `Terminal::clear`: it asks the terminal where the cursor is, and the answer would
+        // go to the input thread. Clear the screen and forget the last frame (swapping twice
+        // leaves both buffers empty), so the next draw writes every cell.
+        execute!(stdout(), Clear(ClearType::All))?;
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
         Ok(())
     }
 
