@@ -140,15 +140,7 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
     let mut out = format!("# {}\n\n", field(&m.title));
     let mut line: Vec<String> = Vec::new();
     line.extend(m.event.clone());
-    line.extend(m.date.clone().or_else(|| m.date_text.clone()));
-    if let (Some(a), Some(b)) = (&m.start_time, &m.end_time) {
-        line.push(format!(
-            "{a}–{b}{}",
-            m.time_zone
-                .as_ref()
-                .map_or(String::new(), |z| format!(" {z}"))
-        ));
-    }
+    line.extend(m.when().or_else(|| m.date_text.clone()));
     if !line.is_empty() {
         out.push_str(&format!("{}\n\n", field(&line.join(" · "))));
     }
@@ -271,7 +263,7 @@ mod tests {
     fn markdown_has_title_date_speakers_and_a_paragraph_per_turn() {
         let s = bundled();
         let md = export(&s, &by_speaker(&s, 1), To::Markdown);
-        assert!(md.starts_with("# Meeting Spot for CSIRT Practitioners: Share Your Experiences\n\nIGF 2023 Networking Session #44 · 2023-10-09 · 00:30–01:30 UTC\n\n**Speakers:** Hiroki Mashiko (NTTDATA-CERT)\n\n**Hiroki Mashiko** (t2, ~00:30:26): Hi all."), "{md}");
+        assert!(md.starts_with("# Meeting Spot for CSIRT Practitioners: Share Your Experiences\n\nIGF 2023 Networking Session #44 · 2023-10-09 00:30–01:30 UTC\n\n**Speakers:** Hiroki Mashiko (NTTDATA-CERT)\n\n**Hiroki Mashiko** (t2, ~00:30:26): Hi all."), "{md}");
         assert_eq!(md.matches("**Hiroki Mashiko** (").count(), 1);
     }
 

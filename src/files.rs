@@ -315,6 +315,40 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<(), FileEr
     }
 }
 
+/// Creates `STEM.EXT` in `dir`, or `STEM-2.EXT`, `STEM-3.EXT`, … — never over an existing
+/// file, even one another process creates meanwhile. Returns the path written.
+pub fn create_numbered(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, FileError> {
+    for n in 1..10_000u32 {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                f.write_all(bytes).map_err(|e| FileError::io(&path, e))?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(FileError::io(&path, e)),
+        }
+    }
+    Err(FileError::new(
+        &dir.join(format!("{stem}.{ext}")),
+        FileErrorKind::Refused("too many files with this name".into()),
+    ))
+}
+
 /// Moves an unreadable state file aside, beside itself, under a name no other set-aside file
 /// has (`NAME.corrupt-SECONDS-NANOS-PID[-N]`). Returns where it went.
 pub fn set_aside(path: &Path) -> Result<PathBuf, FileError> {
@@ -512,6 +546,28 @@ mod tests {
             read_state(&dir.path().join("none"))
                 .expect("absent")
                 .is_none()
+        );
+    }
+
+    #[test]
+    fn numbered_files_never_replace_one_another() {
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::write(dir.path().join("s-2.md"), "kept").expect("w");
+        let names: Vec<String> = (0..4)
+            .map(|i| {
+                let p = create_numbered(dir.path(), "s", "md", format!("{i}").as_bytes())
+                    .expect("create");
+                p.file_name().expect("name").to_string_lossy().into_owned()
+            })
+            .collect();
+        assert_eq!(names, ["s.md", "s-3.md", "s-4.md", "s-5.md"]);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("s-2.md")).expect("r"),
+            "kept"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("s-4.md")).expect("r"),
+            "2"
         );
     }
 

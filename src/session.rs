@@ -100,6 +100,26 @@ pub enum SessionKind {
     Transcript,
 }
 
+impl Meta {
+    /// When the session took place, `2023-10-09 00:30–01:30 UTC`: the date, the start time
+    /// (with the end time when known) and the zone. `None` without a date. The one date line of
+    /// the browser's header, `stats` and exports.
+    pub fn when(&self) -> Option<String> {
+        let mut when = self.date.clone()?;
+        if let Some(start) = self.start_time {
+            when.push_str(&format!(" {start}"));
+            if let Some(end) = self.end_time {
+                when.push_str(&format!("–{end}"));
+            }
+        }
+        if let Some(zone) = &self.time_zone {
+            when.push(' ');
+            when.push_str(zone);
+        }
+        Some(when)
+    }
+}
+
 impl SessionKind {
     pub fn label(self) -> &'static str {
         match self {
@@ -542,6 +562,42 @@ impl Session {
                 names: many.iter().map(|s| s.name.clone()).collect(),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_line_names_what_is_known() {
+        let mut m = Meta {
+            date: Some("2023-10-09".into()),
+            start_time: ClockTime::parse("00:30"),
+            end_time: ClockTime::parse("01:30"),
+            time_zone: Some("UTC".into()),
+            ..Meta::default()
+        };
+        assert_eq!(m.when().as_deref(), Some("2023-10-09 00:30–01:30 UTC"));
+        m.end_time = None;
+        assert_eq!(m.when().as_deref(), Some("2023-10-09 00:30 UTC"));
+        m.time_zone = None;
+        m.start_time = None;
+        assert_eq!(m.when().as_deref(), Some("2023-10-09"));
+        m.date = None;
+        m.start_time = ClockTime::parse("00:30");
+        assert_eq!(m.when(), None);
+    }
+
+    #[test]
+    fn clock_times_read_and_write_hh_mm() {
+        assert_eq!(
+            ClockTime::parse("9:05").map(|t| t.to_string()).as_deref(),
+            Some("09:05")
+        );
+        assert_eq!(ClockTime::parse("24:00"), None);
+        assert_eq!(ClockTime::parse("10:7"), None);
+        assert_eq!(ClockTime::parse("nope"), None);
     }
 }
 

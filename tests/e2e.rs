@@ -1,6 +1,6 @@
 //! The real binary in a real terminal: tmux runs it, send-keys types as a person would and
-//! capture-pane reads the screen. Skipped, with a note, where tmux is not installed (CI
-//! installs it).
+//! capture-pane reads the screen. Where tmux is not installed each test says it was skipped on
+//! the test output; with `CI` set a missing tmux fails every test instead (CI installs it).
 
 #![allow(clippy::unwrap_used)] // a failing unwrap in a test is a failing test
 
@@ -18,7 +18,11 @@ impl Tmux {
     /// A tmux server of the test's own (`name` keeps parallel tests apart).
     fn start(name: &str, width: u16, height: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("skipped: tmux is not installed (CI installs it; apt-get install tmux)");
+            let test = std::thread::current().name().unwrap_or(name).to_string();
+            let note = skip_or_fail(&test, std::env::var_os("CI").is_some_and(|v| !v.is_empty()));
+            // libtest hides what `eprintln!` prints for a passing test; this line shows.
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr().lock(), "{note}");
             return None;
         }
         let home = tempfile::tempdir().expect("tmp");
@@ -118,9 +122,78 @@ impl Tmux {
     }
 
     fn alternate_screen(&self) -> bool {
-        let out = self.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
+        self.flag("alternate_on") == "1"
     }
+
+    /// One of tmux's pane flags (`alternate_on`, `cursor_flag`, `mouse_any_flag`, …).
+    fn flag(&self, name: &str) -> String {
+        let out = self.run(&[
+            "display-message",
+            "-p",
+            "-t",
+            "e2e",
+            &format!("#{{{name}}}"),
+        ]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The pid of the program the pane's shell runs in the foreground.
+    fn child_pid(&self) -> String {
+        let shell = self.flag("pane_pid");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let out = Command::new("pgrep")
+                .args(["-P", &shell])
+                .output()
+                .expect("pgrep runs");
+            let pids = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            if !pids.is_empty() {
+                assert!(!pids.contains('\n'), "one child: {pids}");
+                return pids;
+            }
+            assert!(Instant::now() < deadline, "podium is not running");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The terminal as a shell wants it: the normal screen, the cursor shown, no mouse
+    /// reporting of any kind.
+    fn assert_restored(&self) {
+        assert_eq!(
+            self.flag("alternate_on"),
+            "0",
+            "the alternate screen is off"
+        );
+        assert_eq!(self.flag("cursor_flag"), "1", "the cursor is shown");
+        for mouse in [
+            "mouse_any_flag",
+            "mouse_button_flag",
+            "mouse_standard_flag",
+            "mouse_all_flag",
+            "mouse_sgr_flag",
+            "mouse_utf8_flag",
+        ] {
+            assert_eq!(self.flag(mouse), "0", "{mouse} is off");
+        }
+    }
+
+    /// Checks the shell's terminal is in cooked mode with echo: what it types shows, a line
+    /// is read when Enter is pressed.
+    fn assert_cooked(&self) {
+        self.keys(&["C-l"]);
+        self.type_text("stty -a | grep -ow -e -icanon -e icanon -e -echo -e echo | sort | tr '\\n' ' '; echo =$((6*7))");
+        self.keys(&["Enter"]);
+        let s = self.wait_for(&["=42"]);
+        let line = s.lines().find(|l| l.ends_with("=42")).unwrap_or_default();
+        assert_eq!(line, "echo icanon =42", "raw mode is off:\n{s}");
+    }
+}
+
+/// Without tmux: fails under CI; elsewhere returns the note that says the test was skipped.
+fn skip_or_fail(test: &str, ci: bool) -> String {
+    let why = "tmux is missing (apt-get install tmux)";
+    assert!(!ci, "{why}, and CI is set: the end-to-end tests must run");
+    format!("test {test} ... SKIPPED: {why}")
 }
 
 impl Drop for Tmux {
@@ -217,6 +290,104 @@ fn ctrl_c_restores_the_terminal() {
     t.keys(&["Enter"]);
     let s = t.wait_for(&["done"]);
     assert!(s.contains(" icanon"), "the terminal left raw mode:\n{s}");
+}
+
+/// Issue 11: a signal that ends the browser gives the terminal back.
+fn ended_by(signal: &str, code: u8) {
+    let Some(t) = Tmux::start(&format!("kill-{signal}"), 80, 24) else {
+        return;
+    };
+    t.open_podium();
+    assert_eq!(t.flag("mouse_any_flag"), "1", "podium reports the mouse");
+    assert_eq!(t.flag("cursor_flag"), "0", "podium hides the cursor");
+    let pid = t.child_pid();
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let s = t.wait_for_prompt();
+    assert!(!s.contains("panicked"), "{s}");
+    t.assert_restored();
+    t.type_text("echo rc=$?");
+    t.keys(&["Enter"]);
+    t.wait_for(&[&format!("rc={code}")]);
+    t.assert_cooked();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    ended_by("TERM", 128 + 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    ended_by("HUP", 128 + 1);
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    ended_by("INT", 128 + 2);
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    ended_by("QUIT", 128 + 3);
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_give_the_shell_back_and_fg_redraws() {
+    let Some(t) = Tmux::start("suspend", 100, 30) else {
+        return;
+    };
+    t.open_podium();
+    t.keys(&["4", "]"]);
+    t.wait_for(&["t5/19"]);
+    let pid = t.child_pid();
+    for stop in ["C-z", "kill -TSTP"] {
+        if stop == "C-z" {
+            t.keys(&["C-z"]);
+        } else {
+            let sent = Command::new("kill")
+                .args(["-TSTP", &pid])
+                .status()
+                .expect("kill runs");
+            assert!(sent.success());
+        }
+        t.wait_for(&["Stopped"]);
+        t.wait_for_prompt();
+        t.assert_restored();
+        t.assert_cooked();
+        t.keys(&["C-l"]);
+        t.type_text("fg");
+        t.keys(&["Enter"]);
+        // The whole screen comes back where the reader was, not only what changed.
+        let s = t.wait_for(&["Speakers", "Statistics", "t5/19", "Bernhards Blumbergs"]);
+        assert!(t.alternate_screen(), "{stop}: back on the alternate screen");
+        assert_eq!(t.flag("mouse_any_flag"), "1", "{stop}: the mouse again");
+        assert!(
+            !s.contains("PROMPT$"),
+            "{stop}: the browser covers the shell:\n{s}"
+        );
+        // And it still takes keys.
+        t.keys(&["]"]);
+        t.wait_for(&["t12/19"]);
+        t.keys(&["["]);
+        t.wait_for(&["t5/19"]);
+    }
+    t.keys(&["q"]);
+    t.wait_for_prompt();
+    t.assert_restored();
+}
+
+#[test]
+fn without_tmux_the_tests_fail_under_ci_and_say_skipped_elsewhere() {
+    assert_eq!(
+        skip_or_fail("t", false),
+        "test t ... SKIPPED: tmux is missing (apt-get install tmux)"
+    );
+    let under_ci = std::panic::catch_unwind(|| skip_or_fail("example", true));
+    assert!(under_ci.is_err(), "a missing tmux fails under CI");
 }
 
 #[test]

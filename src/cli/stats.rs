@@ -65,6 +65,9 @@ struct SessionFacts {
     start_time: Option<String>,
     end_time: Option<String>,
     time_zone: Option<String>,
+    /// The date line as every printer writes it ([`podium::session::Meta::when`]).
+    #[serde(skip)]
+    when: Option<String>,
     kind: &'static str,
     source_format: String,
     source_file: Option<String>,
@@ -120,6 +123,7 @@ impl Report {
                 start_time: m.start_time.map(|t| t.to_string()),
                 end_time: m.end_time.map(|t| t.to_string()),
                 time_zone: m.time_zone.clone(),
+                when: m.when(),
                 kind: m.kind.label(),
                 source_format: m.source_format.clone(),
                 source_file: m.source_file.clone(),
@@ -157,22 +161,7 @@ impl Report {
         let mut out = format!("{}\n", clean(&s.title));
         let mut line: Vec<String> = Vec::new();
         line.extend(s.event.clone());
-        if let Some(date) = &s.date {
-            let mut when = date.clone();
-            if let Some(start) = &s.start_time {
-                when.push(' ');
-                when.push_str(start);
-                if let Some(end) = &s.end_time {
-                    when.push('–');
-                    when.push_str(end);
-                }
-            }
-            if let Some(zone) = &s.time_zone {
-                when.push(' ');
-                when.push_str(zone);
-            }
-            line.push(when);
-        }
+        line.extend(s.when.clone());
         line.push(format!("{} ({})", s.kind, s.source_format));
         out.push_str(&clean(&line.join(" · ")));
         out.push_str(&format!(

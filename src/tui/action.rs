@@ -8,6 +8,9 @@ use podium::search::Hit;
 pub enum Action {
     /// Leave Podium.
     Quit,
+    /// Give the terminal back to the shell and stop (Ctrl-Z); the event loop does it, since it
+    /// holds the terminal, and redraws when the shell's `fg` continues Podium.
+    Suspend,
     /// Show or hide the list of keys.
     ToggleHelp,
     /// Focus the next pane.

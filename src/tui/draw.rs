@@ -4,6 +4,7 @@ use ratatui::Frame;
 
 use super::app::{App, Overlay};
 use super::panes;
+use super::widgets::help::{self, Help};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let s = app.screen();
@@ -29,7 +30,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         panes::footer::draw(frame, app, r);
     }
     match app.overlay {
-        Overlay::Help => panes::help::draw(frame, app, frame.area()),
+        Overlay::Help => Help {
+            title: " Keys (Esc closes) ",
+            contexts: help::SESSION,
+            scroll: app.help_scroll,
+            theme: app.theme,
+            mouse: true,
+        }
+        .draw(frame, frame.area()),
         Overlay::Marks => panes::marks::draw(frame, app, frame.area()),
         Overlay::None | Overlay::Search => {}
     }

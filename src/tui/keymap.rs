@@ -18,6 +18,8 @@ pub enum Context {
     Library,
     Marks,
     Prompt,
+    /// Applies in every context, after the context's own keys.
+    Anywhere,
 }
 
 impl Context {
@@ -32,6 +34,7 @@ impl Context {
             Context::Library => "Library",
             Context::Marks => "Marks list",
             Context::Prompt => "Rename prompt",
+            Context::Anywhere => "Anywhere",
         }
     }
 }
@@ -124,518 +127,123 @@ const fn bind(
     }
 }
 
-use Context::{Global, Help, Library, Marks, Prompt, Search, Speakers, Stats, Transcript};
+use Action as A;
+use Context::{
+    Anywhere, Global, Help, Library, Marks, Prompt, Search, Speakers, Stats, Transcript,
+};
+const ENTER: Key = code(KeyCode::Enter);
+const ESC: Key = code(KeyCode::Esc);
+const DOWN: Key = code(KeyCode::Down);
+const UP: Key = code(KeyCode::Up);
+const HOME: Key = code(KeyCode::Home);
+const END: Key = code(KeyCode::End);
+const PGDN: Key = code(KeyCode::PageDown);
+const PGUP: Key = code(KeyCode::PageUp);
+const TAB: Key = code(KeyCode::Tab);
+const BACKTAB: Key = code(KeyCode::BackTab);
+const BS: Key = code(KeyCode::Backspace);
+/// Shown in the footer of its context.
+const HINT: bool = true;
+const NO: bool = false;
 
 /// Every binding, in the order the help lists them.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(Global, &[k('q'), ctrl('c')], Action::Quit, "quit", true),
-    bind(
-        Global,
-        &[k('?')],
-        Action::ToggleHelp,
-        "help: every key",
-        true,
-    ),
-    bind(
-        Global,
-        &[code(KeyCode::Tab)],
-        Action::FocusNext,
-        "focus the next pane",
-        true,
-    ),
-    bind(
-        Global,
-        &[code(KeyCode::BackTab)],
-        Action::FocusPrev,
-        "focus the previous pane",
-        false,
-    ),
-    bind(Global, &[k('/')], Action::OpenSearch, "search quotes", true),
-    bind(Global, &[k('n')], Action::NextHit, "next search hit", false),
-    bind(
-        Global,
-        &[k('N')],
-        Action::PrevHit,
-        "previous search hit",
-        false,
-    ),
-    bind(
-        Global,
-        &[k(']')],
-        Action::NextTurnOfSpeaker,
-        "selected speaker's next turn",
-        true,
-    ),
-    bind(
-        Global,
-        &[k('[')],
-        Action::PrevTurnOfSpeaker,
-        "selected speaker's previous turn",
-        false,
-    ),
-    bind(
-        Global,
-        &[k('}')],
-        Action::NextSpeakerChange,
-        "next change of speaker",
-        false,
-    ),
-    bind(
-        Global,
-        &[k('{')],
-        Action::PrevSpeakerChange,
-        "previous change of speaker",
-        false,
-    ),
-    bind(
-        Global,
-        &[k('1')],
-        Action::SelectSpeaker(0),
-        "select speaker 1 (2–9 likewise)",
-        false,
-    ),
-    bind(Global, &[k('2')], Action::SelectSpeaker(1), "", false),
-    bind(Global, &[k('3')], Action::SelectSpeaker(2), "", false),
-    bind(Global, &[k('4')], Action::SelectSpeaker(3), "", false),
-    bind(Global, &[k('5')], Action::SelectSpeaker(4), "", false),
-    bind(Global, &[k('6')], Action::SelectSpeaker(5), "", false),
-    bind(Global, &[k('7')], Action::SelectSpeaker(6), "", false),
-    bind(Global, &[k('8')], Action::SelectSpeaker(7), "", false),
-    bind(Global, &[k('9')], Action::SelectSpeaker(8), "", false),
-    bind(
-        Global,
-        &[k('f')],
-        Action::ToggleFilter,
-        "only the selected speaker's turns (toggle)",
-        true,
-    ),
-    bind(
-        Global,
-        &[k('s')],
-        Action::ToggleStatsScope,
-        "statistics: so far / whole session",
-        false,
-    ),
-    bind(
-        Transcript,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "scroll down a line",
-        true,
-    ),
-    bind(
-        Transcript,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "scroll up a line",
-        false,
-    ),
-    bind(
-        Transcript,
-        &[k('g'), code(KeyCode::Home)],
-        Action::Top,
-        "top",
-        false,
-    ),
-    bind(
-        Transcript,
-        &[k('G'), code(KeyCode::End)],
-        Action::Bottom,
-        "bottom",
-        false,
-    ),
-    bind(
-        Transcript,
-        &[code(KeyCode::PageDown), k(' ')],
-        Action::PageDown,
-        "page down",
-        true,
-    ),
-    bind(
-        Transcript,
-        &[code(KeyCode::PageUp), k('b')],
-        Action::PageUp,
-        "page up",
-        false,
-    ),
-    bind(
-        Transcript,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "half a page down",
-        false,
-    ),
-    bind(
-        Transcript,
-        &[ctrl('u')],
-        Action::HalfPageUp,
-        "half a page up",
-        false,
-    ),
-    bind(
-        Speakers,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "next speaker",
-        true,
-    ),
-    bind(
-        Speakers,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "previous speaker",
-        true,
-    ),
-    bind(
-        Speakers,
-        &[k('g'), code(KeyCode::Home)],
-        Action::Top,
-        "first speaker",
-        false,
-    ),
-    bind(
-        Speakers,
-        &[k('G'), code(KeyCode::End)],
-        Action::Bottom,
-        "last speaker",
-        false,
-    ),
-    bind(
-        Speakers,
-        &[code(KeyCode::Enter)],
-        Action::JumpToSpeaker,
-        "go to their next turn",
-        true,
-    ),
-    bind(
-        Speakers,
-        &[code(KeyCode::PageDown), k(' ')],
-        Action::PageDown,
-        "transcript page down",
-        false,
-    ),
-    bind(
-        Speakers,
-        &[code(KeyCode::PageUp), k('b')],
-        Action::PageUp,
-        "transcript page up",
-        false,
-    ),
-    bind(
-        Stats,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "scroll down",
-        true,
-    ),
-    bind(
-        Stats,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "scroll up",
-        false,
-    ),
-    bind(
-        Stats,
-        &[k('g'), code(KeyCode::Home)],
-        Action::Top,
-        "top",
-        false,
-    ),
-    bind(
-        Stats,
-        &[code(KeyCode::PageDown), k(' ')],
-        Action::PageDown,
-        "transcript page down",
-        false,
-    ),
-    bind(
-        Stats,
-        &[code(KeyCode::PageUp), k('b')],
-        Action::PageUp,
-        "transcript page up",
-        false,
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Down), ctrl('n')],
-        Action::SearchNext,
-        "next hit",
-        true,
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Up), ctrl('p')],
-        Action::SearchPrev,
-        "previous hit",
-        true,
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Enter)],
-        Action::SearchAccept,
-        "go to the hit",
-        true,
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Esc)],
-        Action::SearchCancel,
-        "close, back to where you were",
-        true,
-    ),
-    bind(
-        Search,
-        &[code(KeyCode::Backspace)],
-        Action::SearchBackspace,
-        "delete a character",
-        false,
-    ),
-    bind(
-        Search,
-        &[ctrl('u')],
-        Action::SearchClear,
-        "clear the query",
-        false,
-    ),
-    bind(Search, &[ctrl('c')], Action::Quit, "quit", false),
-    bind(
-        Help,
-        &[code(KeyCode::Esc), k('?'), k('q')],
-        Action::ToggleHelp,
-        "close the help",
-        true,
-    ),
-    bind(
-        Help,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "scroll down",
-        false,
-    ),
-    bind(
-        Help,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "scroll up",
-        false,
-    ),
-    bind(Help, &[ctrl('c')], Action::Quit, "quit", false),
-    bind(
-        Global,
-        &[code(KeyCode::Esc)],
-        Action::Back,
-        "back to the library (when opened from one)",
-        false,
-    ),
-    bind(
-        Global,
-        &[k('y')],
-        Action::CopyQuote,
-        "copy the quote with its citation",
-        false,
-    ),
-    bind(
-        Global,
-        &[k('Y')],
-        Action::CopyTurn,
-        "copy the turn with its citation",
-        false,
-    ),
-    bind(
-        Global,
-        &[k('m')],
-        Action::ToggleMark,
-        "mark the found quote or the turn",
-        false,
-    ),
-    bind(
-        Global,
-        &[k('\'')],
-        Action::OpenMarks,
-        "list the marks",
-        false,
-    ),
-    bind(
-        Global,
-        &[k('e')],
-        Action::Export,
-        "export what is shown as Markdown",
-        false,
-    ),
-    bind(
-        Speakers,
-        &[k('r')],
-        Action::RenameSpeaker,
-        "rename (or merge) the speaker",
-        true,
-    ),
-    bind(
-        Marks,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "next mark",
-        true,
-    ),
-    bind(
-        Marks,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "previous mark",
-        false,
-    ),
-    bind(
-        Marks,
-        &[code(KeyCode::Enter)],
-        Action::Open,
-        "go to the mark",
-        true,
-    ),
-    bind(
-        Marks,
-        &[k('d')],
-        Action::DeleteMark,
-        "remove the mark",
-        true,
-    ),
-    bind(
-        Marks,
-        &[k('e')],
-        Action::Export,
-        "export the marks as Markdown",
-        true,
-    ),
-    bind(
-        Marks,
-        &[k('y')],
-        Action::CopyQuote,
-        "copy the marked quote",
-        false,
-    ),
-    bind(
-        Marks,
-        &[code(KeyCode::Esc), k('\'')],
-        Action::OpenMarks,
-        "close",
-        true,
-    ),
-    bind(Marks, &[ctrl('c'), k('q')], Action::Quit, "quit", false),
-    bind(
-        Prompt,
-        &[code(KeyCode::Enter)],
-        Action::PromptAccept,
-        "rename",
-        true,
-    ),
-    bind(
-        Prompt,
-        &[code(KeyCode::Esc)],
-        Action::PromptCancel,
-        "cancel",
-        true,
-    ),
-    bind(
-        Prompt,
-        &[code(KeyCode::Backspace)],
-        Action::PromptBackspace,
-        "delete a character",
-        false,
-    ),
-    bind(Prompt, &[ctrl('c')], Action::Quit, "quit", false),
-    bind(
-        Library,
-        &[k('j'), code(KeyCode::Down)],
-        Action::Down,
-        "next row",
-        true,
-    ),
-    bind(
-        Library,
-        &[k('k'), code(KeyCode::Up)],
-        Action::Up,
-        "previous row",
-        false,
-    ),
-    bind(
-        Library,
-        &[k('g'), code(KeyCode::Home)],
-        Action::Top,
-        "first row",
-        false,
-    ),
-    bind(
-        Library,
-        &[k('G'), code(KeyCode::End)],
-        Action::Bottom,
-        "last row",
-        false,
-    ),
-    bind(
-        Library,
-        &[code(KeyCode::PageDown), k(' ')],
-        Action::PageDown,
-        "page down",
-        false,
-    ),
-    bind(
-        Library,
-        &[code(KeyCode::PageUp), k('b')],
-        Action::PageUp,
-        "page up",
-        false,
-    ),
-    bind(
-        Library,
-        &[code(KeyCode::Enter)],
-        Action::Open,
-        "open the session, person or turn",
-        true,
-    ),
-    bind(
-        Library,
-        &[code(KeyCode::Esc)],
-        Action::Back,
-        "back to the people list",
-        false,
-    ),
-    bind(
-        Library,
-        &[k('o')],
-        Action::CycleSort,
-        "sort by the next column",
-        true,
-    ),
-    bind(
-        Library,
-        &[k('p'), code(KeyCode::Tab)],
-        Action::TogglePeople,
-        "sessions / people",
-        true,
-    ),
-    bind(
-        Library,
-        &[k('/')],
-        Action::OpenSearch,
-        "search every session",
-        true,
-    ),
-    bind(
-        Library,
-        &[k('?')],
-        Action::ToggleHelp,
-        "help: every key",
-        true,
-    ),
-    bind(Library, &[k('q'), ctrl('c')], Action::Quit, "quit", true),
+    bind(Global, &[k('q'), ctrl('c')], A::Quit, "quit", HINT),
+    bind(Global, &[k('?')], A::ToggleHelp, "help: every key", HINT),
+    bind(Global, &[TAB], A::FocusNext, "focus the next pane", HINT),
+    bind(Global, &[BACKTAB], A::FocusPrev, "focus the previous pane", NO),
+    bind(Global, &[k('/')], A::OpenSearch, "search quotes", HINT),
+    bind(Global, &[k('n')], A::NextHit, "next search hit", NO),
+    bind(Global, &[k('N')], A::PrevHit, "previous search hit", NO),
+    bind(Global, &[k(']')], A::NextTurnOfSpeaker, "selected speaker's next turn", HINT),
+    bind(Global, &[k('[')], A::PrevTurnOfSpeaker, "selected speaker's previous turn", NO),
+    bind(Global, &[k('}')], A::NextSpeakerChange, "next change of speaker", NO),
+    bind(Global, &[k('{')], A::PrevSpeakerChange, "previous change of speaker", NO),
+    bind(Global, &[k('1')], A::SelectSpeaker(0), "select speaker 1 (2–9 likewise)", NO),
+    bind(Global, &[k('2')], A::SelectSpeaker(1), "", NO),
+    bind(Global, &[k('3')], A::SelectSpeaker(2), "", NO),
+    bind(Global, &[k('4')], A::SelectSpeaker(3), "", NO),
+    bind(Global, &[k('5')], A::SelectSpeaker(4), "", NO),
+    bind(Global, &[k('6')], A::SelectSpeaker(5), "", NO),
+    bind(Global, &[k('7')], A::SelectSpeaker(6), "", NO),
+    bind(Global, &[k('8')], A::SelectSpeaker(7), "", NO),
+    bind(Global, &[k('9')], A::SelectSpeaker(8), "", NO),
+    bind(Global, &[k('f')], A::ToggleFilter, "only the selected speaker's turns (toggle)", HINT),
+    bind(Global, &[k('s')], A::ToggleStatsScope, "statistics: so far / whole session", NO),
+    bind(Transcript, &[k('j'), DOWN], A::Down, "scroll down a line", HINT),
+    bind(Transcript, &[k('k'), UP], A::Up, "scroll up a line", NO),
+    bind(Transcript, &[k('g'), HOME], A::Top, "top", NO),
+    bind(Transcript, &[k('G'), END], A::Bottom, "bottom", NO),
+    bind(Transcript, &[PGDN, k(' ')], A::PageDown, "page down", HINT),
+    bind(Transcript, &[PGUP, k('b')], A::PageUp, "page up", NO),
+    bind(Transcript, &[ctrl('d')], A::HalfPageDown, "half a page down", NO),
+    bind(Transcript, &[ctrl('u')], A::HalfPageUp, "half a page up", NO),
+    bind(Speakers, &[k('j'), DOWN], A::Down, "next speaker", HINT),
+    bind(Speakers, &[k('k'), UP], A::Up, "previous speaker", HINT),
+    bind(Speakers, &[k('g'), HOME], A::Top, "first speaker", NO),
+    bind(Speakers, &[k('G'), END], A::Bottom, "last speaker", NO),
+    bind(Speakers, &[ENTER], A::JumpToSpeaker, "go to their next turn", HINT),
+    bind(Speakers, &[PGDN, k(' ')], A::PageDown, "transcript page down", NO),
+    bind(Speakers, &[PGUP, k('b')], A::PageUp, "transcript page up", NO),
+    bind(Stats, &[k('j'), DOWN], A::Down, "scroll down", HINT),
+    bind(Stats, &[k('k'), UP], A::Up, "scroll up", NO),
+    bind(Stats, &[k('g'), HOME], A::Top, "top", NO),
+    bind(Stats, &[PGDN, k(' ')], A::PageDown, "transcript page down", NO),
+    bind(Stats, &[PGUP, k('b')], A::PageUp, "transcript page up", NO),
+    bind(Search, &[DOWN, ctrl('n')], A::SearchNext, "next hit", HINT),
+    bind(Search, &[UP, ctrl('p')], A::SearchPrev, "previous hit", HINT),
+    bind(Search, &[ENTER], A::SearchAccept, "go to the hit", HINT),
+    bind(Search, &[ESC], A::SearchCancel, "close, back to where you were", HINT),
+    bind(Search, &[BS], A::SearchBackspace, "delete a character", NO),
+    bind(Search, &[ctrl('u')], A::SearchClear, "clear the query", NO),
+    bind(Search, &[ctrl('c')], A::Quit, "quit", NO),
+    bind(Help, &[ESC, k('?'), k('q')], A::ToggleHelp, "close the help", HINT),
+    bind(Help, &[k('j'), DOWN], A::Down, "scroll down", NO),
+    bind(Help, &[k('k'), UP], A::Up, "scroll up", NO),
+    bind(Help, &[ctrl('c')], A::Quit, "quit", NO),
+    bind(Global, &[ESC], A::Back, "back to the library (when opened from one)", NO),
+    bind(Global, &[k('y')], A::CopyQuote, "copy the quote with its citation", NO),
+    bind(Global, &[k('Y')], A::CopyTurn, "copy the turn with its citation", NO),
+    bind(Global, &[k('m')], A::ToggleMark, "mark the found quote or the turn", NO),
+    bind(Global, &[k('\'')], A::OpenMarks, "list the marks", NO),
+    bind(Global, &[k('e')], A::Export, "export what is shown as Markdown", NO),
+    bind(Speakers, &[k('r')], A::RenameSpeaker, "rename (or merge) the speaker", HINT),
+    bind(Marks, &[k('j'), DOWN], A::Down, "next mark", HINT),
+    bind(Marks, &[k('k'), UP], A::Up, "previous mark", NO),
+    bind(Marks, &[ENTER], A::Open, "go to the mark", HINT),
+    bind(Marks, &[k('d')], A::DeleteMark, "remove the mark", HINT),
+    bind(Marks, &[k('e')], A::Export, "export the marks as Markdown", HINT),
+    bind(Marks, &[k('y')], A::CopyQuote, "copy the marked quote", NO),
+    bind(Marks, &[ESC, k('\'')], A::OpenMarks, "close", HINT),
+    bind(Marks, &[ctrl('c'), k('q')], A::Quit, "quit", NO),
+    bind(Prompt, &[ENTER], A::PromptAccept, "rename", HINT),
+    bind(Prompt, &[ESC], A::PromptCancel, "cancel", HINT),
+    bind(Prompt, &[BS], A::PromptBackspace, "delete a character", NO),
+    bind(Prompt, &[ctrl('c')], A::Quit, "quit", NO),
+    bind(Library, &[k('j'), DOWN], A::Down, "next row", HINT),
+    bind(Library, &[k('k'), UP], A::Up, "previous row", NO),
+    bind(Library, &[k('g'), HOME], A::Top, "first row", NO),
+    bind(Library, &[k('G'), END], A::Bottom, "last row", NO),
+    bind(Library, &[PGDN, k(' ')], A::PageDown, "page down", NO),
+    bind(Library, &[PGUP, k('b')], A::PageUp, "page up", NO),
+    bind(Library, &[ENTER], A::Open, "open the session, person or turn", HINT),
+    bind(Library, &[ESC], A::Back, "back to the people list", NO),
+    bind(Library, &[k('o')], A::CycleSort, "sort by the next column", HINT),
+    bind(Library, &[k('p'), TAB], A::TogglePeople, "sessions / people", HINT),
+    bind(Library, &[k('/')], A::OpenSearch, "search every session", HINT),
+    bind(Library, &[k('?')], A::ToggleHelp, "help: every key", HINT),
+    bind(Library, &[k('q'), ctrl('c')], A::Quit, "quit", HINT),
+    bind(Anywhere, &[ctrl('z')], A::Suspend, "suspend to the shell (fg comes back)", NO),
 ];
 
-/// The action for a key press in the given contexts, tried in order. In the search panel an
-/// unbound printable character is typed into the query.
+/// The action for a key press in the given contexts, tried in order, then in `Anywhere`. In the
+/// search panel and the prompt an unbound printable character is typed.
 pub fn action_for(event: &KeyEvent, contexts: &[Context]) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
     }
-    for &context in contexts {
+    for &context in contexts.iter().chain([&Context::Anywhere]) {
         let found = BINDINGS
             .iter()
             .filter(|b| b.context == context)
@@ -716,6 +324,26 @@ mod tests {
         let mut release = q;
         release.kind = KeyEventKind::Release;
         assert_eq!(action_for(&release, &[Search]), None);
+    }
+
+    #[test]
+    fn ctrl_z_suspends_in_every_context() {
+        let z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for context in [
+            Global, Transcript, Speakers, Stats, Search, Help, Library, Marks, Prompt,
+        ] {
+            assert_eq!(
+                action_for(&z, &[context]),
+                Some(Action::Suspend),
+                "{context:?}"
+            );
+        }
+        let plain = press(KeyCode::Char('z'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&plain, &[Search]),
+            Some(Action::SearchInput('z'))
+        );
+        assert_eq!(action_for(&plain, &[Transcript, Global]), None);
     }
 
     #[test]

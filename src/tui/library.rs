@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use super::action::{Action, Effect};
 use super::search_state::SearchState;
 use super::theme::Theme;
+use super::who;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -280,9 +281,9 @@ impl Library {
                     .iter()
                     .flat_map(|a| {
                         let session = &self.items[a.session].session;
-                        session
-                            .turns_by(podium::session::SpeakerIx(a.speaker))
-                            .map(move |(ti, _)| (a.session, ti))
+                        who::turns_of(session, a.speaker)
+                            .into_iter()
+                            .map(move |turn| (a.session, turn))
                     })
                     .collect();
                 self.view = View::PersonTurns(self.selected);
@@ -372,14 +373,8 @@ impl Library {
                 hits,
                 total,
                 done,
-            } if generation == self.search.generation => {
-                self.search.hits = hits;
-                self.search.total = total;
-                self.search.pending = !done;
-                self.search.selected = self
-                    .search
-                    .selected
-                    .min(self.search.hits.len().saturating_sub(1));
+            } => {
+                self.search.take(generation, hits, total, done);
             }
             Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
             _ => {}

@@ -11,31 +11,32 @@ mod keymap;
 mod layout;
 mod library;
 mod panes;
+mod search_panel;
 mod search_state;
+mod session_view;
 mod takeout;
+mod terminal;
 mod theme;
 mod transcript_layout;
+mod update;
+mod who;
+mod widgets;
 mod worker;
 mod wrap;
 
 #[cfg(test)]
 mod tests;
 
-use std::io::{IsTerminal, stdout};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use podium::cache::Cache;
 use podium::formats::Format;
 use podium::search::{Hit, QuoteIndex};
 use podium::session::Session;
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub use action::Action;
@@ -43,13 +44,17 @@ pub use app::{App, Overlay};
 use keymap::Context;
 use layout::Focus;
 use library::Library;
+use session_view::SessionView;
+use terminal::{Term, with_terminal};
 use theme::Theme;
 use worker::SearchWorker;
 
-/// What reaches the event loop: terminal input, a search worker's results, or a library's
-/// sessions as they load.
+/// What reaches the event loop: terminal input, a signal, a search worker's results, or a
+/// library's sessions as they load.
 pub enum Msg {
     Term(Event),
+    /// A signal the signal thread caught (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT).
+    Signal(i32),
     Hits {
         /// Which worker ranked them (a library's and a session's can both be running).
         worker: u64,
@@ -62,45 +67,43 @@ pub enum Msg {
     LoadDone,
 }
 
-/// Sets the terminal up, runs `body`, and restores the terminal whatever happens: on quit, on
-/// error and on panic (ratatui's hook, plus ours for the mouse).
-fn with_terminal(
-    body: impl FnOnce(&mut DefaultTerminal) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    if !stdout().is_terminal() {
-        bail!("the browser needs a terminal; for scripts use `podium stats` or `podium search`");
+/// Handles what the event loop itself does with the terminal: signals, and Ctrl-Z (a key in
+/// raw mode, so it comes through the keymap). Returns the message when it is for the app, and
+/// whether the screen must be drawn again.
+fn terminal_message(term: &mut Term, msg: Msg) -> anyhow::Result<(Option<Msg>, bool)> {
+    match msg {
+        Msg::Signal(signal) => {
+            term.on_signal(signal)?;
+            Ok((None, true))
+        }
+        Msg::Term(Event::Key(key)) if keymap::action_for(&key, &[]) == Some(Action::Suspend) => {
+            term.suspend()?;
+            Ok((None, true))
+        }
+        msg => Ok((Some(msg), false)),
     }
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        hook(info);
-    }));
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    let result = execute!(stdout(), EnableMouseCapture)
-        .context("cannot enable the mouse")
-        .and_then(|()| body(&mut terminal));
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result
 }
 
 /// Opens the browser on `session` (read from `file`, or bundled) and returns when the reader
 /// quits.
 pub fn run(session: Session, file: Option<PathBuf>) -> anyhow::Result<()> {
-    with_terminal(|terminal| {
-        let size = terminal.size()?;
-        let (tx, rx) = mpsc::channel::<Msg>();
-        let mut view =
-            SessionView::open(session, file, Rect::new(0, 0, size.width, size.height), &tx)?;
-        spawn_input(tx)?;
-        terminal.draw(|f| draw::draw(f, &view.app))?;
-        while !view.app.quit {
+    let (tx, rx) = mpsc::channel::<Msg>();
+    with_terminal(&tx, |term| {
+        let (width, height) = ratatui::crossterm::terminal::size()?;
+        let mut view = SessionView::open(session, file, Rect::new(0, 0, width, height), &tx)?;
+        spawn_input(tx.clone())?;
+        term.draw(|f| draw::draw(f, &view.app))?;
+        while !view.app.quit && term.ended_by.is_none() {
             let mut changed = false;
             for msg in next_messages(&rx)? {
-                changed |= view.handle(msg);
+                let (msg, redraw) = terminal_message(term, msg)?;
+                changed |= redraw;
+                if let Some(msg) = msg {
+                    changed |= view.handle(msg);
+                }
             }
-            if changed && !view.app.quit {
-                terminal.draw(|f| draw::draw(f, &view.app))?;
+            if changed && !view.app.quit && term.ended_by.is_none() {
+                term.draw(|f| draw::draw(f, &view.app))?;
             }
         }
         Ok(())
@@ -114,21 +117,35 @@ pub struct LibrarySource {
     pub cache: Option<Cache>,
 }
 
+/// The library's search: one worker, and the index over the sessions loaded when it was built.
+struct LibrarySearch {
+    worker: SearchWorker,
+    index: Arc<QuoteIndex>,
+    sessions: usize,
+}
+
 /// Opens the library view; sessions load in the background and show as they arrive.
 pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
-    with_terminal(|terminal| {
-        let size = terminal.size()?;
-        let area = Rect::new(0, 0, size.width, size.height);
-        let (tx, rx) = mpsc::channel::<Msg>();
+    let (tx, rx) = mpsc::channel::<Msg>();
+    with_terminal(&tx, |term| {
+        let (width, height) = ratatui::crossterm::terminal::size()?;
+        let area = Rect::new(0, 0, width, height);
         let mut lib = Library::new(Theme::from_env(), area);
         lib.loading = Some((0, source.files.len()));
         spawn_loader(source, tx.clone())?;
         spawn_input(tx.clone())?;
-        let mut index: Option<(SearchWorker, usize)> = None;
+        let mut search = LibrarySearch {
+            worker: SearchWorker::spawn(tx.clone()).context("cannot start the search thread")?,
+            index: Arc::default(),
+            sessions: 0,
+        };
         let mut open: Option<SessionView> = None;
-        terminal.draw(|f| panes::library::draw(f, &lib))?;
-        while !lib.quit {
+        term.draw(|f| panes::library::draw(f, &lib))?;
+        while !lib.quit && term.ended_by.is_none() {
             for msg in next_messages(&rx)? {
+                let Some(msg) = terminal_message(term, msg)?.0 else {
+                    continue;
+                };
                 if let Msg::Term(Event::Resize(width, height)) = msg {
                     lib.update(Action::Resize { width, height });
                 }
@@ -148,7 +165,7 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
                                 open = None;
                             }
                         }
-                        None => library_message(&mut lib, msg, &mut index, &tx)?,
+                        None => library_message(&mut lib, msg, &mut search),
                     },
                 }
                 if let Some(library::Open::Session {
@@ -171,10 +188,10 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
                 }
             }
             lib.settle();
-            if !lib.quit {
+            if !lib.quit && term.ended_by.is_none() {
                 match &open {
-                    Some(view) => terminal.draw(|f| draw::draw(f, &view.app))?,
-                    None => terminal.draw(|f| panes::library::draw(f, &lib))?,
+                    Some(view) => term.draw(|f| draw::draw(f, &view.app))?,
+                    None => term.draw(|f| panes::library::draw(f, &lib))?,
                 };
             }
         }
@@ -182,18 +199,13 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
     })
 }
 
-/// Applies a message to the library view, searching through a worker over every session
-/// loaded so far (rebuilt when more have loaded since).
-fn library_message(
-    lib: &mut Library,
-    msg: Msg,
-    index: &mut Option<(SearchWorker, usize)>,
-    tx: &mpsc::Sender<Msg>,
-) -> anyhow::Result<()> {
+/// Applies a message to the library view, searching over every session loaded so far (the
+/// index is rebuilt when more have loaded since, and goes to the worker with the query).
+fn library_message(lib: &mut Library, msg: Msg, search: &mut LibrarySearch) {
     if let Msg::Hits { worker, .. } = &msg
-        && index.as_ref().is_none_or(|(w, _)| w.id != *worker)
+        && *worker != search.worker.id
     {
-        return Ok(());
+        return;
     }
     let contexts = if lib.help_open {
         vec![Context::Help]
@@ -203,164 +215,17 @@ fn library_message(
         vec![Context::Library]
     };
     let Some(action) = msg_action(msg, &contexts) else {
-        return Ok(());
+        return;
     };
     if let Some(action::Effect::Search { generation, query }) = lib.update(action) {
-        let loaded = lib.items.len();
-        if index.as_ref().is_none_or(|(_, n)| *n != loaded) {
-            let quotes = QuoteIndex::from_sessions(lib.items.iter().map(|i| i.session.as_ref()));
-            let worker = SearchWorker::spawn(Arc::new(quotes), tx.clone())
-                .context("cannot start the search thread")?;
-            *index = Some((worker, loaded));
+        if search.sessions != lib.items.len() {
+            search.sessions = lib.items.len();
+            search.index = Arc::new(QuoteIndex::from_sessions(
+                lib.items.iter().map(|i| i.session.as_ref()),
+            ));
         }
-        if let Some((worker, _)) = index {
-            worker.request(generation, query);
-        }
+        search.worker.request(generation, query, &search.index);
     }
-    Ok(())
-}
-
-/// One open session: its state, the worker that searches it, and where its marks and
-/// renames are kept.
-struct SessionView {
-    app: App,
-    worker: SearchWorker,
-    /// The session's file (`None` for the bundled session).
-    file: Option<PathBuf>,
-    /// Where the marks are kept, and the marks as last read or written there: a save keeps
-    /// the change from these, merged with what another browser kept meanwhile.
-    marks: Option<(podium::marks::MarkStore, Vec<podium::marks::Mark>)>,
-}
-
-impl SessionView {
-    fn open(
-        session: Session,
-        file: Option<PathBuf>,
-        area: Rect,
-        tx: &mpsc::Sender<Msg>,
-    ) -> anyhow::Result<Self> {
-        let index = Arc::new(QuoteIndex::new(&session));
-        let mut app = App::new(session, Theme::from_env(), area);
-        let marks = podium::marks::MarkStore::default_dir().map(|dir| {
-            let store = podium::marks::MarkStore::open(&dir, file.as_deref(), &app.session);
-            let (marks, warning) = store.load();
-            app.marks.clone_from(&marks);
-            if let Some(w) = warning {
-                app.update(Action::Notify(w));
-            }
-            (store, marks)
-        });
-        let worker =
-            SearchWorker::spawn(index, tx.clone()).context("cannot start the search thread")?;
-        Ok(SessionView {
-            app,
-            worker,
-            file,
-            marks,
-        })
-    }
-
-    /// Does what `update` asked for that leaves the process, and reports back as an action.
-    fn perform(&mut self, effect: action::Effect) {
-        let note = match effect {
-            action::Effect::Search { generation, query } => {
-                self.worker.request(generation, query);
-                return;
-            }
-            action::Effect::Copy { text } => match clipboard::copy(&text) {
-                Ok(how) => format!("Copied with citation ({how}): {}", preview(&text)),
-                Err(e) => format!("Could not copy: {e}"),
-            },
-            action::Effect::SaveMarks(wanted) => match &mut self.marks {
-                Some((store, base)) => match store.save(&self.app.session, base, &wanted) {
-                    Ok(kept) => {
-                        base.clone_from(&kept);
-                        if kept != wanted {
-                            self.app.update(Action::MarksKept(kept));
-                        }
-                        return;
-                    }
-                    Err(e) => format!("Could not keep the marks: {e}"),
-                },
-                None => "No data directory to keep marks in (set XDG_DATA_HOME or HOME)".into(),
-            },
-            action::Effect::Export { stem, text } => match export_file(&stem, &text) {
-                Ok(path) => format!("Exported to {}", path.display()),
-                Err(e) => format!("Could not export: {e}"),
-            },
-            action::Effect::SaveRename { from, to } => {
-                match save_rename(self.file.as_deref(), &from, &to) {
-                    Ok(path) => format!("Renamed {from} to {to}; kept in {}", path.display()),
-                    Err(e) => format!("Renamed for now, but could not keep it: {e}"),
-                }
-            }
-        };
-        self.app.update(Action::Notify(note));
-    }
-
-    /// Applies one message; returns whether anything changed.
-    fn handle(&mut self, msg: Msg) -> bool {
-        if let Msg::Hits { worker, .. } = &msg
-            && *worker != self.worker.id
-        {
-            return false;
-        }
-        let Some(action) = to_action(&self.app, msg) else {
-            return false;
-        };
-        if let Some(effect) = self.app.update(action) {
-            self.perform(effect);
-        }
-        true
-    }
-}
-
-/// The start of a copied text, for the footer.
-fn preview(text: &str) -> String {
-    let short: String = text.chars().take(48).collect();
-    if short.len() < text.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
-}
-
-/// Writes `stem.md` in the current folder, or `stem-2.md`, … : never over an existing file.
-fn export_file(stem: &str, text: &str) -> std::io::Result<PathBuf> {
-    use std::io::Write as _;
-    for n in 1..1000 {
-        let name = if n == 1 {
-            format!("{stem}.md")
-        } else {
-            format!("{stem}-{n}.md")
-        };
-        let path = PathBuf::from(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut f) => {
-                f.write_all(text.as_bytes())?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("too many exports with this name"))
-}
-
-/// Adds `from = to` to the podium.toml beside the session (or the bundled session's), keeping
-/// earlier renames that led to `from` pointing at `to`.
-fn save_rename(file: Option<&std::path::Path>, from: &str, to: &str) -> anyhow::Result<PathBuf> {
-    let path = match file {
-        Some(f) => podium::names::Renames::path_beside(f),
-        None => podium::names::Renames::bundled_path()
-            .ok_or_else(|| anyhow::anyhow!("no data directory (set XDG_DATA_HOME or HOME)"))?,
-    };
-    podium::names::Renames::add(&path, from, to)?;
-    Ok(path)
 }
 
 /// Waits for the next message, then takes everything already queued behind it, so a burst of
@@ -447,7 +312,7 @@ fn msg_action(msg: Msg, contexts: &[Context]) -> Option<Action> {
             }),
             _ => None,
         },
-        Msg::Term(_) | Msg::Loaded(_) | Msg::LoadDone => None,
+        Msg::Term(_) | Msg::Signal(_) | Msg::Loaded(_) | Msg::LoadDone => None,
     }
 }
 

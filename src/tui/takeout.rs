@@ -7,7 +7,6 @@ use podium::marks::{self, Mark};
 
 use super::action::Effect;
 use super::app::{App, Overlay};
-use super::transcript_layout::TranscriptLayout;
 
 impl App {
     /// The excerpts `y`, `m` and `e` work on: the found quote if it is in the current turn,
@@ -128,15 +127,12 @@ impl App {
             self.message = Some("Rename cancelled: no name".into());
             return None;
         }
-        let anchor = self.current_turn();
         if !podium::names::rename(&mut self.session, &prompt.speaker, &to) {
             self.message = Some(format!("{} is already called {to}", prompt.speaker));
             return None;
         }
-        self.figures = podium::stats::Figures::new(&self.session);
         self.filter = None;
-        self.layout = TranscriptLayout::default();
-        self.relayout(anchor);
+        self.session_changed();
         let name_now = podium::text::fold_name(&to);
         self.selected = self
             .session

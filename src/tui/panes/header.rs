@@ -12,19 +12,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         format!(" {}", super::clean(&m.title)),
         app.theme.title(),
     )];
-    let mut rest: Vec<String> = Vec::new();
-    rest.extend(m.event.clone());
-    if let Some(date) = &m.date {
-        let mut when = date.clone();
-        if let (Some(a), Some(b)) = (&m.start_time, &m.end_time) {
-            when.push_str(&format!(" {a}–{b}"));
-        }
-        if let Some(z) = &m.time_zone {
-            when.push_str(&format!(" {z}"));
-        }
-        rest.push(when);
-    }
-    for part in rest {
+    for part in m.event.iter().cloned().chain(m.when()) {
         spans.push(Span::styled(" · ", app.theme.dim()));
         spans.push(Span::raw(super::clean(&part).into_owned()));
     }

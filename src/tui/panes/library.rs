@@ -3,15 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
-use super::{clean, frame_block, list_offset, lit_spans};
+use super::{frame_block, list_offset};
 use crate::tui::keymap::{self, Context};
 use crate::tui::layout;
 use crate::tui::library::{Library, View};
+use crate::tui::widgets::fit;
+use crate::tui::widgets::help::{self, Help};
+use crate::tui::widgets::hit_list::{HitList, HitRow};
 
 pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
     let area = frame.area();
@@ -70,8 +71,33 @@ pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
     };
     frame.render_widget(Line::from(hint), footer);
     if lib.help_open {
-        draw_help(frame, lib, area);
+        Help {
+            title: " Library keys (Esc closes) ",
+            contexts: help::LIBRARY,
+            scroll: lib.help_scroll,
+            theme: t,
+            mouse: false,
+        }
+        .draw(frame, area);
     }
+}
+
+/// One line of the sessions or people table: a name cut to fit, a short text column and three
+/// counts, so both lists (and their headers) line up the same way.
+fn table_row(
+    width: usize,
+    name: &str,
+    text: &str,
+    text_w: usize,
+    counts: [&dyn std::fmt::Display; 3],
+) -> String {
+    let name_w = width.saturating_sub(text_w + 9 + 7 + 8 + 4).max(10);
+    let [a, b, c] = counts;
+    format!(
+        "{} {} {a:>8} {b:>6} {c:>7}",
+        fit(name, name_w),
+        fit(text, text_w)
+    )
 }
 
 /// The list's header and its rows `shown` (only those are formatted: a library may hold
@@ -80,10 +106,12 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
     let (skip, take) = (shown.start, shown.len());
     match lib.view {
         View::Sessions => {
-            let title_w = width.saturating_sub(10 + 9 + 7 + 8 + 4).max(10);
-            let header = format!(
-                "{:<title_w$} {:<10} {:>8} {:>6} {:>7}",
-                "title", "date", "speakers", "turns", "words"
+            let header = table_row(
+                width,
+                "title",
+                "date",
+                10,
+                [&"speakers", &"turns", &"words"],
             );
             let rows = lib
                 .order
@@ -92,23 +120,24 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                 .take(take)
                 .map(|&i| {
                     let r = &lib.rows[i];
-                    format!(
-                        "{} {:<10} {:>8} {:>6} {:>7}",
-                        fit(&r.title, title_w),
-                        r.date,
-                        r.speakers,
-                        r.turns,
-                        r.words
+                    table_row(
+                        width,
+                        &r.title,
+                        &r.date,
+                        10,
+                        [&r.speakers, &r.turns, &r.words],
                     )
                 })
                 .collect();
             (header, rows)
         }
         View::People => {
-            let name_w = width.saturating_sub(8 + 9 + 7 + 8 + 4).max(10);
-            let header = format!(
-                "{:<name_w$} {:<8} {:>8} {:>6} {:>7}",
-                "person", "kind", "sessions", "turns", "words"
+            let header = table_row(
+                width,
+                "person",
+                "kind",
+                8,
+                [&"sessions", &"turns", &"words"],
             );
             let rows = lib
                 .people
@@ -120,14 +149,9 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                         podium::session::SpeakerKind::Person => "person",
                         podium::session::SpeakerKind::Label => "label",
                     };
-                    format!(
-                        "{} {:<8} {:>8} {:>6} {:>7}",
-                        fit(&p.name, name_w),
-                        kind,
-                        p.appearances.len(),
-                        p.turns(),
-                        p.words()
-                    )
+                    let counts: [&dyn std::fmt::Display; 3] =
+                        [&p.appearances.len(), &p.turns(), &p.words()];
+                    table_row(width, &p.name, kind, 8, counts)
                 })
                 .collect();
             (header, rows)
@@ -170,23 +194,6 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
     }
 }
 
-/// `text` cut or padded to `width` display columns.
-fn fit(text: &str, width: usize) -> String {
-    let text = clean(text);
-    let mut out = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(out.width())));
-    out
-}
-
 fn draw_list(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
     let t = lib.theme;
     let title = match lib.view {
@@ -225,69 +232,21 @@ fn draw_list(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
 }
 
 fn draw_search(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
-    let t = lib.theme;
-    frame.render_widget(frame_block(rect, " Search every session ", true, t), rect);
-    let inner = layout::inner(rect);
-    if inner.height == 0 {
-        return;
-    }
-    let s = &lib.search;
-    super::search::query_bar(frame, t, inner, s, lib.total_quotes());
-    let rows = usize::from(inner.height.saturating_sub(1));
-    let offset = list_offset(s.selected, rows);
-    let mut lines = Vec::new();
-    for (i, hit) in s.hits.iter().enumerate().skip(offset).take(rows) {
+    let list = HitList {
+        title: " Search every session ",
+        state: &lib.search,
+        quotes: lib.total_quotes(),
+        theme: lib.theme,
+    };
+    list.draw(frame, rect, |hit| {
         let session = &lib.items[hit.session].session;
         let turn = &session.turns[hit.quote.turn];
-        let quote = turn.sentence(hit.quote.sentence).unwrap_or_default();
-        let mut spans = vec![
-            Span::raw(if i == s.selected { "▸ " } else { "  " }),
-            Span::styled(fit(&session.meta.title, 24), t.dim()),
-            Span::raw(" · "),
-            Span::styled(
-                clean(session.speaker_name(turn)).into_owned(),
-                t.speaker(hit.speaker),
-            ),
-            Span::styled(format!(" · {} · ", turn.id), t.dim()),
-        ];
-        spans.extend(lit_spans(quote, &s.lit(quote), Style::new(), t.matched()));
-        let mut line = Line::from(spans);
-        if i == s.selected {
-            line = line.patch_style(Style::new().add_modifier(Modifier::BOLD));
+        HitRow {
+            session: Some(&session.meta.title),
+            speaker: session.speaker_name(turn),
+            speaker_ix: hit.speaker,
+            turn: &turn.id,
+            quote: turn.sentence(hit.quote.sentence).unwrap_or_default(),
         }
-        lines.push(line);
-    }
-    frame.render_widget(
-        Paragraph::new(lines),
-        Rect {
-            y: inner.y + 1,
-            height: inner.height - 1,
-            ..inner
-        },
-    );
-}
-
-fn draw_help(frame: &mut Frame<'_>, lib: &Library, area: Rect) {
-    let lines: Vec<Line<'_>> = keymap::BINDINGS
-        .iter()
-        .filter(|b| matches!(b.context, Context::Library | Context::Search))
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("  {:<16}", keymap::keys_label(b)), lib.theme.key()),
-                Span::raw(b.help),
-            ])
-        })
-        .collect();
-    let width = 64.min(area.width);
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = super::popup(frame, area, width, height);
-    frame.render_widget(
-        frame_block(rect, " Library keys (Esc closes) ", true, lib.theme),
-        rect,
-    );
-    let inner = layout::inner(rect);
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(lib.help_scroll).collect::<Vec<_>>()),
-        inner,
-    );
+    });
 }

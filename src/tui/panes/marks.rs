@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     Some(s) => tr.sentence(s).unwrap_or_default().to_string(),
                     None => tr.paragraphs.join(" "),
                 };
-                let sp = tr.speaker.get();
+                let sp = app.speaker_of(turn).unwrap_or(0);
                 (app.session.speaker_name(tr).to_string(), text, sp)
             }
             None => (

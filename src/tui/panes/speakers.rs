@@ -7,57 +7,26 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{bar, clean, frame_block, list_offset};
+use super::{bar, clean, frame_block};
 use crate::tui::app::App;
-use crate::tui::layout::{self, Focus};
-use podium::session::Role;
-
-/// Rows each speaker takes.
-const ITEM_ROWS: usize = 2;
-
-fn visible_items(rect: Rect) -> usize {
-    usize::from(layout::inner(rect).height) / ITEM_ROWS
-}
-
-/// The speaker drawn at screen row `row`, for mouse clicks.
-pub fn speaker_at(app: &App, rect: Rect, row: u16) -> Option<usize> {
-    let inner = layout::inner(rect);
-    if row < inner.y || row >= inner.y + inner.height {
-        return None;
-    }
-    let offset = list_offset(app.selected, visible_items(rect));
-    let i = offset + usize::from(row - inner.y) / ITEM_ROWS;
-    (i < app.session.speakers.len()).then_some(i)
-}
-
-/// Short role marks that read without colour: `M` moderator, `A` audience.
-fn role_marks(roles: &[Role]) -> String {
-    let mut marks = String::new();
-    if roles.contains(&Role::Moderator) {
-        marks.push('M');
-    }
-    if roles.contains(&Role::Audience) {
-        marks.push('A');
-    }
-    marks
-}
+use crate::tui::layout::Focus;
+use crate::tui::who;
+use crate::tui::widgets::list::speaker_list;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let t = app.theme;
     let focused = app.focus == Focus::Speakers;
     let block = frame_block(rect, " Speakers ", focused, t);
-    let inner = layout::inner(rect);
     frame.render_widget(block, rect);
-    let width = usize::from(inner.width);
+    let list = speaker_list(rect, app.selected, app.session.speakers.len());
+    let width = usize::from(list.area.width);
     let stats = app
         .figures
         .speakers(&app.session, 0..app.session.turns.len());
-    let speaking = app
-        .current_turn()
-        .map(|turn| app.session.turns[turn].speaker.get());
-    let offset = list_offset(app.selected, visible_items(rect));
+    let speaking = app.current_turn().and_then(|turn| app.speaker_of(turn));
     let mut lines: Vec<Line<'_>> = Vec::new();
-    for (i, sp) in app.session.speakers.iter().enumerate().skip(offset) {
+    for i in list.shown() {
+        let sp = &app.session.speakers[i];
         let selected = i == app.selected;
         let number = if i < 9 {
             format!("{}", i + 1)
@@ -79,7 +48,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         }
         lines.push(line);
         let st = &stats[i];
-        let marks = role_marks(&sp.roles);
+        let marks = who::role_marks(sp);
         let detail = format!("{:>3}t {marks:<2}", st.turns);
         let pct = format!("{:>3.0}%", st.share * 100.0);
         let bar_w = width.saturating_sub(4 + detail.chars().count() + 1 + pct.len() + 1);
@@ -89,7 +58,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             Span::styled(format!(" {pct}"), t.dim()),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(lines), list.area);
 }
 
 /// The one-line bar that replaces the list on narrow terminals: `‹ 2/6 ■ Hiroki Mashiko ›`.

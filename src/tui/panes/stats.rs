@@ -64,12 +64,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             t.dim(),
         ));
     }
-    let mut kind = sp
-        .roles
-        .iter()
-        .map(podium::session::Role::as_str)
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut kind = crate::tui::who::roles_text(sp);
     if sp.kind == podium::session::SpeakerKind::Label {
         kind.push_str(if kind.is_empty() {
             "label"

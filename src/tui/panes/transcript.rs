@@ -104,7 +104,7 @@ fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
     let t = app.theme;
     let session = &app.session;
     let tr = &session.turns[turn];
-    let speaker = tr.speaker.get();
+    let speaker = app.speaker_of(turn).unwrap_or(0);
     let current = app.current_turn() == Some(turn);
     let gutter = || -> Span<'static> {
         if current {
@@ -229,7 +229,7 @@ fn draw_turn_map(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         let speaker = app
             .layout
             .pos_at_line(from)
-            .map(|p| app.session.turns[app.layout.turns[p]].speaker.get());
+            .and_then(|p| app.speaker_of(app.layout.turns[p]));
         let cell = &mut buf[(x, inner.y + row as u16)];
         cell.set_symbol(if on_screen { "█" } else { "▐" });
         let style = match speaker {

@@ -1,9 +1,13 @@
 //! The browser driven as a person drives it: key events through the real keymap into
-//! `App::update`, the screen drawn into ratatui's `TestBackend` and compared with insta
-//! snapshots. Searches run synchronously here: the worker's job is `search::rank`, called the
-//! same way.
+//! `App::update`, searches ranked by the real search worker on its own thread, the screen drawn
+//! into ratatui's `TestBackend` and compared with insta snapshots.
 
-use podium::search::{self, QuoteIndex};
+mod search;
+mod takeout;
+
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
@@ -17,14 +21,73 @@ use super::action::{Action, Effect};
 use super::app::{App, Overlay};
 use super::layout::Focus;
 use super::theme::Theme;
+use super::worker::SearchWorker;
 use super::{Msg, draw, to_action};
 
-fn app(width: u16, height: u16) -> App {
-    let session = podium::bundled::session().expect("bundled session");
-    App::new(
-        session,
-        Theme { colour: false },
-        Rect::new(0, 0, width, height),
+/// An app with its own search worker, as the event loop runs it.
+pub(super) struct Driver {
+    app: App,
+    worker: SearchWorker,
+    results: Receiver<Msg>,
+}
+
+impl std::ops::Deref for Driver {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl std::ops::DerefMut for Driver {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+impl Driver {
+    pub(super) fn new(session: podium::session::Session, width: u16, height: u16) -> Driver {
+        let (tx, results) = mpsc::channel();
+        Driver {
+            app: App::new(
+                session,
+                Theme { colour: false },
+                Rect::new(0, 0, width, height),
+            ),
+            worker: SearchWorker::spawn(tx).expect("worker"),
+            results,
+        }
+    }
+
+    /// Feeds one message the way the event loop does. A search goes to the worker, and its
+    /// answers (snapshots, then the final ranking) are fed back before this returns; any other
+    /// effect is returned.
+    fn feed(&mut self, msg: Msg) -> Option<Effect> {
+        let action = to_action(&self.app, msg)?;
+        match self.app.update(action)? {
+            Effect::Search { generation, query } => {
+                self.worker.request(generation, query, &self.app.index);
+                loop {
+                    let msg = self
+                        .results
+                        .recv_timeout(Duration::from_secs(20))
+                        .expect("the worker answers");
+                    let last = matches!(msg, Msg::Hits { generation: g, done: true, .. } if g == generation);
+                    self.feed(msg);
+                    if last {
+                        return None;
+                    }
+                }
+            }
+            effect => Some(effect),
+        }
+    }
+}
+
+fn app(width: u16, height: u16) -> Driver {
+    Driver::new(
+        podium::bundled::session().expect("bundled session"),
+        width,
+        height,
     )
 }
 
@@ -37,34 +100,14 @@ fn key_event(code: KeyCode, modifiers: KeyModifiers) -> Event {
     })
 }
 
-/// Feeds one message the way the event loop does, running any search at once.
-fn feed(app: &mut App, msg: Msg) {
-    if let Some(action) = to_action(app, msg) {
-        apply(app, action);
-    }
-}
-
-fn apply(app: &mut App, action: Action) {
-    if let Some(Effect::Search { generation, query }) = app.update(action) {
-        let index = QuoteIndex::new(&app.session);
-        let query = search::Query::new(&query);
-        let mut found = search::matches(&index, &query, search::Scope::default());
-        let total = found.len();
-        let hits = search::top_unlit(&index, &query, &mut found, super::worker::SHOWN);
-        apply(
-            app,
-            Action::SearchResults {
-                generation,
-                hits,
-                total,
-                done: true,
-            },
-        );
-    }
+fn feed(app: &mut Driver, msg: Msg) {
+    app.feed(msg);
 }
 
 /// Types keys: plain characters, or `<Name>` for special keys (`<Tab>`, `<C-d>`, `<Enter>`).
-fn keys(app: &mut App, keys: &str) {
+/// Returns the effects (other than searches) the keys asked the event loop for.
+fn keys(app: &mut Driver, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
         let (event, len) = if c == '<' {
@@ -98,9 +141,10 @@ fn keys(app: &mut App, keys: &str) {
             };
             (key_event(KeyCode::Char(c), mods), c.len_utf8())
         };
-        feed(app, Msg::Term(event));
+        effects.extend(app.feed(Msg::Term(event)));
         rest = &rest[len..];
     }
+    effects
 }
 
 fn screen(app: &App) -> String {
@@ -122,7 +166,7 @@ fn current_id(app: &App) -> String {
         .map_or_else(String::new, |t| app.session.turns[t].id.clone())
 }
 
-fn resize(app: &mut App, width: u16, height: u16) {
+fn resize(app: &mut Driver, width: u16, height: u16) {
     feed(app, Msg::Term(Event::Resize(width, height)));
 }
 
@@ -381,30 +425,36 @@ fn help_lists_every_key_and_closes() {
     keys(&mut a, "?");
     assert_eq!(a.overlay, Overlay::Help);
     let s = screen(&a);
-    for label in [
-        "q Ctrl-c",
-        "Tab",
-        "Shift-Tab",
-        "j ↓",
-        "g Home",
-        "G End",
-        "PgDn Space",
-        "PgUp b",
-        "Ctrl-d",
-        "Ctrl-u",
-        "/",
-        "n",
-        "N",
-        "]",
-        "[",
-        "}",
-        "{",
-        "1–9",
-        "Enter",
-        "f",
-        "s",
+    // Each key on its own line, in the key column, with what it does: a one-character label
+    // such as `n` or `]` is checked where it stands, not anywhere on the screen.
+    for (label, does) in [
+        ("q Ctrl-c", "quit"),
+        ("Tab", "focus the next pane"),
+        ("Shift-Tab", "focus the previous pane"),
+        ("j ↓", "scroll down a line"),
+        ("g Home", "top"),
+        ("G End", "bottom"),
+        ("PgDn Space", "page down"),
+        ("PgUp b", "page up"),
+        ("Ctrl-d", "half a page down"),
+        ("Ctrl-u", "half a page up"),
+        ("/", "search quotes"),
+        ("n", "next search hit"),
+        ("N", "previous search hit"),
+        ("]", "selected speaker's next turn"),
+        ("[", "selected speaker's previous turn"),
+        ("}", "next change of speaker"),
+        ("{", "previous change of speaker"),
+        ("1–9", "select the n-th speaker"),
+        ("Enter", "go to their next turn"),
+        ("f", "only the selected speaker's turns (toggle)"),
+        ("s", "statistics: so far / whole session"),
     ] {
-        assert!(s.contains(label), "help shows {label}");
+        let row = format!("  {label:<16}{does}");
+        assert!(
+            s.lines().any(|l| l.contains(&row)),
+            "help shows {label:?} as {does:?}:\n{s}"
+        );
     }
     insta::assert_snapshot!("help_100x40", s);
     keys(&mut a, "jk<Esc>");
@@ -489,22 +539,28 @@ fn mouse_wheel_and_clicks() {
     );
     assert_eq!((current_id(&a).as_str(), a.selected), ("t2", 1));
     keys(&mut a, "/cyber hygene");
-    let hit_row = a.screen().search.expect("panel").y + 2 + 1;
+    // The panel: its border, the query line, then the hits; the second hit is two rows down.
+    let panel = a.screen().search.expect("panel");
+    let hit_row = panel.y + 3;
+    let second = a.search.hits[1].clone();
+    let shown = screen(&a);
+    let row_text = shown.lines().nth(usize::from(hit_row)).expect("row");
+    let turn_id = a.session.turns[second.quote.turn].id.clone();
+    assert!(
+        row_text.contains(&format!(" · {turn_id} · ")),
+        "the row clicked shows the second hit ({turn_id}): {row_text}"
+    );
+    assert_ne!(
+        a.search.hits[0].quote, second.quote,
+        "the click must pick a different hit than Enter would"
+    );
     feed(
         &mut a,
         mouse(MouseEventKind::Down(MouseButton::Left), 30, hit_row),
     );
     assert_eq!(a.overlay, Overlay::None);
-    assert_eq!(
-        a.found.as_ref().map(|f| f.quote),
-        Some(
-            a.hits_in_order
-                .iter()
-                .find(|h| h.quote == a.found.as_ref().expect("f").quote)
-                .expect("hit")
-                .quote
-        )
-    );
+    assert_eq!(a.found.as_ref().map(|f| f.quote), Some(second.quote));
+    assert_eq!(current_id(&a), turn_id);
 }
 
 #[test]
@@ -525,11 +581,11 @@ fn selection_is_visible_without_colour() {
 
 #[test]
 fn a_summary_only_session_opens() {
-    let bytes = include_bytes!("../../tests/fixtures/igf2023-ns44-csirt-summary-only.txt");
+    let bytes = include_bytes!("../../../tests/fixtures/igf2023-ns44-csirt-summary-only.txt");
     let session = podium::formats::load_bytes("s.txt", None, bytes)
         .expect("loads")
         .session;
-    let mut a = App::new(session, Theme { colour: false }, Rect::new(0, 0, 100, 30));
+    let mut a = Driver::new(session, 100, 30);
     keys(&mut a, "jG]}f/cyber<Enter>nN6");
     let s = screen(&a);
     assert!(
@@ -537,108 +593,4 @@ fn a_summary_only_session_opens() {
         "{s}"
     );
     assert!(s.contains("Summary: Moderator"), "{s}");
-}
-
-/// The effect one key asks for, after the keys before it.
-fn effect_of(app: &mut App, before: &str, key: Action) -> Option<Effect> {
-    keys(app, before);
-    app.update(key)
-}
-
-#[test]
-fn y_copies_the_found_quote_with_its_citation_and_capital_y_the_turn() {
-    let mut a = app(100, 30);
-    let Some(Effect::Copy { text }) =
-        effect_of(&mut a, "/'Adly Wahid, and<Enter>", Action::CopyQuote)
-    else {
-        panic!("y copies");
-    };
-    assert!(text.starts_with("“My name is Adly Wahid"), "{text}");
-    assert!(text.ends_with("— Adli Wahid (APNIC), Meeting Spot for CSIRT Practitioners: Share Your Experiences, IGF 2023 Networking Session #44, 9 Oct 2023, t4"), "{text}");
-    let Some(Effect::Copy { text }) = a.update(Action::CopyTurn) else {
-        panic!("Y copies");
-    };
-    assert!(text.starts_with("“Yep. Ohayou gozaimasu."), "{text}");
-    // The keys reach these actions through the keymap.
-    keys(&mut a, "y");
-    keys(&mut a, "Y");
-}
-
-#[test]
-fn marks_toggle_list_go_and_export() {
-    let mut a = app(100, 30);
-    let Some(Effect::SaveMarks(marks)) = effect_of(&mut a, "]", Action::ToggleMark) else {
-        panic!("m marks");
-    };
-    assert_eq!(marks.len(), 1);
-    keys(&mut a, "/'cyber hygiene<Enter>m");
-    assert_eq!(a.marks.len(), 2);
-    assert_eq!(
-        a.marks[1].sentence,
-        Some(a.found.as_ref().expect("found").quote.sentence)
-    );
-    keys(&mut a, "'");
-    assert_eq!(a.overlay, Overlay::Marks);
-    let s = screen(&a);
-    assert!(
-        s.contains("Marks (2)") && s.contains("cyber hygiene"),
-        "{s}"
-    );
-    let Some(Effect::Export { stem, text }) = a.update(Action::Export) else {
-        panic!("e exports the marks");
-    };
-    assert!(stem.ends_with("-marks"));
-    assert!(
-        text.contains("cyber hygiene") && text.contains("**Masae Toyama**"),
-        "{text}"
-    );
-    // The first mark, made after ], is Masae Toyama's t3.
-    keys(&mut a, "<Enter>");
-    assert_eq!((a.overlay, current_id(&a).as_str()), (Overlay::None, "t3"));
-    keys(&mut a, "'");
-    let Some(Effect::SaveMarks(left)) = a.update(Action::DeleteMark) else {
-        panic!("d removes");
-    };
-    assert_eq!(left.len(), 1);
-    keys(&mut a, "<Esc>m");
-    assert_eq!(a.marks.len(), 2, "m on t3 marks it again");
-    keys(&mut a, "m");
-    assert_eq!(a.marks.len(), 1, "and again unmarks");
-}
-
-#[test]
-fn e_exports_what_is_shown() {
-    let mut a = app(100, 30);
-    let Some(Effect::Export { stem, text }) = effect_of(&mut a, "2f", Action::Export) else {
-        panic!("e exports");
-    };
-    assert!(stem.ends_with("-hiroki-mashiko"), "{stem}");
-    assert_eq!(text.matches("**Hiroki Mashiko** (").count(), 1);
-    let Some(Effect::Export { text, .. }) = effect_of(&mut a, "f", Action::Export) else {
-        panic!("e exports all");
-    };
-    assert_eq!(text.matches("** (t").count(), 19);
-}
-
-#[test]
-fn r_renames_a_speaker_and_every_view_follows() {
-    let mut a = app(100, 30);
-    keys(&mut a, "5<S-Tab>r");
-    assert!(screen(&a).contains("Rename Moderator to:"));
-    keys(&mut a, "Kenny Chantre");
-    let Some(Effect::SaveRename { from, to }) = a.update(Action::PromptAccept) else {
-        panic!("Enter renames");
-    };
-    assert_eq!((from.as_str(), to.as_str()), ("Moderator", "Kenny Chantre"));
-    let s = screen(&a);
-    assert!(
-        s.contains("■ 5 Kenny Chantre") && !s.contains("■ 5 Moderator"),
-        "{s}"
-    );
-    assert_eq!(a.session.speakers[a.selected].name, "Kenny Chantre");
-    keys(&mut a, "r");
-    keys(&mut a, "Masae Toyama<Enter>");
-    assert_eq!(a.session.speakers.len(), 5, "a taken name merges");
-    keys(&mut a, "r<Esc>");
-    assert!(a.prompt.is_none());
 }

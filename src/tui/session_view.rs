@@ -1,0 +1,138 @@
+//! One open session in the event loop: the app, the worker that searches it, and the I/O its
+//! effects ask for — the clipboard, marks, exports and renames kept in podium.toml.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use anyhow::Context as _;
+use podium::session::Session;
+use ratatui::layout::Rect;
+
+use super::action::{self, Action};
+use super::app::App;
+use super::theme::Theme;
+use super::worker::SearchWorker;
+use super::{Msg, clipboard, to_action};
+
+/// One open session: its state, the worker that searches it, and where its marks and
+/// renames are kept.
+pub struct SessionView {
+    pub app: App,
+    worker: SearchWorker,
+    /// The session's file (`None` for the bundled session).
+    file: Option<PathBuf>,
+    /// Where the marks are kept, and the marks as last read or written there: a save keeps
+    /// the change from these, merged with what another browser kept meanwhile.
+    marks: Option<(podium::marks::MarkStore, Vec<podium::marks::Mark>)>,
+}
+
+impl SessionView {
+    pub fn open(
+        session: Session,
+        file: Option<PathBuf>,
+        area: Rect,
+        tx: &mpsc::Sender<Msg>,
+    ) -> anyhow::Result<Self> {
+        let mut app = App::new(session, Theme::from_env(), area);
+        let marks = podium::marks::MarkStore::default_dir().map(|dir| {
+            let store = podium::marks::MarkStore::open(&dir, file.as_deref(), &app.session);
+            let (marks, warning) = store.load();
+            app.marks.clone_from(&marks);
+            if let Some(w) = warning {
+                app.update(Action::Notify(w));
+            }
+            (store, marks)
+        });
+        let worker = SearchWorker::spawn(tx.clone()).context("cannot start the search thread")?;
+        Ok(SessionView {
+            app,
+            worker,
+            file,
+            marks,
+        })
+    }
+
+    /// Does what `update` asked for that leaves the process, and reports back as an action.
+    fn perform(&mut self, effect: action::Effect) {
+        let note = match effect {
+            action::Effect::Search { generation, query } => {
+                self.worker.request(generation, query, &self.app.index);
+                return;
+            }
+            action::Effect::Copy { text } => match clipboard::copy(&text) {
+                Ok(how) => format!("Copied with citation ({how}): {}", preview(&text)),
+                Err(e) => format!("Could not copy: {e}"),
+            },
+            action::Effect::SaveMarks(wanted) => match &mut self.marks {
+                Some((store, base)) => match store.save(&self.app.session, base, &wanted) {
+                    Ok(kept) => {
+                        base.clone_from(&kept);
+                        if kept != wanted {
+                            self.app.update(Action::MarksKept(kept));
+                        }
+                        return;
+                    }
+                    Err(e) => format!("Could not keep the marks: {e}"),
+                },
+                None => "No data directory to keep marks in (set XDG_DATA_HOME or HOME)".into(),
+            },
+            action::Effect::Export { stem, text } => match podium::files::create_numbered(
+                std::path::Path::new("."),
+                &stem,
+                "md",
+                text.as_bytes(),
+            ) {
+                Ok(path) => format!(
+                    "Exported to {}",
+                    path.strip_prefix(".").unwrap_or(&path).display()
+                ),
+                Err(e) => format!("Could not export: {e}"),
+            },
+            action::Effect::SaveRename { from, to } => {
+                match save_rename(self.file.as_deref(), &from, &to) {
+                    Ok(path) => format!("Renamed {from} to {to}; kept in {}", path.display()),
+                    Err(e) => format!("Renamed for now, but could not keep it: {e}"),
+                }
+            }
+        };
+        self.app.update(Action::Notify(note));
+    }
+
+    /// Applies one message; returns whether anything changed.
+    pub fn handle(&mut self, msg: Msg) -> bool {
+        if let Msg::Hits { worker, .. } = &msg
+            && *worker != self.worker.id
+        {
+            return false;
+        }
+        let Some(action) = to_action(&self.app, msg) else {
+            return false;
+        };
+        if let Some(effect) = self.app.update(action) {
+            self.perform(effect);
+        }
+        true
+    }
+}
+
+/// The start of a copied text, for the footer.
+fn preview(text: &str) -> String {
+    let short: String = text.chars().take(48).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// Adds `from = to` to the podium.toml beside the session (or the bundled session's), keeping
+/// earlier renames that led to `from` pointing at `to`.
+fn save_rename(file: Option<&std::path::Path>, from: &str, to: &str) -> anyhow::Result<PathBuf> {
+    let path = match file {
+        Some(f) => podium::names::Renames::path_beside(f),
+        None => podium::names::Renames::bundled_path()
+            .ok_or_else(|| anyhow::anyhow!("no data directory (set XDG_DATA_HOME or HOME)"))?,
+    };
+    podium::names::Renames::add(&path, from, to)?;
+    Ok(path)
+}

@@ -1,0 +1,232 @@
+//! `App::update`, the one place the browser's state changes, split by where the action
+//! lands: an open overlay (help, marks), the rename prompt, the search panel, or the panes.
+//! Mouse events are hit-tested through the widgets that drew the rows.
+
+use super::action::{Action, Effect};
+use super::app::{App, Overlay, Prompt};
+use super::layout::{self, Focus};
+use super::widgets::{hit_list, list};
+
+impl App {
+    /// Applies one action. Returns work for the event loop to do, if any.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(action, Action::SearchResults { .. } | Action::Resize { .. }) {
+            self.message = None;
+        }
+        if let Some(effect) = self.search.edit(&action) {
+            return effect;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            // The event loop suspends; it never hands this on.
+            Action::Suspend => {}
+            Action::Notify(text) => self.message = Some(text),
+            Action::MarksKept(marks) => {
+                self.marks = marks;
+                self.marks_selected = self.marks_selected.min(self.marks.len().saturating_sub(1));
+            }
+            Action::Resize { width, height } => {
+                self.area = ratatui::layout::Rect::new(0, 0, width, height);
+                self.relayout(None);
+            }
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            Action::Click { column, row } => self.click(column, row),
+            Action::SearchResults {
+                generation,
+                hits,
+                total,
+                done,
+            } => self.take_results(generation, hits, total, done),
+            action => match self.overlay {
+                Overlay::Help => self.update_help(action),
+                Overlay::Marks => return self.update_marks(action),
+                _ if self.prompt.is_some() => return self.update_prompt(action),
+                Overlay::Search => self.update_search(action),
+                Overlay::None => return self.update_panes(action),
+            },
+        }
+        None
+    }
+
+    fn update_help(&mut self, action: Action) {
+        match action {
+            Action::ToggleHelp => self.overlay = Overlay::None,
+            Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
+            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn update_marks(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Down | Action::Up => {
+                let step: isize = if action == Action::Down { 1 } else { -1 };
+                let n = self.marks.len();
+                if n > 0 {
+                    self.marks_selected =
+                        self.marks_selected.saturating_add_signed(step).min(n - 1);
+                }
+            }
+            Action::Open => self.go_to_mark(),
+            Action::OpenMarks => self.overlay = Overlay::None,
+            Action::CopyQuote | Action::CopyTurn => return self.copy(false),
+            Action::Export => return self.export(),
+            Action::DeleteMark if self.marks_selected < self.marks.len() => {
+                self.marks.remove(self.marks_selected);
+                self.marks_selected = self.marks_selected.min(self.marks.len().saturating_sub(1));
+                self.message = Some("Mark removed".into());
+                return Some(Effect::SaveMarks(self.marks.clone()));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn update_prompt(&mut self, action: Action) -> Option<Effect> {
+        let prompt = self.prompt.as_mut()?;
+        match action {
+            Action::PromptInput(c) => prompt.input.push(c),
+            Action::PromptBackspace => {
+                prompt.input.pop();
+            }
+            Action::PromptCancel => self.prompt = None,
+            Action::PromptAccept => return self.accept_rename(),
+            _ => {}
+        }
+        None
+    }
+
+    fn update_search(&mut self, action: Action) {
+        match action {
+            Action::SearchNext => self.move_hit(1),
+            Action::SearchPrev => self.move_hit(-1),
+            Action::SearchAccept => self.accept_hit(),
+            Action::SearchCancel => self.close_search(true),
+            _ => {}
+        }
+    }
+
+    /// No overlay: the keys of the focused pane and the global ones.
+    fn update_panes(&mut self, action: Action) -> Option<Effect> {
+        let page = self.viewport().saturating_sub(1).max(1) as isize;
+        match action {
+            Action::ToggleHelp => {
+                self.help_scroll = 0;
+                self.overlay = Overlay::Help;
+            }
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::Down | Action::Up => {
+                let step: isize = if action == Action::Down { 1 } else { -1 };
+                match self.focus {
+                    Focus::Transcript => self.scroll_by(step),
+                    Focus::Speakers => self.move_selection(step),
+                    Focus::Stats => {
+                        self.stats_scroll = self.stats_scroll.saturating_add_signed(step);
+                    }
+                }
+            }
+            Action::Top | Action::Bottom => {
+                let top = action == Action::Top;
+                match self.focus {
+                    Focus::Transcript => self.scroll_to(if top { 0 } else { usize::MAX }),
+                    Focus::Speakers => {
+                        let last = self.session.speakers.len().saturating_sub(1);
+                        self.selected = if top { 0 } else { last };
+                    }
+                    Focus::Stats => self.stats_scroll = 0,
+                }
+            }
+            Action::PageDown => self.scroll_by(page),
+            Action::PageUp => self.scroll_by(-page),
+            Action::HalfPageDown => self.scroll_by((page + 1) / 2),
+            Action::HalfPageUp => self.scroll_by(-(page + 1) / 2),
+            Action::OpenSearch => self.open_search(),
+            Action::NextHit => self.next_hit(true),
+            Action::PrevHit => self.next_hit(false),
+            Action::NextTurnOfSpeaker | Action::JumpToSpeaker => self.jump_to_speaker_turn(true),
+            Action::PrevTurnOfSpeaker => self.jump_to_speaker_turn(false),
+            Action::NextSpeakerChange => self.jump_to_speaker_change(true),
+            Action::PrevSpeakerChange => self.jump_to_speaker_change(false),
+            Action::SelectSpeaker(i) if i < self.session.speakers.len() => self.selected = i,
+            Action::SelectSpeaker(i) => {
+                self.message = Some(format!("There is no speaker {}", i + 1));
+            }
+            Action::ToggleFilter => self.toggle_filter(),
+            Action::ToggleStatsScope => self.whole_session_stats = !self.whole_session_stats,
+            Action::Back => self.back = self.from_library,
+            Action::CopyQuote => return self.copy(false),
+            Action::CopyTurn => return self.copy(true),
+            Action::ToggleMark => return self.toggle_mark(),
+            Action::OpenMarks => {
+                self.marks_selected = self.marks_selected.min(self.marks.len().saturating_sub(1));
+                self.overlay = Overlay::Marks;
+            }
+            Action::Export => return self.export(),
+            Action::RenameSpeaker => {
+                if let Some(sp) = self.session.speakers.get(self.selected) {
+                    self.prompt = Some(Prompt {
+                        speaker: sp.name.clone(),
+                        input: String::new(),
+                    });
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let s = self.screen();
+        let step: isize = if down { 1 } else { -1 };
+        if self.overlay == Overlay::Search && layout::contains(s.search, column, row) {
+            self.move_hit(step);
+        } else if layout::contains(s.speakers, column, row)
+            || layout::contains(s.speaker_bar, column, row)
+        {
+            self.move_selection(step);
+        } else if layout::contains(s.stats, column, row) {
+            self.stats_scroll = self.stats_scroll.saturating_add_signed(step * 3);
+        } else if layout::contains(s.transcript, column, row) {
+            self.scroll_by(step * 3);
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let s = self.screen();
+        if self.overlay == Overlay::Search {
+            if let Some(i) = s
+                .search
+                .and_then(|r| hit_list::hit_at(r, &self.search, column, row))
+            {
+                self.search.selected = i;
+                self.accept_hit();
+            }
+            return;
+        }
+        let n = self.session.speakers.len();
+        if let Some(i) = s
+            .speakers
+            .and_then(|r| list::speaker_list(r, self.selected, n).item_at(column, row))
+        {
+            self.selected = i;
+            self.focus = Focus::Speakers;
+        } else if let Some(r) = s
+            .transcript
+            .filter(|&r| layout::contains(Some(r), column, row))
+        {
+            let inner = layout::inner(r);
+            let line = self.top + usize::from(row.saturating_sub(inner.y));
+            if let Some(pos) = self.layout.pos_at_line(line) {
+                let turn = self.layout.turns[pos];
+                self.focus = Focus::Transcript;
+                if let Some(sp) = self.speaker_of(turn) {
+                    self.selected = sp;
+                }
+                self.jump_to_turn(turn);
+            }
+        } else if layout::contains(s.stats, column, row) {
+            self.focus = Focus::Stats;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Drawing pieces that know nothing of the app's state: a pane's frame, bars, lit text, the
+//! geometry of scrolled lists, the hit list of a search panel, the help overlay. A widget that
+//! draws rows also answers which row a click fell on, so `App` hit-tests through the widget
+//! without importing any pane.
+
+pub mod help;
+pub mod hit_list;
+pub mod list;
+
+use std::borrow::Cow;
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders};
+
+use super::layout;
+use super::theme::Theme;
+
+/// Control characters from a messy file would move the cursor; show them as `�`.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `text` cut or padded to `width` display columns, control characters shown as `�`.
+pub fn fit(text: &str, width: usize) -> String {
+    let text = clean(text);
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.extend(std::iter::repeat_n(' ', width - w));
+    out
+}
+
+/// A pane's frame: a border with its title when there is room, nothing on tiny terminals.
+pub fn frame_block<'a>(
+    rect: Rect,
+    title: impl Into<Line<'a>>,
+    focused: bool,
+    theme: Theme,
+) -> Block<'a> {
+    if layout::bordered(rect) {
+        let title = title.into();
+        let title = if focused {
+            title.style(theme.title())
+        } else {
+            title
+        };
+        Block::new()
+            .borders(Borders::ALL)
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Rounded
+            })
+            .border_style(theme.border(focused))
+            .title(title)
+    } else {
+        Block::new()
+    }
+}
+
+/// A `width`×`height` box centred in `area`, cleared for an overlay.
+pub fn popup(frame: &mut ratatui::Frame<'_>, area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    rect
+}
+
+pub use list::list_offset;
+
+/// A percentage bar of `width` cells: `███▌   `.
+pub fn bar(fraction: f64, width: usize) -> String {
+    const PARTS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+    let eighths = (fraction.clamp(0.0, 1.0) * width as f64 * 8.0).round() as usize;
+    let mut s: String = std::iter::repeat_n('█', eighths / 8).collect();
+    if !eighths.is_multiple_of(8) {
+        s.push(PARTS[eighths % 8 - 1]);
+    }
+    let used = s.chars().count();
+    s.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    s
+}
+
+/// Styles each char of `text` whose index is in `matched` (sorted) with `lit`, the rest with
+/// `base`, merging runs into spans.
+pub fn lit_spans<'a>(
+    text: &str,
+    matched: &[usize],
+    base: Style,
+    lit: Style,
+) -> Vec<ratatui::text::Span<'a>> {
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_lit = false;
+    for (i, c) in text.chars().enumerate() {
+        let is_lit = matched.binary_search(&i).is_ok();
+        if is_lit != run_lit && !run.is_empty() {
+            spans.push(ratatui::text::Span::styled(
+                std::mem::take(&mut run),
+                if run_lit { lit } else { base },
+            ));
+        }
+        run_lit = is_lit;
+        run.push(if c.is_control() { '\u{FFFD}' } else { c });
+    }
+    if !run.is_empty() {
+        spans.push(ratatui::text::Span::styled(
+            run,
+            if run_lit { lit } else { base },
+        ));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_have_fixed_width() {
+        assert_eq!(bar(0.0, 4), "    ");
+        assert_eq!(bar(1.0, 4), "████");
+        assert_eq!(bar(0.5, 4), "██  ");
+        assert_eq!(bar(0.1, 4).chars().count(), 4);
+    }
+
+    #[test]
+    fn control_characters_are_replaced() {
+        assert_eq!(clean("a\x1b[2Jb"), "a\u{FFFD}[2Jb");
+        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+    }
+}
