@@ -496,3 +496,51 @@ fn copy_with_citation_marks_that_survive_a_restart_and_an_export() {
     t.keys(&["q"]);
     t.wait_for_prompt();
 }
+
+#[test]
+fn two_browsers_on_one_session_keep_each_others_marks() {
+    let Some(a) = Tmux::start("marks-a", 110, 30) else {
+        return;
+    };
+    let Some(b) = Tmux::start("marks-b", 110, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    let open = format!(
+        "XDG_DATA_HOME={}/data {}",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_podium")
+    );
+    for t in [&a, &b] {
+        t.wait_for(&["PROMPT$"]);
+        t.type_text(&open);
+        t.keys(&["Enter"]);
+        t.wait_for(&["Transcript"]);
+    }
+    // Both opened with no marks; each marks turns the other does not know about.
+    a.keys(&["m"]);
+    a.wait_for(&["Marked t1 ("]);
+    b.keys(&["}"]);
+    b.wait_for(&["t2/19"]);
+    b.keys(&["m"]);
+    b.wait_for(&["Marked t2 ("]);
+    a.keys(&["}", "}"]);
+    a.wait_for(&["t3/19"]);
+    a.keys(&["m"]);
+    a.wait_for(&["Marked t3 ("]);
+    for t in [&a, &b] {
+        t.keys(&["q"]);
+        t.wait_for_prompt();
+    }
+    a.type_text(&open);
+    a.keys(&["Enter"]);
+    a.wait_for(&["Transcript"]);
+    a.type_text("'");
+    let screen = a.wait_for(&["Marks (3)"]);
+    for turn in ["t1 ·", "t2 ·", "t3 ·"] {
+        assert!(screen.contains(turn), "{turn} is kept:\n{screen}");
+    }
+    a.keys(&["Escape"]);
+    a.keys(&["q"]);
+    a.wait_for_prompt();
+}

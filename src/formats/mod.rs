@@ -151,7 +151,7 @@ pub fn load_path(path: &Path, format: Option<Format>) -> Result<Loaded, ImportEr
     let sniff = |first: &[u8]| match decode::binary_line(first) {
         Some(line) => {
             binary_at.set(Some(line));
-            Err(BINARY.to_string())
+            Err(crate::files::FileErrorKind::Refused(BINARY.to_string()))
         }
         None => Ok(()),
     };

@@ -9,14 +9,20 @@ use base64::Engine;
 
 /// Copies `text`; says how, for the footer.
 pub fn copy(text: &str) -> std::io::Result<&'static str> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
     let mut out = std::io::stdout().lock();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.write_all(osc52(text).as_bytes())?;
     out.flush()?;
     if std::env::var_os("TMUX").is_some() && to_tmux(text).is_ok() {
         return Ok("OSC 52 and the tmux buffer");
     }
     Ok("OSC 52")
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`. The text travels base64-encoded, so
+/// nothing in it can end the sequence early or reach the terminal as a control.
+pub fn osc52(text: &str) -> String {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
 }
 
 fn to_tmux(text: &str) -> std::io::Result<()> {
@@ -34,5 +40,26 @@ fn to_tmux(text: &str) -> std::io::Result<()> {
         Ok(())
     } else {
         Err(std::io::Error::other("tmux load-buffer failed"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_carries_any_text_base64_encoded() {
+        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+        let hostile = osc52("a\x07\x1b]0;pwned\x1b\\b");
+        let body = &hostile[7..hostile.len() - 1];
+        assert!(
+            body.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+        );
+        assert_eq!(
+            hostile.matches('\x07').count(),
+            1,
+            "one terminator, at the end"
+        );
     }
 }

@@ -10,7 +10,10 @@ use super::widgets::{hit_list, list};
 impl App {
     /// Applies one action. Returns work for the event loop to do, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::SearchResults { .. } | Action::Resize { .. }) {
+        if !matches!(
+            action,
+            Action::SearchResults { .. } | Action::Resize { .. } | Action::MarksKept(_)
+        ) {
             self.message = None;
         }
         if let Some(effect) = self.search.edit(&action) {

@@ -14,7 +14,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// In Podium JSON a turn names its speaker by the speaker's string `id`; in memory it holds a
 /// [`SpeakerIx`] (see [`repr`] for the mapping).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(try_from = "repr::SessionIn")]
+#[serde(from = "repr::SessionIn")]
 pub struct Session {
     pub format_version: u32,
     pub meta: Meta,
@@ -130,121 +130,6 @@ impl SessionKind {
     }
 }
 
-/// A local clock time of day, minutes since midnight; written `HH:MM` in Podium JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct ClockTime {
-    minutes: u16,
-}
-
-impl ClockTime {
-    /// `hours:minutes`, when both are in range.
-    pub fn new(hours: u32, minutes: u32) -> Option<ClockTime> {
-        (hours < 24 && minutes < 60).then(|| ClockTime {
-            minutes: (hours * 60 + minutes) as u16,
-        })
-    }
-
-    /// Reads `HH:MM` (or `H:MM`).
-    pub fn parse(text: &str) -> Option<ClockTime> {
-        let (h, m) = text.trim().split_once(':')?;
-        if h.is_empty() || m.len() != 2 {
-            return None;
-        }
-        ClockTime::new(h.parse().ok()?, m.parse().ok()?)
-    }
-
-    pub fn minutes_since_midnight(self) -> u32 {
-        u32::from(self.minutes)
-    }
-
-    /// Seconds since midnight.
-    pub fn seconds(self) -> u64 {
-        u64::from(self.minutes) * 60
-    }
-}
-
-impl std::fmt::Display for ClockTime {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
-    }
-}
-
-impl From<ClockTime> for String {
-    fn from(t: ClockTime) -> String {
-        t.to_string()
-    }
-}
-
-impl TryFrom<String> for ClockTime {
-    type Error = String;
-    fn try_from(text: String) -> Result<ClockTime, String> {
-        ClockTime::parse(&text).ok_or_else(|| format!("{text:?} is not a clock time (HH:MM)"))
-    }
-}
-
-/// What part a speaker plays. Written in Podium JSON as a lower-case word; a role Podium has
-/// no name for keeps the source's word.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(from = "String", into = "String")]
-pub enum Role {
-    Moderator,
-    Chair,
-    Speaker,
-    Audience,
-    /// A parliament's ordinary member speaking (ParlaMint `#regular`).
-    Regular,
-    /// A guest of a parliament (ParlaMint `#guest`).
-    Guest,
-    Other(String),
-}
-
-impl Role {
-    pub fn as_str(&self) -> &str {
-        match self {
-            Role::Moderator => "moderator",
-            Role::Chair => "chair",
-            Role::Speaker => "speaker",
-            Role::Audience => "audience",
-            Role::Regular => "regular",
-            Role::Guest => "guest",
-            Role::Other(s) => s,
-        }
-    }
-}
-
-impl From<&str> for Role {
-    fn from(s: &str) -> Role {
-        match s {
-            "moderator" => Role::Moderator,
-            "chair" => Role::Chair,
-            "speaker" => Role::Speaker,
-            "audience" => Role::Audience,
-            "regular" => Role::Regular,
-            "guest" => Role::Guest,
-            other => Role::Other(other.to_string()),
-        }
-    }
-}
-
-impl From<String> for Role {
-    fn from(s: String) -> Role {
-        Role::from(s.as_str())
-    }
-}
-
-impl From<Role> for String {
-    fn from(r: Role) -> String {
-        r.as_str().to_string()
-    }
-}
-
-impl std::fmt::Display for Role {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// Whether a speaker is a person or a label a transcript uses for whoever held the microphone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -336,6 +221,11 @@ impl PublishedStats {
         self.wpm.is_none() && self.words.is_none() && self.seconds.is_none()
     }
 }
+
+mod repr;
+mod values;
+
+pub use values::{ClockTime, ClockTimeError, Role};
 
 /// Which speaker: an index into [`Session::speakers`], so finding a turn's speaker costs
 /// nothing. Podium JSON writes the speaker's string id instead (see [`Session`]'s serde).
@@ -607,162 +497,4 @@ pub enum SpeakerLookupError {
     NotFound(String),
     #[error("{query:?} matches several speakers: {}", .names.join(", "))]
     Ambiguous { query: String, names: Vec<String> },
-}
-
-/// Podium JSON's shape of a session: turns name their speaker by string id.
-pub mod repr {
-    use serde::{Deserialize, Serialize, Serializer};
-
-    use super::{
-        Meta, Role, Section, SentenceSpan, Session, Speaker, SpeakerIx, SpeakerKind, Turn, Warning,
-    };
-
-    #[derive(Serialize)]
-    struct SessionOut<'a> {
-        format_version: u32,
-        meta: &'a Meta,
-        speakers: &'a [Speaker],
-        summary: &'a [String],
-        turns: Vec<TurnOut<'a>>,
-        #[serde(skip_serializing_if = "<[_]>::is_empty")]
-        sections: &'a [Section],
-        #[serde(skip_serializing_if = "<[_]>::is_empty")]
-        notes: &'a [String],
-        warnings: &'a [Warning],
-    }
-
-    #[derive(Serialize)]
-    struct TurnOut<'a> {
-        id: &'a str,
-        speaker: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        role: Option<&'a Role>,
-        paragraphs: &'a [String],
-        start: Option<f64>,
-        end: Option<f64>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        spoken: Option<f64>,
-        sentences: &'a [SentenceSpan],
-    }
-
-    impl Serialize for Session {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            SessionOut {
-                format_version: self.format_version,
-                meta: &self.meta,
-                speakers: &self.speakers,
-                summary: &self.summary,
-                turns: self
-                    .turns
-                    .iter()
-                    .map(|t| TurnOut {
-                        id: &t.id,
-                        speaker: &self.speaker_of(t).id,
-                        role: t.role.as_ref(),
-                        paragraphs: &t.paragraphs,
-                        start: t.start,
-                        end: t.end,
-                        spoken: t.spoken,
-                        sentences: &t.sentences,
-                    })
-                    .collect(),
-                sections: &self.sections,
-                notes: &self.notes,
-                warnings: &self.warnings,
-            }
-            .serialize(serializer)
-        }
-    }
-
-    #[derive(Deserialize)]
-    pub struct SessionIn {
-        format_version: u32,
-        meta: Meta,
-        speakers: Vec<Speaker>,
-        #[serde(default)]
-        summary: Vec<String>,
-        turns: Vec<TurnIn>,
-        #[serde(default)]
-        sections: Vec<Section>,
-        #[serde(default)]
-        notes: Vec<String>,
-        #[serde(default)]
-        warnings: Vec<Warning>,
-    }
-
-    #[derive(Deserialize)]
-    struct TurnIn {
-        id: String,
-        speaker: String,
-        #[serde(default)]
-        role: Option<Role>,
-        paragraphs: Vec<String>,
-        start: Option<f64>,
-        end: Option<f64>,
-        #[serde(default)]
-        spoken: Option<f64>,
-        #[serde(default)]
-        sentences: Vec<SentenceSpan>,
-    }
-
-    impl TryFrom<SessionIn> for Session {
-        type Error = String;
-
-        /// A turn naming a speaker the list lacks gets a speaker of that name and a warning:
-        /// nothing said is dropped.
-        fn try_from(s: SessionIn) -> Result<Session, String> {
-            let mut speakers = s.speakers;
-            let mut warnings = s.warnings;
-            let mut index: std::collections::HashMap<String, usize> = speakers
-                .iter()
-                .enumerate()
-                .map(|(i, sp)| (sp.id.clone(), i))
-                .collect();
-            let turns = s
-                .turns
-                .into_iter()
-                .map(|t| {
-                    let ix = match index.get(&t.speaker) {
-                        Some(&i) => i,
-                        None => {
-                            warnings.push(Warning {
-                                line: None,
-                                message: format!(
-                                    "turn {} names speaker {:?}, who is not in the speaker list; added",
-                                    t.id, t.speaker
-                                ),
-                            });
-                            speakers.push(Speaker::new(
-                                t.speaker.clone(),
-                                t.speaker.clone(),
-                                SpeakerKind::Label,
-                            ));
-                            index.insert(t.speaker.clone(), speakers.len() - 1);
-                            speakers.len() - 1
-                        }
-                    };
-                    Turn {
-                        id: t.id,
-                        speaker: SpeakerIx(ix),
-                        role: t.role,
-                        paragraphs: t.paragraphs,
-                        start: t.start,
-                        end: t.end,
-                        spoken: t.spoken,
-                        sentences: t.sentences,
-                    }
-                })
-                .collect();
-            Ok(Session {
-                format_version: s.format_version,
-                meta: s.meta,
-                speakers,
-                summary: s.summary,
-                turns,
-                sections: s.sections,
-                notes: s.notes,
-                warnings,
-            })
-        }
-    }
 }

@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+mod walk;
+
+pub use walk::{Walk, walk};
+
 /// The most a session file may hold. A transcript of several days is a few hundred MB.
 pub const MAX_INPUT: u64 = 2 << 30;
 
@@ -166,7 +170,7 @@ pub fn open_regular(path: &Path) -> Result<(File, Metadata), FileError> {
 pub fn read_bounded(
     path: &Path,
     limit: u64,
-    sniff: &dyn Fn(&[u8]) -> Result<(), String>,
+    sniff: &dyn Fn(&[u8]) -> Result<(), FileErrorKind>,
 ) -> Result<Vec<u8>, FileError> {
     let (file, meta) = open_regular(path)?;
     if meta.len() > limit {
@@ -184,7 +188,7 @@ pub fn read_bounded(
 /// Reads standard input (an explicit `-`) under the same limit and sniff.
 pub fn read_stdin_bounded(
     limit: u64,
-    sniff: &dyn Fn(&[u8]) -> Result<(), String>,
+    sniff: &dyn Fn(&[u8]) -> Result<(), FileErrorKind>,
 ) -> Result<Vec<u8>, FileError> {
     read_limited(io::stdin().lock(), Path::new("-"), limit, 0, sniff)
 }
@@ -194,7 +198,7 @@ fn read_limited(
     path: &Path,
     limit: u64,
     expected: u64,
-    sniff: &dyn Fn(&[u8]) -> Result<(), String>,
+    sniff: &dyn Fn(&[u8]) -> Result<(), FileErrorKind>,
 ) -> Result<Vec<u8>, FileError> {
     // The size may grow while reading: never read more than the limit and one byte.
     let mut reader = reader.take(limit.saturating_add(1));
@@ -204,7 +208,7 @@ fn read_limited(
     first
         .read_to_end(&mut bytes)
         .map_err(|e| FileError::io(path, e))?;
-    sniff(&bytes).map_err(|m| FileError::new(path, FileErrorKind::Refused(m)))?;
+    sniff(&bytes).map_err(|kind| FileError::new(path, kind))?;
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| FileError::io(path, e))?;
@@ -407,80 +411,6 @@ pub fn with_lock<T>(path: &Path, f: impl FnOnce() -> Result<T, FileError>) -> Re
     out
 }
 
-// ---------------------------------------------------------------------------------------------
-// Walking
-
-/// What a walk found: files to read, and what it passed over with why.
-#[derive(Debug, Default)]
-pub struct Walk {
-    pub files: Vec<PathBuf>,
-    pub skipped: Vec<(PathBuf, String)>,
-}
-
-/// Files under `inputs` whose ending is one of `extensions` (lower case): a file named itself
-/// is taken whatever its ending; folders are walked in name order, hidden entries left out,
-/// symlinks followed with loops detected, each file listed once (by device and inode), and
-/// FIFOs, devices and sockets skipped and said.
-pub fn walk(inputs: &[PathBuf], extensions: &[&str]) -> Walk {
-    use std::os::unix::fs::MetadataExt;
-    let mut out = Walk::default();
-    let mut seen = std::collections::HashSet::new();
-    for input in inputs {
-        if !input.is_dir() {
-            out.files.push(input.clone());
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(input)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    let path = e.path().map_or_else(|| input.clone(), Path::to_path_buf);
-                    let why = if e.loop_ancestor().is_some() {
-                        "symlink loop; not followed again".to_string()
-                    } else {
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), |io| io.kind().to_string())
-                    };
-                    out.skipped.push((path, why));
-                    continue;
-                }
-            };
-            if entry.file_type().is_dir() {
-                continue;
-            }
-            let wanted = entry
-                .path()
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| extensions.contains(&e.to_lowercase().as_str()));
-            if !wanted {
-                continue;
-            }
-            let Ok(meta) = entry.metadata() else {
-                out.skipped
-                    .push((entry.path().to_path_buf(), "cannot be read".into()));
-                continue;
-            };
-            if !meta.is_file() {
-                out.skipped.push((
-                    entry.path().to_path_buf(),
-                    format!("{}, not a regular file", kind_name(&meta)),
-                ));
-                continue;
-            }
-            if seen.insert((meta.dev(), meta.ino())) {
-                out.files.push(entry.into_path());
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -537,7 +467,7 @@ mod tests {
         assert!(matches!(e.kind, FileErrorKind::TooLarge { .. }), "{e}");
         let e = read_bounded(&p, 1000, &|b| {
             assert_eq!(b.len(), 100);
-            Err("no".into())
+            Err(FileErrorKind::Refused("no".into()))
         })
         .expect_err("sniffed");
         assert_eq!(e.to_string(), format!("{}: no", p.display()));
@@ -584,41 +514,6 @@ mod tests {
         asides.dedup();
         assert_eq!(asides.len(), 5);
         assert!(!p.exists());
-    }
-
-    #[test]
-    fn walks_each_file_once_through_loops_and_skips_fifos() {
-        let dir = tempfile::tempdir().expect("tmp");
-        let d = dir.path();
-        std::fs::create_dir_all(d.join("sub")).expect("dir");
-        std::fs::write(d.join("a.txt"), "x").expect("w");
-        std::fs::write(d.join("sub/b.vtt"), "x").expect("w");
-        std::fs::write(d.join("notes.pdf"), "x").expect("w");
-        std::fs::write(d.join(".hidden.txt"), "x").expect("w");
-        std::os::unix::fs::symlink(d, d.join("loop")).expect("link");
-        std::os::unix::fs::symlink(d.join("sub"), d.join("sub/again")).expect("link");
-        std::os::unix::fs::symlink(d.join("sub"), d.join("alias")).expect("link");
-        let fifo = d.join("pipe.txt");
-        let status = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .expect("mkfifo");
-        assert!(status.success());
-        let w = walk(&[d.to_path_buf()], &["txt", "vtt"]);
-        let names: Vec<String> = w
-            .files
-            .iter()
-            .map(|p| p.strip_prefix(d).expect("inside").display().to_string())
-            .collect();
-        assert_eq!(names, ["a.txt", "alias/b.vtt"]);
-        assert!(
-            w.skipped
-                .iter()
-                .any(|(p, why)| p.ends_with("pipe.txt") && why.contains("FIFO")),
-            "{:?}",
-            w.skipped
-        );
-        assert!(w.skipped.iter().any(|(_, why)| why.contains("loop")));
     }
 
     #[test]

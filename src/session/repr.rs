@@ -1,0 +1,155 @@
+//! Podium JSON's shape of a session: turns name their speaker by string id, mapped to and
+//! from the in-memory [`SpeakerIx`].
+
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::{
+    Meta, Role, Section, SentenceSpan, Session, Speaker, SpeakerIx, SpeakerKind, Turn, Warning,
+};
+
+#[derive(Serialize)]
+struct SessionOut<'a> {
+    format_version: u32,
+    meta: &'a Meta,
+    speakers: &'a [Speaker],
+    summary: &'a [String],
+    turns: Vec<TurnOut<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    sections: &'a [Section],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    notes: &'a [String],
+    warnings: &'a [Warning],
+}
+
+#[derive(Serialize)]
+struct TurnOut<'a> {
+    id: &'a str,
+    speaker: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a Role>,
+    paragraphs: &'a [String],
+    start: Option<f64>,
+    end: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spoken: Option<f64>,
+    sentences: &'a [SentenceSpan],
+}
+
+impl Serialize for Session {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SessionOut {
+            format_version: self.format_version,
+            meta: &self.meta,
+            speakers: &self.speakers,
+            summary: &self.summary,
+            turns: self
+                .turns
+                .iter()
+                .map(|t| TurnOut {
+                    id: &t.id,
+                    speaker: &self.speaker_of(t).id,
+                    role: t.role.as_ref(),
+                    paragraphs: &t.paragraphs,
+                    start: t.start,
+                    end: t.end,
+                    spoken: t.spoken,
+                    sentences: &t.sentences,
+                })
+                .collect(),
+            sections: &self.sections,
+            notes: &self.notes,
+            warnings: &self.warnings,
+        }
+        .serialize(serializer)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SessionIn {
+    format_version: u32,
+    meta: Meta,
+    speakers: Vec<Speaker>,
+    #[serde(default)]
+    summary: Vec<String>,
+    turns: Vec<TurnIn>,
+    #[serde(default)]
+    sections: Vec<Section>,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    warnings: Vec<Warning>,
+}
+
+#[derive(Deserialize)]
+struct TurnIn {
+    id: String,
+    speaker: String,
+    #[serde(default)]
+    role: Option<Role>,
+    paragraphs: Vec<String>,
+    start: Option<f64>,
+    end: Option<f64>,
+    #[serde(default)]
+    spoken: Option<f64>,
+    #[serde(default)]
+    sentences: Vec<SentenceSpan>,
+}
+
+impl From<SessionIn> for Session {
+    /// A turn naming a speaker the list lacks gets a speaker of that name and a warning:
+    /// nothing said is dropped.
+    fn from(s: SessionIn) -> Session {
+        let mut speakers = s.speakers;
+        let mut warnings = s.warnings;
+        let mut index: std::collections::HashMap<String, usize> = speakers
+            .iter()
+            .enumerate()
+            .map(|(i, sp)| (sp.id.clone(), i))
+            .collect();
+        let turns = s
+            .turns
+            .into_iter()
+            .map(|t| {
+                let ix = match index.get(&t.speaker) {
+                    Some(&i) => i,
+                    None => {
+                        warnings.push(Warning {
+                            line: None,
+                            message: format!(
+                                "turn {} names speaker {:?}, who is not in the speaker list; added",
+                                t.id, t.speaker
+                            ),
+                        });
+                        speakers.push(Speaker::new(
+                            t.speaker.clone(),
+                            t.speaker.clone(),
+                            SpeakerKind::Label,
+                        ));
+                        index.insert(t.speaker.clone(), speakers.len() - 1);
+                        speakers.len() - 1
+                    }
+                };
+                Turn {
+                    id: t.id,
+                    speaker: SpeakerIx(ix),
+                    role: t.role,
+                    paragraphs: t.paragraphs,
+                    start: t.start,
+                    end: t.end,
+                    spoken: t.spoken,
+                    sentences: t.sentences,
+                }
+            })
+            .collect();
+        Session {
+            format_version: s.format_version,
+            meta: s.meta,
+            speakers,
+            summary: s.summary,
+            turns,
+            sections: s.sections,
+            notes: s.notes,
+            warnings,
+        }
+    }
+}
