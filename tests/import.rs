@@ -252,7 +252,7 @@ fn bundled_json_is_the_import_of_the_bundled_report() {
     let bundled = podium::bundled::session().expect("bundled");
     assert_eq!(
         bundled, imported,
-        "data/*.json is stale: run `cargo run -- import data/igf2023-ns44-csirt.txt -o data/igf2023-ns44-csirt.json`"
+        "data/*.json is stale: run `cargo run -- import data/igf2023-ns44-csirt.txt -o data/igf2023-ns44-csirt.json --force`"
     );
 }
 
