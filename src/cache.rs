@@ -85,9 +85,9 @@ impl Cache {
         ))
     }
 
-    /// The payload kept under `key`, if the entry is whole: its key matches and its checksum
-    /// holds.
-    fn read(&self, key: &str, kind: Kind) -> Option<Vec<u8>> {
+    /// The entry kept under `key` and where its payload starts, if the entry is whole: its key
+    /// matches and its checksum holds. (No copy of the payload: digests are large.)
+    fn read(&self, key: &str, kind: Kind) -> Option<(Vec<u8>, usize)> {
         let bytes = std::fs::read(self.entry(key, kind)).ok()?;
         let rest = bytes.strip_prefix(MAGIC)?;
         let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
@@ -97,7 +97,8 @@ impl Cache {
         }
         let sum = u64::from_le_bytes(rest.get(end..end + 8)?.try_into().ok()?);
         let payload = rest.get(end + 8..)?;
-        (files::hash(payload) == sum).then(|| payload.to_vec())
+        let start = MAGIC.len() + end + 8;
+        (files::hash(payload) == sum).then_some((bytes, start))
     }
 
     fn write(&self, key: &str, kind: Kind, payload: &[u8]) {
@@ -115,8 +116,8 @@ impl Cache {
 
     /// The cached session for `path`, when there is one for this exact version of the file.
     pub fn get(&self, path: &Path) -> Option<Session> {
-        let payload = self.read(&Self::key(path)?, Kind::Session)?;
-        let session: Session = serde_json::from_slice(&payload).ok()?;
+        let (bytes, start) = self.read(&Self::key(path)?, Kind::Session)?;
+        let session: Session = serde_json::from_slice(&bytes[start..]).ok()?;
         (session.format_version == FORMAT_VERSION).then_some(session)
     }
 
@@ -133,8 +134,8 @@ impl Cache {
     /// The cached search digest of `path`, when there is one for this version of the file and
     /// of the podium.toml beside it.
     pub fn get_digest(&self, path: &Path) -> Option<crate::digest::Digest> {
-        let payload = self.read(&Self::digest_key(path)?, Kind::Digest)?;
-        crate::digest::Digest::decode(&payload)
+        let (bytes, start) = self.read(&Self::digest_key(path)?, Kind::Digest)?;
+        crate::digest::Digest::decode(&bytes[start..])
     }
 
     /// Keeps a search digest for `path`.

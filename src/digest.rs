@@ -2,7 +2,7 @@
 //! and a compact binary form of it for the cache, so `podium search DIR` reads little more
 //! than the quote text itself instead of every whole session.
 
-use crate::session::{QuoteRef, Session, Speaker, SpeakerKind};
+use crate::session::{QuoteRef, Session, Speaker, SpeakerKind, Warning};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Digest {
@@ -18,6 +18,8 @@ pub struct Digest {
     /// [`crate::sources::sentences`] order; their texts follow the quotes' in `text`.
     pub summaries: Vec<(u32, u32)>,
     pub text: String,
+    /// The import's warnings, said again whenever the digest stands in for the session.
+    pub warnings: Vec<Warning>,
 }
 
 impl Digest {
@@ -55,6 +57,7 @@ impl Digest {
                 .map(|(_, text)| text)
                 .chain(summaries.iter().map(|s| s.sentence.as_str()))
                 .collect(),
+            warnings: session.warnings.clone(),
         }
     }
 
@@ -132,6 +135,11 @@ impl Digest {
             put_u32(&mut out, *len);
         }
         put_str(&mut out, &self.text);
+        put_u32(&mut out, self.warnings.len() as u32);
+        for w in &self.warnings {
+            put_u32(&mut out, w.line.map_or(u32::MAX, |l| l as u32));
+            put_str(&mut out, &w.message);
+        }
         out
     }
 
@@ -161,6 +169,15 @@ impl Digest {
             .map(|_| Some((r.u32()?, r.u32()?)))
             .collect::<Option<Vec<_>>>()?;
         let text = r.string()?;
+        let warnings = (0..r.u32()?)
+            .map(|_| {
+                let line = r.u32()?;
+                Some(Warning {
+                    line: (line != u32::MAX).then_some(line as usize),
+                    message: r.string()?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
         let mut at = 0usize;
         let lengths = quotes
             .iter()
@@ -186,12 +203,13 @@ impl Digest {
             quotes,
             summaries,
             text,
+            warnings,
         })
     }
 }
 
 /// Bumped with the layout: an older entry fails to decode and is rebuilt.
-const TAG: &[u8] = b"PODIUM-DIGEST-2\n";
+const TAG: &[u8] = b"PODIUM-DIGEST-3\n";
 
 fn put_u32(out: &mut Vec<u8>, v: u32) {
     out.extend_from_slice(&v.to_le_bytes());

@@ -94,14 +94,32 @@ impl Search {
     fn load(&self) -> anyhow::Result<(QuoteIndex, Vec<Digest>)> {
         let mut index = QuoteIndex::default();
         let mut digests = Vec::new();
-        if !self.source.is_library() {
+        if self.source.paths.is_empty() {
             let session = self.source.load()?;
-            let path = self.source.paths.first().cloned().unwrap_or_default();
             index.push_session(0, &session);
-            digests.push(Digest::new(&path, podium::digest::Digest::new(&session)));
+            let digest = podium::digest::Digest::new(&session);
+            digests.push(Digest::new(std::path::Path::new(""), digest));
             return Ok((index, digests));
         }
+        // One file or many: each through its cached digest when there is one, so a warm search
+        // reads only quote text, never a whole session.
         let files = self.source.discover();
+        if !self.source.is_library() {
+            let path = &files[0];
+            let cache = self.source.cache();
+            let (mut digest, warnings) = self.digest_of(path, cache.as_ref())?;
+            let shown = path.display().to_string();
+            for w in &warnings {
+                super::out::note(format!(
+                    "warning: {}",
+                    podium::formats::describe_warning(&shown, w)
+                ));
+            }
+            index.push_digest(0, &mut digest);
+            digest.quotes = Vec::new();
+            digests.push(Digest::new(path, digest));
+            return Ok((index, digests));
+        }
         let progress = Progress::new(files.len());
         let cache = self.source.cache();
         let mut failures = 0;
@@ -110,17 +128,7 @@ impl Search {
             let loaded: Vec<_> = step
                 .par_iter()
                 .map(|path| {
-                    let result = match cache.as_ref().and_then(|c| c.get_digest(path)) {
-                        Some(d) => Ok((d, Vec::new())),
-                        None => podium::library::load_one(path, self.source.format, cache.as_ref())
-                            .map(|item| {
-                                let d = podium::digest::Digest::new(&item.session);
-                                if let Some(c) = &cache {
-                                    c.put_digest(path, &d);
-                                }
-                                (d, item.warnings)
-                            }),
-                    };
+                    let result = self.digest_of(path, cache.as_ref());
                     progress.tick();
                     (path, result)
                 })
@@ -135,9 +143,8 @@ impl Search {
                                 podium::formats::describe_warning(&shown, w)
                             ));
                         }
-                        index.push_digest(digests.len(), &digest);
-                        // The index holds the quotes now; the digest keeps names and ids.
-                        digest.text = String::new();
+                        // The index takes the quotes; the digest keeps names and ids.
+                        index.push_digest(digests.len(), &mut digest);
                         digest.quotes = Vec::new();
                         digests.push(Digest::new(path, digest));
                     }
@@ -157,6 +164,30 @@ impl Search {
             );
         }
         Ok((index, digests))
+    }
+}
+
+impl Search {
+    /// A file's search digest: from the cache, or by importing it (and caching the session and
+    /// the digest). Warnings of an import come back with it.
+    fn digest_of(
+        &self,
+        path: &std::path::Path,
+        cache: Option<&podium::cache::Cache>,
+    ) -> Result<(podium::digest::Digest, Vec<podium::session::Warning>), podium::formats::ImportError>
+    {
+        if self.source.format.is_none()
+            && let Some(d) = cache.and_then(|c| c.get_digest(path))
+        {
+            let warnings = d.warnings.clone();
+            return Ok((d, warnings));
+        }
+        let item = podium::library::load_one(path, self.source.format, cache)?;
+        let d = podium::digest::Digest::new(&item.session);
+        if let Some(c) = cache {
+            c.put_digest(path, &d);
+        }
+        Ok((d, item.warnings))
     }
 }
 

@@ -94,10 +94,16 @@ impl QuoteIndex {
         });
     }
 
-    /// Adds a session's quotes from its digest as session number `si`.
-    pub fn push_digest(&mut self, si: usize, digest: &crate::digest::Digest) {
+    /// Adds a session's quotes from its digest as session number `si`, taking the digest's
+    /// text (it is left empty: the index holds the quotes now).
+    pub fn push_digest(&mut self, si: usize, digest: &mut crate::digest::Digest) {
         let mut start = self.text.len();
-        self.text.push_str(&digest.text);
+        if self.text.is_empty() {
+            self.text = std::mem::take(&mut digest.text);
+        } else {
+            self.text.push_str(&digest.text);
+            digest.text = String::new();
+        }
         for &(turn, sentence, len) in &digest.quotes {
             let end = start + len as usize;
             self.entries.push(Entry {
