@@ -256,15 +256,28 @@ fn only_speaker(digests: &[Digest], hits: Vec<Hit>, name: &str) -> anyhow::Resul
 
 fn record<'a>(index: &'a QuoteIndex, digests: &'a [Digest], hit: &'a Hit) -> Record<'a> {
     let d = &digests[hit.session];
+    // A summary sentence belongs to no turn: its speaker is the summarised one, if any.
+    let (speaker, turn) = match hit.summary {
+        Some(_) => (
+            d.digest
+                .speakers
+                .get(hit.speaker)
+                .map_or("(session summary)", |(n, _)| n.as_str()),
+            "summary",
+        ),
+        None => (
+            d.digest.speaker_name(hit.quote.turn),
+            d.digest
+                .turns
+                .get(hit.quote.turn)
+                .map_or("", |t| t.0.as_str()),
+        ),
+    };
     Record {
         session: &d.digest.title,
         file: d.file.clone(),
-        speaker: d.digest.speaker_name(hit.quote.turn),
-        turn: d
-            .digest
-            .turns
-            .get(hit.quote.turn)
-            .map_or("", |t| t.0.as_str()),
+        speaker,
+        turn,
         sentence: hit.quote.sentence + 1,
         score: hit.score,
         quote: index.quote(hit),
