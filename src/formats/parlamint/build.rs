@@ -300,6 +300,12 @@ pub fn build(sitting: Sitting, sources: Sources<'_>, format: &str) -> Session {
     for item in sitting.items {
         match item {
             Item::Section(heads) => {
+                // What was noted before a division ends belongs to the one before.
+                if let Some(last) = turns.last_mut()
+                    && !pending.is_empty()
+                {
+                    last.paragraphs.push(std::mem::take(&mut pending).join(" "));
+                }
                 let mut heads = heads.into_iter();
                 if let Some(title) = heads.next() {
                     sections.push(Section {

@@ -206,7 +206,10 @@ impl Lists {
         {
             roles.push(Role::Other("mp".into()));
         }
-        if valid.iter().any(|a| a.role == "minister") {
+        // Ministers: `role="minister"`, or membership of the government (as ParlaMint-GB has it).
+        if valid.iter().any(|a| {
+            a.role == "minister" || (a.role == "member" && org_role(a) == Some("government"))
+        }) {
             roles.push(Role::Other("minister".into()));
         }
         Some(Resolved {
@@ -332,8 +335,9 @@ fn start(st: &mut State, e: &BytesStart<'_>, includes: &mut Vec<String>) {
                 ));
             }
         }
-        // Names of events inside an org (terms) are not the org's name.
-        "orgName" if st.org.is_some() && !st.path.iter().any(|p| p == "listEvent") => {
+        // Only the org's own names: not those of its terms (`listEvent`) nor of the labels
+        // of a classification (`state`).
+        "orgName" if st.org.is_some() && st.path.last().is_some_and(|p| p == "org") => {
             st.part = Some((
                 Part::OrgName(OrgName {
                     full: attr(e, "full").unwrap_or_else(|| "yes".into()),

@@ -51,7 +51,7 @@ pub struct Utterance {
 /// What the body holds, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
-    /// A `<div>` with its `<head>`s.
+    /// A `<div>` begins, with its `<head>`s (none for a division without a heading).
     Section(Vec<String>),
     /// A stage direction outside utterances, as `[text]`.
     Annotation(String),
@@ -248,7 +248,11 @@ fn start(st: &mut State, sitting: &mut Sitting, e: &BytesStart<'_>, line: usize,
         return;
     }
     match name.as_str() {
-        "div" => st.open_section = None,
+        // Every division is a section, titled by the heads that follow (none: untitled).
+        "div" if st.utterance.is_none() => {
+            st.open_section = Some(sitting.items.len());
+            sitting.items.push(Item::Section(Vec::new()));
+        }
         "head" if st.utterance.is_none() && st.within("body") => st.head = Some(String::new()),
         "u" => {
             flush_loose(st);
@@ -503,6 +507,7 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(s.items[0], Item::Section(vec!["Točka".into()]));
+        assert_eq!(s.items.len(), 3, "a division, a note, an utterance");
         assert_eq!(s.items[1], Item::Annotation("[Začetek.]".into()));
         assert_eq!(
             utterances(&s),
