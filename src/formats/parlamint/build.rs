@@ -319,6 +319,11 @@ pub fn build(sitting: Sitting, sources: Sources<'_>, format: &str) -> Session {
             Item::Annotation(a) => pending.push(a),
             Item::SpeakerLabel(l) => label = Some(l),
             Item::Utterance(u) => {
+                // An empty utterance says nothing and names nobody (its label goes with it).
+                if u.paragraphs.is_empty() {
+                    label = None;
+                    continue;
+                }
                 let key = b.key_of(&u, label.as_deref());
                 let ix = b.speaker(&key, label.take().as_deref());
                 let role = u.ana.as_deref().and_then(ana_role);
@@ -330,9 +335,6 @@ pub fn build(sitting: Sitting, sources: Sources<'_>, format: &str) -> Session {
                     paragraphs.push(std::mem::take(&mut pending).join(" "));
                 }
                 paragraphs.extend(u.paragraphs);
-                if paragraphs.is_empty() {
-                    continue;
-                }
                 let merge = !boundary
                     && matches!(key, Key::Person(_))
                     && turns
