@@ -210,7 +210,7 @@ pub mod parlamint {
 
     /// The abbreviation of person `k`'s party on `date`.
     pub fn party(k: usize, date: &str) -> &'static str {
-        let switch = k % 7 == 0 && date >= "2018-01-01";
+        let switch = k.is_multiple_of(7) && date >= "2018-01-01";
         PARTIES[(k + usize::from(switch)) % PARTIES.len()].0
     }
 
@@ -246,7 +246,7 @@ pub mod parlamint {
                     "      <affiliation role=\"member\" ref=\"#party.{before}\" from=\"2014-01-01\" to=\"2017-12-31\"/>\n      <affiliation role=\"member\" ref=\"#party.{after}\" from=\"2018-01-01\"/>\n"
                 ));
             }
-            if k % 11 == 0 {
+            if k.is_multiple_of(11) {
                 people.push_str(
                     "      <affiliation role=\"minister\" ref=\"#GOV\" from=\"2016-01-01\" to=\"2019-12-31\"/>\n",
                 );

@@ -37,13 +37,25 @@ pub enum Format {
 }
 
 impl Format {
-    /// In the order detection tries them.
+    /// Every format, in the order `podium formats` lists them (newest last).
     pub const ALL: [Format; 7] = [
         Format::PodiumJson,
         Format::TranscriptJson,
-        Format::ParlaMint,
         Format::WebVtt,
         Format::Srt,
+        Format::DiploAi,
+        Format::Text,
+        Format::ParlaMint,
+    ];
+
+    /// In the order detection tries them: ParlaMint's XML before the loose text formats, whose
+    /// tests a page of markup might pass by chance.
+    const DETECTION: [Format; 7] = [
+        Format::PodiumJson,
+        Format::TranscriptJson,
+        Format::WebVtt,
+        Format::Srt,
+        Format::ParlaMint,
         Format::DiploAi,
         Format::Text,
     ];
@@ -261,7 +273,10 @@ fn parse_as(
 
 /// Picks a format by content; when none fits, says what each format looked for.
 pub fn detect(lines: &[String], joined: &str) -> Result<Format, ParseError> {
-    if let Some(f) = Format::ALL.into_iter().find(|f| f.fits(lines, joined)) {
+    if let Some(f) = Format::DETECTION
+        .into_iter()
+        .find(|f| f.fits(lines, joined))
+    {
         return Ok(f);
     }
     // Broken JSON is better told where it breaks than that it is not a transcript.

@@ -67,10 +67,13 @@ pub fn find_root(sitting: &Path, id: Option<&str>) -> Option<PathBuf> {
     None
 }
 
+/// A root file as it is now: path, modification time, length.
 type Key = (PathBuf, Option<SystemTime>, u64);
+/// A corpus read once; threads asking while it is read wait for it.
+type Cell = Arc<OnceLock<Arc<Corpus>>>;
 
-fn cache() -> &'static Mutex<HashMap<Key, Arc<OnceLock<Arc<Corpus>>>>> {
-    static CORPORA: OnceLock<Mutex<HashMap<Key, Arc<OnceLock<Arc<Corpus>>>>>> = OnceLock::new();
+fn cache() -> &'static Mutex<HashMap<Key, Cell>> {
+    static CORPORA: OnceLock<Mutex<HashMap<Key, Cell>>> = OnceLock::new();
     CORPORA.get_or_init(|| Mutex::new(HashMap::new()))
 }
 

@@ -218,6 +218,17 @@ pub fn read(text: &str) -> Result<Sitting, ParseError> {
         ));
     }
     // A file cut short: close what is open so the last utterance is kept.
+    if let Some(open) = st.path.last()
+        && !sitting
+            .warnings
+            .iter()
+            .any(|w| w.message.starts_with("XML breaks"))
+    {
+        sitting.warnings.push(Warning {
+            line: Some(lines.line_at(text.len() as u64)),
+            message: format!("the file ends inside <{open}>, cut short; what came before is kept"),
+        });
+    }
     while let Some(name) = st.path.pop() {
         end(&mut st, &mut sitting, &name);
     }
@@ -310,9 +321,9 @@ fn header_start(st: &mut State, sitting: &mut Sitting, e: &BytesStart<'_>, name:
         }
         "date" => {
             let when = attr(e, "when").filter(|w| w.len() >= 10);
-            if st.within("setting") && when.is_some() {
-                sitting.date = when;
-            } else if st.within("sourceDesc") && sitting.date.is_none() {
+            // The setting's date wins; the source's only stands in for a missing one.
+            let setting = st.within("setting") && when.is_some();
+            if setting || (st.within("sourceDesc") && sitting.date.is_none()) {
                 sitting.date = when;
             }
         }
@@ -546,6 +557,11 @@ mod tests {
         let full = body(r##"<u who="#A"><seg>One two.</seg></u><u who="#B"><seg>Three"##);
         let cut = &full[..full.find("Three").unwrap() + 5];
         let s = read(cut).unwrap();
+        assert!(
+            s.warnings[0].message.contains("ends inside <seg>"),
+            "{:?}",
+            s.warnings
+        );
         assert_eq!(
             utterances(&s),
             [
