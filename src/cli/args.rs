@@ -126,11 +126,18 @@ pub enum Sub {
     /// quotes in all, and quotes.list with every quote on a line
     Synth {
         /// Folder to write into (created; existing session files are not overwritten)
-        dir: PathBuf,
+        #[arg(required_unless_present = "parlamint")]
+        dir: Option<PathBuf>,
         #[arg(long, default_value_t = 10_000)]
         quotes: usize,
         #[arg(long, default_value_t = 100)]
         files: usize,
+        /// Write a ParlaMint-shaped corpus into DIR instead (root, lists, sittings by year)
+        #[arg(long, value_name = "DIR", conflicts_with = "dir")]
+        parlamint: Option<PathBuf>,
+        /// Sittings of the ParlaMint corpus (1,000 utterances each)
+        #[arg(long, default_value_t = 100, value_name = "N")]
+        sittings: usize,
     },
     /// Print a shell completion script: bash, zsh, fish, elvish or powershell (see the README
     /// for where to put it)
@@ -259,11 +266,26 @@ impl Cli {
                     colour: color.stdout(),
                 })
             }
-            Sub::Synth { dir, quotes, files } => {
-                if files == 0 || quotes == 0 {
-                    bail!("--files and --quotes must be at least 1");
+            Sub::Synth {
+                dir,
+                quotes,
+                files,
+                parlamint,
+                sittings,
+            } => {
+                if files == 0 || quotes == 0 || sittings == 0 {
+                    bail!("--files, --quotes and --sittings must be at least 1");
                 }
-                Command::Synth(synth::Synth { dir, quotes, files })
+                let parlamint_sittings = parlamint.is_some().then_some(sittings);
+                let Some(dir) = parlamint.or(dir) else {
+                    bail!("synth needs a folder to write into");
+                };
+                Command::Synth(synth::Synth {
+                    dir,
+                    quotes,
+                    files,
+                    parlamint_sittings,
+                })
             }
             Sub::Completions { shell } => Command::Completions(shell),
             Sub::Man => Command::Man,

@@ -1,5 +1,6 @@
 //! `podium synth DIR --quotes N --files F`: a deterministic synthetic library for benchmarks,
-//! and `quotes.txt` with the same quotes one per line, for tools such as `fzf --filter`.
+//! and `quotes.txt` with the same quotes one per line, for tools such as `fzf --filter`;
+//! `podium synth --parlamint DIR --sittings N`: a ParlaMint-shaped corpus.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,10 +12,18 @@ pub struct Synth {
     pub dir: PathBuf,
     pub quotes: usize,
     pub files: usize,
+    /// Write a ParlaMint corpus of this many sittings instead.
+    pub parlamint_sittings: Option<usize>,
 }
+
+/// Utterances in each synthetic ParlaMint sitting: 2,000 sittings make about 2 million.
+const UTTERANCES: usize = 1_000;
 
 impl Synth {
     pub fn run(self) -> anyhow::Result<ExitCode> {
+        if let Some(sittings) = self.parlamint_sittings {
+            return self.parlamint(sittings);
+        }
         std::fs::create_dir_all(&self.dir)
             .with_context(|| format!("{}: cannot create", self.dir.display()))?;
         let quotes_path = self.dir.join("quotes.list");
@@ -50,6 +59,43 @@ impl Synth {
             self.quotes,
             self.files.min(self.quotes),
             quotes_path.display(),
+            self.dir.display()
+        );
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+impl Synth {
+    fn parlamint(&self, sittings: usize) -> anyhow::Result<ExitCode> {
+        use podium::synth::parlamint;
+        let write = |rel: &str, text: &str| -> anyhow::Result<()> {
+            let path = self.dir.join(rel);
+            if path.exists() {
+                bail!("{}: already exists; synth never overwrites", path.display());
+            }
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("{}: cannot create", parent.display()))?;
+            }
+            std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))
+        };
+        let (people, orgs) = parlamint::lists();
+        write(
+            &format!("{}.xml", parlamint::CORPUS),
+            &parlamint::root(sittings),
+        )?;
+        write(&format!("{}-listPerson.xml", parlamint::CORPUS), &people)?;
+        write(&format!("{}-listOrg.xml", parlamint::CORPUS), &orgs)?;
+        let (mut utterances, mut bytes) = (0, 0);
+        for i in 0..sittings {
+            let (text, counts) = parlamint::sitting(i, UTTERANCES);
+            write(&parlamint::path(i), &text)?;
+            utterances += counts.utterances;
+            bytes += counts.bytes;
+        }
+        eprintln!(
+            "podium: wrote a ParlaMint corpus of {sittings} sittings, {utterances} utterances, {:.1} MB to {}",
+            bytes as f64 / 1e6,
             self.dir.display()
         );
         Ok(ExitCode::SUCCESS)

@@ -5,6 +5,7 @@
 pub mod captions;
 pub mod diploai;
 pub mod labelled;
+pub mod parlamint;
 pub mod pieces;
 pub mod podium_json;
 pub mod speakers;
@@ -31,15 +32,30 @@ pub enum Format {
     TranscriptJson,
     /// Podium's own session JSON (`podium import` writes it).
     PodiumJson,
+    /// A ParlaMint (Parla-CLARIN TEI) parliamentary sitting, or its `ID<TAB>text` rendering.
+    ParlaMint,
 }
 
 impl Format {
-    /// In the order detection tries them.
-    pub const ALL: [Format; 6] = [
+    /// Every format, in the order `podium formats` lists them (newest last).
+    pub const ALL: [Format; 7] = [
         Format::PodiumJson,
         Format::TranscriptJson,
         Format::WebVtt,
         Format::Srt,
+        Format::DiploAi,
+        Format::Text,
+        Format::ParlaMint,
+    ];
+
+    /// In the order detection tries them: ParlaMint's XML before the loose text formats, whose
+    /// tests a page of markup might pass by chance.
+    const DETECTION: [Format; 7] = [
+        Format::PodiumJson,
+        Format::TranscriptJson,
+        Format::WebVtt,
+        Format::Srt,
+        Format::ParlaMint,
         Format::DiploAi,
         Format::Text,
     ];
@@ -52,6 +68,7 @@ impl Format {
             Format::Text => "text",
             Format::TranscriptJson => "json",
             Format::PodiumJson => "podium-json",
+            Format::ParlaMint => "parlamint",
         }
     }
 
@@ -78,6 +95,9 @@ impl Format {
                 "recogniser JSON: Whisper, whisper.cpp, WhisperX, AssemblyAI, Deepgram, AWS Transcribe, Rev.ai, Podcasting 2.0, {speaker, text} records"
             }
             Format::PodiumJson => "Podium session JSON (written by `podium import`)",
+            Format::ParlaMint => {
+                "ParlaMint parliamentary sitting: Parla-CLARIN TEI XML (.xml, .ana.xml) or ID<TAB>text (.txt); names and parties from the corpus root's lists or the -meta.tsv"
+            }
         }
     }
 
@@ -89,6 +109,7 @@ impl Format {
             Format::Srt => "no cue timing line such as 00:00:01,000 --> 00:00:04,000",
             Format::Text => "no speaker labels such as `Name: text`, `>> NAME:` or `**Name:**`",
             Format::TranscriptJson | Format::PodiumJson => "not JSON",
+            Format::ParlaMint => "no TEI <u who=…> utterances nor ParlaMint ID<TAB>text lines",
         }
     }
 
@@ -100,6 +121,7 @@ impl Format {
             Format::Srt => srt::looks_like(lines),
             Format::DiploAi => diploai::looks_like(lines),
             Format::Text => labelled::looks_like(lines),
+            Format::ParlaMint => parlamint::looks_like(lines, joined),
         }
     }
 }
@@ -162,7 +184,7 @@ pub fn load_path(path: &Path, format: Option<Format>) -> Result<Loaded, ImportEr
         }
     })?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    load_bytes_as(&shown, name.as_deref(), &bytes, format)
+    load_bytes_from(&shown, Some(path), name.as_deref(), &bytes, format)
 }
 
 /// Imports a session from bytes, detecting the format. `shown` names the input in errors;
@@ -182,6 +204,18 @@ pub fn load_bytes_as(
     bytes: &[u8],
     format: Option<Format>,
 ) -> Result<Loaded, ImportError> {
+    load_bytes_from(shown, None, source_file, bytes, format)
+}
+
+/// As [`load_bytes_as`], for bytes read from `origin`: formats that draw on files beside a
+/// session (ParlaMint's corpus lists and `-meta.tsv`) look for them there.
+pub fn load_bytes_from(
+    shown: &str,
+    origin: Option<&Path>,
+    source_file: Option<&str>,
+    bytes: &[u8],
+    format: Option<Format>,
+) -> Result<Loaded, ImportError> {
     let text = decode::decode(bytes).map_err(|b| ImportError::at(shown, b.line, BINARY))?;
     if text.lines.iter().all(|l| l.trim().is_empty()) {
         return Err(ImportError::at(
@@ -195,7 +229,8 @@ pub fn load_bytes_as(
         Some(f) => f,
         None => detect(&text.lines, &joined).map_err(|e| e.in_file(shown))?,
     };
-    let mut session = parse_as(format, &text.lines, &joined).map_err(|e| e.in_file(shown))?;
+    let mut session =
+        parse_as(format, origin, &text.lines, &joined).map_err(|e| e.in_file(shown))?;
     let warnings = if format == Format::PodiumJson {
         text.warnings
     } else {
@@ -218,8 +253,14 @@ pub fn load_bytes_as(
     })
 }
 
-fn parse_as(format: Format, lines: &[String], joined: &str) -> Result<Session, ParseError> {
+fn parse_as(
+    format: Format,
+    origin: Option<&Path>,
+    lines: &[String],
+    joined: &str,
+) -> Result<Session, ParseError> {
     match format {
+        Format::ParlaMint => parlamint::parse(origin, lines, joined),
         Format::PodiumJson => podium_json::parse(joined),
         Format::DiploAi => diploai::parse(lines),
         Format::WebVtt => vtt::parse(lines).map(|d| pieces::build(d, "webvtt")),
@@ -232,7 +273,10 @@ fn parse_as(format: Format, lines: &[String], joined: &str) -> Result<Session, P
 
 /// Picks a format by content; when none fits, says what each format looked for.
 pub fn detect(lines: &[String], joined: &str) -> Result<Format, ParseError> {
-    if let Some(f) = Format::ALL.into_iter().find(|f| f.fits(lines, joined)) {
+    if let Some(f) = Format::DETECTION
+        .into_iter()
+        .find(|f| f.fits(lines, joined))
+    {
         return Ok(f);
     }
     // Broken JSON is better told where it breaks than that it is not a transcript.

@@ -1,0 +1,75 @@
+//! Names when nothing names a speaker: a ParlaMint id made readable, or the label printed before
+//! a speech.
+
+/// Prefixes that are not a name of their own: `McDonald` stays one word.
+const JOINED: &[&str] = &["Mc", "Mac", "O'", "O’"];
+
+/// A person id as a reader would write it: `StephenKinnock` → "Stephen Kinnock",
+/// `PečeSašo` → "Peče Sašo", `ДончевТомислав` → "Дончев Томислав"; `_`, `.` and `-` between
+/// parts are spaces too, and digits that only tell namesakes apart are dropped.
+pub fn readable_id(id: &str) -> String {
+    let mut out = String::with_capacity(id.len() + 4);
+    let mut word = String::new();
+    let mut prev: Option<char> = None;
+    for c in id.trim_start_matches('#').chars() {
+        if matches!(c, '_' | '.' | '-') || c.is_whitespace() {
+            flush(&mut out, &mut word);
+            prev = None;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            continue;
+        }
+        let boundary = c.is_uppercase()
+            && prev.is_some_and(char::is_lowercase)
+            && !JOINED.contains(&word.as_str());
+        if boundary {
+            flush(&mut out, &mut word);
+        }
+        word.push(c);
+        prev = Some(c);
+    }
+    flush(&mut out, &mut word);
+    out
+}
+
+fn flush(out: &mut String, word: &mut String) {
+    if word.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+    word.clear();
+}
+
+/// A `<note type="speaker">` label as a name: `IGOR ZORČIČ (PS NP):` → "IGOR ZORČIČ (PS NP)".
+pub fn label(text: &str) -> String {
+    text.trim().trim_end_matches([':', '：']).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_read_as_names() {
+        assert_eq!(readable_id("#StephenKinnock"), "Stephen Kinnock");
+        assert_eq!(readable_id("PečeSašo"), "Peče Sašo");
+        assert_eq!(readable_id("#ДончевТомислав"), "Дончев Томислав");
+        assert_eq!(
+            readable_id("#ApohalVučkovićLidija"),
+            "Apohal Vučković Lidija"
+        );
+        assert_eq!(readable_id("#McDonaldAndy"), "McDonald Andy");
+        assert_eq!(readable_id("#Schmidt_Ulla.2"), "Schmidt Ulla");
+        assert_eq!(readable_id("#DeSUS"), "De SUS");
+        assert_eq!(readable_id(""), "");
+    }
+
+    #[test]
+    fn labels_lose_their_colon() {
+        assert_eq!(label(" PREDSEDNIK IGOR ZORČIČ: "), "PREDSEDNIK IGOR ZORČIČ");
+    }
+}
