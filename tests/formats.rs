@@ -377,9 +377,11 @@ fn format_flag_overrides_detection_and_names_the_formats() {
         "nope",
         "tests/fixtures/formats/zoom.vtt",
     ]);
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        String::from_utf8_lossy(&o.stderr)
-            .contains("[possible values: podium-json, json, webvtt, srt, diploai, text]")
+        err.contains(&format!("[possible values: {}]", names.join(", "))),
+        "{err}"
     );
     let o = run(&[
         "search",

@@ -115,8 +115,8 @@ fn read(root: &Path) -> Corpus {
             }
             includes
         }
-        Err(why) => {
-            corpus.problems.push(format!("{}: {why}", shown(root)));
+        Err(e) => {
+            corpus.problems.push(format!("{}: {}", shown(root), e.kind));
             return corpus;
         }
     };
@@ -136,14 +136,19 @@ fn read(root: &Path) -> Corpus {
         }
         match read_file(&path, &mut corpus.lists) {
             Ok((_, None)) => {}
-            Ok((_, Some(why))) | Err(why) => corpus.problems.push(format!("{href}: {why}")),
+            Ok((_, Some(why))) => corpus.problems.push(format!("{href}: {why}")),
+            Err(e) => corpus.problems.push(format!("{href}: {}", e.kind)),
         }
     }
     corpus
 }
 
-fn read_file(path: &Path, lists: &mut Lists) -> Result<(Vec<String>, Option<String>), String> {
-    let (file, _) = crate::files::open_regular(path).map_err(|e| e.kind.to_string())?;
+/// The includes of a list or root file, and what broke it off, if anything did.
+fn read_file(
+    path: &Path,
+    lists: &mut Lists,
+) -> Result<(Vec<String>, Option<String>), crate::files::FileError> {
+    let (file, _) = crate::files::open_regular(path)?;
     Ok(lists::read(std::io::BufReader::new(file), lists))
 }
 
