@@ -163,7 +163,12 @@ fn text_cart_chevrons_bare_chevrons_case_variants_annotations_and_inline_times()
     );
     let s = &l.session;
     assert_eq!(s.meta.title, "RAW FILE");
-    assert_eq!(s.summary, ["IGF 2023 DAY 1 MAIN HALL"]);
+    assert_eq!(
+        s.notes,
+        ["IGF 2023 DAY 1 MAIN HALL"],
+        "front matter is a note, not the session's summary"
+    );
+    assert!(s.summary.is_empty());
     assert_eq!(s.turns[1].start, Some(238.22));
     assert_eq!(
         s.turns[1].paragraphs,

@@ -3,7 +3,9 @@
 //! every error. The rest of Podium never learns which format a session came from.
 
 pub mod captions;
+pub mod court;
 pub mod diploai;
+pub mod evidence;
 pub mod labelled;
 pub mod pieces;
 pub mod podium_json;

@@ -40,15 +40,20 @@ pub fn parse(text: &str) -> Result<(Draft, &'static str), ParseError> {
              {speaker, text} records",
         )
     })?;
-    relative_to_first(&mut pieces);
-    let draft = Draft {
-        title: value
-            .get("title")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        pieces,
-        ..Draft::default()
-    };
+    let mut draft = Draft::default();
+    if let Some(origin) = relative_to_first(&mut pieces) {
+        draft.warn(
+            None,
+            format!(
+                "times look like Unix-epoch seconds; made relative to the first piece ({origin})"
+            ),
+        );
+    }
+    draft.title = value
+        .get("title")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    draft.pieces = pieces;
     Ok((draft, variant))
 }
 
@@ -433,22 +438,22 @@ fn records(list: &[Value]) -> Vec<Piece> {
         .collect()
 }
 
-/// Unix-epoch seconds (or milliseconds) become seconds from the first piece.
-fn relative_to_first(pieces: &mut [Piece]) {
-    let Some(first) = pieces.iter().filter_map(|p| p.start).reduce(f64::min) else {
-        return;
-    };
+/// Unix-epoch seconds (or milliseconds) become seconds from the first piece; returns the
+/// origin taken away, when it did.
+fn relative_to_first(pieces: &mut [Piece]) -> Option<f64> {
+    let first = pieces.iter().filter_map(|p| p.start).reduce(f64::min)?;
     let (scale, origin) = if first > 1e11 {
         (1000.0, first)
     } else if first > 1e8 {
         (1.0, first)
     } else {
-        return;
+        return None;
     };
     for p in pieces {
         p.start = p.start.map(|t| (t - origin) / scale);
         p.end = p.end.map(|t| (t - origin) / scale);
     }
+    Some(origin)
 }
 
 #[cfg(test)]
