@@ -6,7 +6,7 @@ use anyhow::bail;
 use clap::{Parser, Subcommand};
 use podium::formats::Format;
 
-use super::{Command, import, input::Source, search, stats, synth, takeout};
+use super::{Command, check, import, input::Source, search, stats, synth, takeout};
 
 /// A terminal browser for meeting transcripts: speakers, turns, statistics and fuzzy quote
 /// search. With no FILE, opens the bundled IGF 2023 session; with a folder or several files,
@@ -66,6 +66,15 @@ pub enum Sub {
     },
     /// List the input formats Podium reads
     Formats,
+    /// Show how a file is read: format and why, speakers and how each was recognised, front
+    /// matter set aside, and every warning
+    Check {
+        /// The file to check (it is only read; the cache is not used)
+        file: PathBuf,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a quote with its citation: `“…” — Speaker (Organisation), Title, Event, Date, t4`
     Cite {
         /// An optional session file, then the turn (t4) or sentence (t4.2) to cite
@@ -194,6 +203,7 @@ impl Cli {
                 })
             }
             Sub::Formats => Command::Formats,
+            Sub::Check { file, json } => Command::Check(check::Check { file, format, json }),
             Sub::Cite { mut args } => {
                 let place = args.pop().unwrap_or_default();
                 Command::Cite(takeout::Cite {

@@ -2,6 +2,7 @@
 //! a [`Command`] before anything runs; each subcommand has its own file.
 
 mod args;
+mod check;
 mod import;
 mod input;
 mod search;
@@ -30,6 +31,7 @@ pub enum Command {
         turns: usize,
     },
     Formats,
+    Check(check::Check),
 }
 
 /// Parses the process arguments; clap prints usage errors and exits 2 itself.
@@ -50,6 +52,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Import(c) => c.run(),
         Command::Stats(c) => c.run(),
         Command::Search(c) => c.run(),
+        Command::Check(c) => c.run(),
         Command::Formats => {
             let mut out = std::io::stdout().lock();
             for f in podium::formats::Format::ALL {

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::formats::speakers::{is_name_like, label_role};
+use crate::formats::speakers::{clean_name, is_name_like, label_role};
 use crate::session::Warning;
 use crate::text::fold_name;
 
@@ -302,8 +302,14 @@ pub struct Judgement {
 impl Judgement {
     /// Whether `name` was taken as a label, and how it was recognised.
     pub fn how(&self, name: &str) -> Option<&'static str> {
-        self.accepted.get(&fold_name(name)).copied()
+        self.accepted.get(&key(name)).copied()
     }
+}
+
+/// Names are judged without their markup and asides: `Mr. Weiler (West Vancouver, Lib.)` and
+/// `Mr. Weiler` are one name.
+fn key(name: &str) -> String {
+    fold_name(&clean_name(name).name)
 }
 
 /// Judges every candidate of a file of `units` cues or paragraphs (`unit` names them: "cue").
@@ -311,16 +317,32 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
     let mut groups: Vec<(String, Vec<&Candidate>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for c in candidates {
-        let key = fold_name(&c.name);
+        let key = key(&c.name);
         let i = *index.entry(key.clone()).or_insert_with(|| {
             groups.push((key, Vec::new()));
             groups.len() - 1
         });
         groups[i].1.push(c);
     }
+    // Lower-case names count towards the convention when they look like names: two words, or
+    // one used twice. Capitalised labels must be there too.
+    let recurs = |c: &Candidate| {
+        candidates
+            .iter()
+            .filter(|d| key(&d.name) == key(&c.name))
+            .nth(1)
+            .is_some()
+    };
+    let proper = candidates
+        .iter()
+        .any(|c| c.opens && c.refused.is_none() && c.shape != Shape::Lower);
     let opening = candidates
         .iter()
-        .filter(|c| c.opens && c.refused.is_none() && c.shape != Shape::Lower)
+        .filter(|c| {
+            c.opens
+                && c.refused.is_none()
+                && (c.shape != Shape::Lower || (proper && (words(&c.name) >= 2 || recurs(c))))
+        })
         .count();
     let share = if units == 0 {
         0.0
@@ -430,9 +452,13 @@ fn list_warning(items: &[(String, usize)], what: &str, noun: &str) -> Warning {
     let verb_fix = if items.len() == 1 {
         what.replacen("appear ", "appears ", 1)
             .replacen("are lower-case", "is lower-case", 1)
-            .replacen("look like", "looks like", 1)
+            .replacen("look like labels", "looks like a label", 1)
             .replacen("were read", "was read", 1)
-            .replacen("because each opens", "because it opens", 1)
+            .replacen(
+                "taken as speakers because each opens",
+                "taken as a speaker because it opens",
+                1,
+            )
     } else {
         what.to_string()
     };

@@ -102,10 +102,10 @@ fn classify(t: &str, court: bool) -> Line {
     if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
         return Line::Heading(hashes, t[hashes..].trim().to_string());
     }
-    if court || t.starts_with(['Q', 'A', 'B']) {
-        if let Some(line) = examination(t) {
-            return line;
-        }
+    if (court || t.starts_with(['Q', 'A', 'B']))
+        && let Some(line) = examination(t)
+    {
+        return line;
     }
     let (at, rest) = match timecode::leading(t) {
         Some((at, rest)) if t.starts_with(['[', '(']) => (Some(at), rest),
@@ -340,6 +340,15 @@ pub fn looks_like(lines: &[String]) -> bool {
     if court::looks_like(lines) {
         return true;
     }
+    let head: Vec<(usize, Line)> = lines
+        .iter()
+        .take(400)
+        .enumerate()
+        .map(|(i, l)| (i + 1, classify(&unescape(l), false)))
+        .collect();
+    if !heading_speakers(&head).is_empty() {
+        return true;
+    }
     let mut seen: Vec<String> = Vec::new();
     for l in lines.iter().filter(|l| !l.trim().is_empty()).take(400) {
         if let Line::Label {
@@ -391,7 +400,8 @@ pub fn read_source(source: &Source) -> Result<Draft, ParseError> {
 /// name-shaped headings, one of them recurring or a label word, and most headings below the
 /// title name-shaped.
 fn heading_speakers(lines: &[(usize, Line)]) -> Vec<String> {
-    let mut names: Vec<(String, usize)> = Vec::new();
+    // (folded name, level, count)
+    let mut names: Vec<(String, usize, usize)> = Vec::new();
     let mut below_title = 0;
     for (_, line) in lines {
         let Line::Heading(level, text) = line else {
@@ -405,17 +415,25 @@ fn heading_speakers(lines: &[(usize, Line)]) -> Vec<String> {
         ) && name.split_whitespace().count() <= 5;
         if shaped {
             let f = crate::text::fold_name(&name);
-            match names.iter_mut().find(|(n, _)| *n == f) {
-                Some((_, c)) => *c += 1,
-                None => names.push((f, 1)),
+            match names.iter_mut().find(|(n, l, _)| *n == f && l == level) {
+                Some((_, _, c)) => *c += 1,
+                None => names.push((f, *level, 1)),
             }
         }
     }
-    let shaped: usize = names.iter().map(|(_, c)| c).sum();
-    let evidence = names
+    // Levels where a heading recurs or is a label word are the file's speaker headings.
+    let levels: Vec<usize> = names
         .iter()
-        .any(|(n, c)| *c >= 2 || label_role(n).is_some());
-    if names.len() >= 2 && evidence && shaped * 10 >= below_title * 6 {
+        .filter(|(n, _, c)| *c >= 2 || label_role(n).is_some())
+        .map(|(_, l, _)| *l)
+        .collect();
+    let names: Vec<(String, usize)> = names
+        .into_iter()
+        .filter(|(_, l, _)| levels.contains(l))
+        .map(|(n, _, c)| (n, c))
+        .collect();
+    let shaped: usize = names.iter().map(|(_, c)| c).sum();
+    if names.len() >= 2 && shaped * 10 >= below_title * 6 {
         names.into_iter().map(|(n, _)| n).collect()
     } else {
         Vec::new()
@@ -477,7 +495,7 @@ fn read(
     let mut opens = vec![false; lines.len()];
     let mut units = 0;
     for i in from..lines.len() {
-        let previous = lines[from..i].iter().rev().next().map(|(_, l)| l);
+        let previous = lines[from..i].iter().next_back().map(|(_, l)| l);
         opens[i] = match previous {
             None | Some(Line::Blank | Line::Label { .. } | Line::Heading(..) | Line::Chapter) => {
                 true
@@ -549,7 +567,18 @@ fn read(
     };
     let body = (from..lines.len()).find(|&i| accepted(&lines[i].1).is_some());
     let labelled = body.is_some();
-    let body = body.unwrap_or(from);
+    let body = body.unwrap_or_else(|| {
+        // Plain text: a short first line without a full stop is its title.
+        match (from..lines.len()).find(|&i| !matches!(lines[i].1, Line::Blank)) {
+            Some(i)
+                if matches!(&lines[i].1, Line::Heading(..))
+                    || (texts[i].split_whitespace().count() <= 12 && !ends_sentence(&texts[i])) =>
+            {
+                i + 1
+            }
+            _ => from,
+        }
+    });
     let mut witness: Option<String> = None;
     let mut examiner: Option<String> = None;
     front_matter(
@@ -692,7 +721,7 @@ fn read(
                     pending_time = *at;
                     continue;
                 }
-                if paragraph_break && named_before && judgement.share >= 0.5 {
+                if paragraph_break && named_before && judgement.share >= 0.5 && units >= 4 {
                     draft.tally(
                         "paragraphs without a label continue the previous speaker",
                         Some(n),
@@ -758,8 +787,18 @@ fn front_matter(
     labelled: bool,
 ) {
     let mut set_aside: Vec<usize> = Vec::new();
+    let mut chapter = false;
     for ((n, line), text) in lines.iter().zip(texts) {
-        if matches!(line, Line::Blank | Line::Chapter) || text.is_empty() {
+        if matches!(line, Line::Chapter) {
+            chapter = true;
+            continue;
+        }
+        if matches!(line, Line::Blank) || text.is_empty() {
+            continue;
+        }
+        if std::mem::take(&mut chapter) {
+            // Europarl: the chapter's title, the first section of the session.
+            draft.sections.push((text.clone(), 0));
             continue;
         }
         let shown = match line {

@@ -122,9 +122,11 @@ impl Draft {
     /// Turns the tallies into one warning each.
     fn flush_tallies(&mut self) {
         for t in std::mem::take(&mut self.tallies) {
-            let message = match t.first {
-                Some(line) => format!("{} {}; first at line {line}", t.count, t.what),
-                None => format!("{} {}", t.count, t.what),
+            let message = match (t.count, t.first) {
+                (1, Some(line)) => format!("{}: once, at line {line}", t.what),
+                (1, None) => format!("{}: once", t.what),
+                (n, Some(line)) => format!("{n} {}; first at line {line}", t.what),
+                (n, None) => format!("{n} {}", t.what),
             };
             self.warn(t.first, message);
         }

@@ -103,8 +103,9 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
         .collect();
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
     let cue_count = keyed.len();
-    // (line, text, opens its cue, start, end)
-    let mut texts: Vec<(usize, String, bool, Option<f64>, Option<f64>)> = Vec::new();
+    /// A cue's text line: (line, text, opens its cue, start, end).
+    type CueText = (usize, String, bool, Option<f64>, Option<f64>);
+    let mut texts: Vec<CueText> = Vec::new();
     for (_, cue) in keyed {
         for (k, line) in cue.text.iter().enumerate() {
             let (_, text) = strip_markup(line);

@@ -17,6 +17,7 @@
 use serde_json::Value;
 
 use crate::formats::ParseError;
+use crate::formats::cloud_json;
 use crate::formats::pieces::{Draft, Piece, Who};
 
 /// JSON (an object or an array) that is not Podium's own. `[Name] 10:02:03` text starts
@@ -32,15 +33,21 @@ pub fn looks_like(text: &str) -> bool {
 pub fn parse(text: &str) -> Result<(Draft, &'static str), ParseError> {
     let value: Value = serde_json::from_str(text)
         .map_err(|e| ParseError::at(e.line().max(1), format!("invalid JSON: {e}")))?;
-    let (variant, mut pieces) = read(&value).ok_or_else(|| {
+    let mut notes = Vec::new();
+    let found = cloud_json::read(&value, &mut notes).or_else(|| read(&value));
+    let (variant, mut pieces) = found.ok_or_else(|| {
         ParseError::at(
             1,
             "JSON, but no transcript in it: expected `segments` (Whisper, WhisperX, Podcasting 2.0), \
-             `utterances` (AssemblyAI), `results` (Deepgram, AWS Transcribe) or an array of \
+             `utterances` (AssemblyAI), `results` (Deepgram, AWS Transcribe, Speechmatics, Google), \
+             `recognizedPhrases` or `phrases` (Azure), `words` (Trint) or an array of \
              {speaker, text} records",
         )
     })?;
     let mut draft = Draft::default();
+    for n in notes {
+        draft.warn(None, n);
+    }
     if let Some(origin) = relative_to_first(&mut pieces) {
         draft.warn(
             None,
@@ -86,10 +93,17 @@ fn read(v: &Value) -> Option<(&'static str, Vec<Piece>)> {
         if podcast {
             return Some(("podcasting-2.0", records(segments)));
         }
-        let diarized = segments
+        let whisperx = segments
             .iter()
             .any(|s| s.get("speaker").is_some() || words_speaker(s).is_some());
-        let variant = if diarized { "whisperx" } else { "whisper" };
+        let named = segments
+            .iter()
+            .any(|s| SPEAKER_KEYS.iter().any(|k| s.get(k).is_some()));
+        let variant = match (whisperx, named) {
+            (true, _) => "whisperx",
+            (false, true) => "segments",
+            (false, false) => "whisper",
+        };
         return Some((variant, whisper(segments)));
     }
     let list = match v {
@@ -187,12 +201,14 @@ fn whisper(segments: &[Value]) -> Vec<Piece> {
     segments
         .iter()
         .map(|s| {
-            let who = match speaker_of(s, &["speaker"]) {
+            // A tool's own segments name their fields `speaker_name`, `start_time`, `end_time`.
+            let who = match speaker_of(s, SPEAKER_KEYS) {
                 Who::Same => words_speaker(s).map_or(Who::Same, Who::Named),
                 named => named,
             };
-            Piece::new(who, str_of(s, &["text"]).unwrap_or_default())
-                .timed(time_of(s, &["start"], false), time_of(s, &["end"], false))
+            Piece::new(who, str_of(s, TEXT_KEYS).unwrap_or_default())
+                .timed(time_of(s, START_KEYS, false), time_of(s, END_KEYS, false))
+                .because("JSON `speaker` field")
         })
         .collect()
 }
@@ -433,7 +449,9 @@ fn records(list: &[Value]) -> Vec<Piece> {
             let end = time_of(r, END_KEYS, false)
                 .or_else(|| r.get("offsets").and_then(|o| time_of(o, &["to"], true)))
                 .or_else(|| r.get("timestamps").and_then(|o| time_of(o, &["to"], false)));
-            Piece::new(speaker_of(r, SPEAKER_KEYS), text).timed(start, end)
+            Piece::new(speaker_of(r, SPEAKER_KEYS), text)
+                .timed(start, end)
+                .because("JSON `speaker` field")
         })
         .collect()
 }
