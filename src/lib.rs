@@ -7,6 +7,7 @@
 //! - [`stats`]: figures computed from a session, beside the published ones;
 //! - [`search`]: ranked fuzzy quote search;
 //! - [`library`]: many sessions at once, loaded in parallel, and the people index;
+//! - [`check`]: what an import made of a file and every guess it made (`podium check`);
 //! - [`cache`]: imported sessions (and search [`digest`]s) kept under the XDG cache directory;
 //! - [`cite`], [`export`], [`kwic`], [`marks`], [`names`]: taking quotes out — citations,
 //!   exports, concordance, marks, speaker names fixed in `podium.toml`;
@@ -22,6 +23,7 @@
 
 pub mod bundled;
 pub mod cache;
+pub mod check;
 pub mod cite;
 pub mod decode;
 pub mod digest;

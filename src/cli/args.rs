@@ -6,7 +6,7 @@ use anyhow::bail;
 use clap::{Parser, Subcommand};
 
 use super::values::{ColorWhen, FormatName, ToName};
-use super::{Command, import, input::Source, search, stats, synth, takeout};
+use super::{Command, check, import, input::Source, search, stats, synth, takeout};
 
 /// A terminal browser for meeting transcripts
 ///
@@ -76,6 +76,15 @@ pub enum Sub {
     },
     /// List the input formats Podium reads
     Formats,
+    /// Show how a file is read: format and why, speakers and how each was recognised, front
+    /// matter set aside, and every warning
+    Check {
+        /// The file to check (it is only read; the cache is not used)
+        file: PathBuf,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a quote with its citation: `“…” — Speaker (Organisation), Title, Event, Date, t4`
     Cite {
         /// An optional session file, then the turn (t4) or sentence (t4.2) to cite
@@ -224,6 +233,7 @@ impl Cli {
                 })
             }
             Sub::Formats => Command::Formats,
+            Sub::Check { file, json } => Command::Check(check::Check { file, format, json }),
             Sub::Cite { mut args, color } => {
                 let place = args.pop().unwrap_or_default();
                 Command::Cite(takeout::Cite {

@@ -2,6 +2,7 @@
 //! a [`Command`] before anything runs; each subcommand has its own file.
 
 mod args;
+mod check;
 mod import;
 mod input;
 mod out;
@@ -36,6 +37,7 @@ pub enum Command {
     Man,
     /// Help, version or a usage error, printed by [`run`] so that a failed write is an error.
     Clap(clap::Error),
+    Check(check::Check),
 }
 
 /// Parses the process arguments and checks them into a command.
@@ -62,6 +64,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Import(c) => c.run(),
         Command::Stats(c) => c.run(),
         Command::Search(c) => c.run(),
+        Command::Check(c) => c.run(),
         Command::Formats => {
             let mut text = String::new();
             for f in podium::formats::Format::ALL {

@@ -1,6 +1,7 @@
 //! What WebVTT and SRT cues share: markup to strip, and who speaks in a cue's text (`<v Name>`,
 //! `Name: text`, `>> Name:`, a bare `>>`, `- ` dialogue dashes).
 
+use crate::formats::evidence::{self, Refusal, Shape};
 use crate::formats::pieces::Who;
 use crate::formats::speakers;
 
@@ -27,7 +28,11 @@ pub fn strip_markup(line: &str) -> (Option<String>, String) {
             out.push_str(&rest[open..=close]);
         } else if let Some(v) = tag.strip_prefix('v').filter(|v| v.starts_with([' ', '.'])) {
             // `<v Name>` or `<v.loud Name>`: the name follows the classes.
-            let name = v.trim_start_matches(|c: char| c != ' ').trim();
+            let name = v
+                .trim_start_matches(|c: char| c != ' ')
+                .trim()
+                .trim_end_matches([':', '：'])
+                .trim_end();
             if !name.is_empty() {
                 voice = Some(decode_entities(name));
             }
@@ -53,6 +58,44 @@ fn decode_entities(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The label candidates among caption lines (1-based line, text, opens its cue).
+pub fn candidates<'a>(
+    lines: impl Iterator<Item = (usize, &'a str, bool)>,
+) -> Vec<evidence::Candidate> {
+    lines
+        .filter_map(|(line, text, opens)| {
+            let t = text.trim();
+            let t = t
+                .strip_prefix(">>")
+                .or_else(|| t.strip_prefix("- "))
+                .or_else(|| t.strip_prefix("– "))
+                .map(str::trim_start)
+                .unwrap_or(t);
+            let (name, _, shape, refused) = label_prefix(t)?;
+            Some(evidence::Candidate {
+                name: name.to_string(),
+                line,
+                shape,
+                opens,
+                refused,
+            })
+        })
+        .collect()
+}
+
+/// Who starts speaking on a caption line, and the words after the speaker mark; a `Name:`
+/// prefix counts when `accept` takes the name (the file's judgement, see [`evidence`]).
+pub fn speaker_mark_judged<'a>(line: &'a str, accept: &dyn Fn(&str) -> bool) -> (Who, &'a str) {
+    let t = line.trim();
+    if t.starts_with(">>") || t.starts_with("- ") || t.starts_with("– ") {
+        return speaker_mark(t);
+    }
+    match label_prefix(t) {
+        Some((name, said, _, _)) if accept(name) => (Who::Named(name.to_string()), said),
+        _ => (Who::Same, t),
+    }
+}
+
 /// Who starts speaking on a caption line, and the words after the speaker mark.
 pub fn speaker_mark(line: &str) -> (Who, &str) {
     let t = line.trim();
@@ -75,58 +118,35 @@ pub fn speaker_mark(line: &str) -> (Who, &str) {
     }
 }
 
-/// `Name: text` → (`Name`, `text`), when what comes before the colon reads as a name or a
-/// label (`MODERATOR`, `Speaker 2`, `Dr. Jane Roe`), not as the start of a sentence.
-pub fn name_prefix(text: &str) -> Option<(&str, &str)> {
-    /// Words that end in a colon in ordinary prose and are never speakers.
-    const NOT_NAMES: &[&str] = &[
-        "note",
-        "notes",
-        "example",
-        "warning",
-        "update",
-        "source",
-        "subject",
-        "tip",
-        "caution",
-        "important",
-        "agenda",
-        "topic",
-        "edit",
-        "ps",
-        "nb",
-        "todo",
-        "fyi",
-        "re",
-        "http",
-        "https",
-        "date",
-        "time",
-        "location",
-        "title",
-        "link",
-        "url",
-        "email",
-        "tel",
-        "phone",
-    ];
-    let (name, said) = text.split_once(':')?;
-    let name = name.trim();
-    let lower = name.to_lowercase();
-    // Digits belong to clock times and lists ("at 10:30"), except in labels ("Speaker 2").
-    let digits_ok = lower.starts_with("speaker") || !name.chars().any(|c| c.is_ascii_digit());
-    if said.starts_with("//")
-        || name.is_empty()
-        || !digits_ok
-        || NOT_NAMES.contains(&lower.as_str())
-    {
+/// The words before a line's first colon (ASCII or full-width) and after it, when the colon
+/// could end a label: not inside a URL or a clock time, and the name part short. A parenthetical
+/// after the name (`Mr. Weiler (West Vancouver, Lib.):`) belongs to it.
+pub fn label_prefix(text: &str) -> Option<(&str, &str, Shape, Option<Refusal>)> {
+    let t = text.trim_start();
+    let colon = t.find([':', '：'])?;
+    let (name, rest) = t.split_at(colon);
+    let said = rest[rest.chars().next()?.len_utf8()..].trim_start();
+    if rest.starts_with("://") || name.trim().is_empty() {
         return None;
     }
-    let words = name.split_whitespace().count();
-    let ok = words <= 5
-        && name.chars().count() <= 40
-        && (speakers::is_name_like(name) || speakers::label_role(name).is_some());
-    ok.then(|| (name, said.trim_start()))
+    let bare = speakers::clean_name(name);
+    let bare = if bare.aside.is_some() {
+        bare.name
+    } else {
+        name.to_string()
+    };
+    let (shape, refused) = evidence::judge_shape(&bare, said)?;
+    Some((name.trim(), said, shape, refused))
+}
+
+/// `Name: text` → (`Name`, `text`), when what comes before the colon reads as a name or a
+/// label (`MODERATOR`, `Speaker 2`, `Dr. Jane Roe`) on its own, without the rest of the file
+/// to judge by: capitalised, not a word prose puts before a colon, not a title.
+pub fn name_prefix(text: &str) -> Option<(&str, &str)> {
+    match label_prefix(text)? {
+        (name, said, Shape::Proper | Shape::Strong, None) => Some((name, said)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

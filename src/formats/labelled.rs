@@ -1,95 +1,218 @@
-//! Speaker-labelled text, as people save transcripts: `Name: text`; Markdown `**Name:** text`;
-//! caption (CART) transcripts `>> Name: text` or `>> NAME:`, where a bare `>>` starts a turn by
-//! an unnamed speaker; Zoom's saved transcript (`[Name] 01:02:03`, the text below); Otter and
-//! Rev exports (`Name  0:02`, `Name (00:01:02):` header lines). Paragraphs without a label
-//! continue the previous turn; an inline `[00:03:58.22]` gives the turn its time; `[laughter]`
-//! and `(inaudible)` stay in the text as annotations that are not counted as words.
+//! Speaker-labelled text, as people save transcripts: `Name: text`; Markdown `**Name:** text`,
+//! `### Name` headings and WhisperX's `**[00:18] SPEAKER_00:**`; caption (CART) transcripts
+//! `>> Name: text` or `>> NAME:`, where a bare `>>` starts a turn by an unnamed speaker; Zoom's
+//! saved transcript (`[Name] 01:02:03`, the text below); Otter, Rev, Trint and Happy Scribe
+//! headers; Europarl's `<SPEAKER ID=… NAME="…">` markup; court and hearing transcripts
+//! (`THE COURT:`, `Q.`/`A.` resolved to the examiner and the witness).
+//!
+//! Labels are judged over the whole file (see [`evidence`]). Lines before the first label —
+//! titles, dates, captioning notices, attendance lists, show notes up to a "Transcript" line —
+//! are front matter: the title and the session's notes, never a speaker. Paragraphs without a
+//! label continue the previous turn; an inline `[00:03:58.22]` (or Markdown's `\[00:03:58.22\]`)
+//! gives the turn its time; `[laughter]` and `(inaudible)` stay as annotations. A text with no
+//! labels at all is one unnamed speaker, with a warning.
 
 use crate::formats::ParseError;
-use crate::formats::captions::name_prefix;
+use crate::formats::captions::{label_prefix, name_prefix};
+use crate::formats::court;
+use crate::formats::evidence::{self, Candidate, Refusal, Shape};
 use crate::formats::pieces::{Draft, Piece, Who};
 use crate::formats::speakers::{is_name_like, label_role};
 use crate::formats::timecode;
 
 /// What one line of the file is.
 #[derive(Debug, Clone, PartialEq)]
-enum Line<'a> {
+enum Line {
     Blank,
-    /// A speaker mark, the time it gives and any words after it on the same line.
-    Speaker {
+    /// `#` to `######` and the heading's text.
+    Heading(usize, String),
+    /// A speaker mark or a `Name:` candidate, the time it gives and the words after it.
+    Label {
         who: Who,
         at: Option<f64>,
-        said: &'a str,
-        strong: bool,
+        said: String,
+        shape: Shape,
+        refused: Option<Refusal>,
+        how: &'static str,
     },
-    /// A `# Title` heading.
-    Heading(&'a str),
+    /// `Q.` and `A.` in examination, and `BY MR. X:` naming the examiner.
+    Question(String),
+    Answer(String),
+    Examiner(String),
+    /// Europarl's `<CHAPTER ID=…>`: the next line is its title.
+    Chapter,
     Text {
         at: Option<f64>,
-        text: &'a str,
+        text: String,
     },
 }
 
-fn classify(raw: &str) -> Line<'_> {
+/// Lines after the markup every layout shares is undone: Markdown's escaped brackets
+/// (`\[00:03:58.22\]`) and a time in backticks (`` `[00:00]` ``).
+fn unescape(raw: &str) -> String {
     let t = raw.trim();
-    if t.is_empty() {
+    if !t.contains('\\') && !t.starts_with('`') {
+        return t.to_string();
+    }
+    let mut s = t.replace("\\[", "[").replace("\\]", "]");
+    if s.starts_with("`[")
+        && let Some(close) = s.find("]`")
+    {
+        s.replace_range(close + 1..close + 2, "");
+        s.remove(0);
+    }
+    s
+}
+
+fn label(who: Who, at: Option<f64>, said: &str, how: &'static str) -> Line {
+    let refused = match &who {
+        Who::Named(n) => evidence::judge_shape(n, said).and_then(|(_, r)| r),
+        _ => None,
+    };
+    Line::Label {
+        who,
+        at,
+        said: said.to_string(),
+        shape: Shape::Strong,
+        refused,
+        how,
+    }
+}
+
+fn classify(t: &str, court: bool) -> Line {
+    if t.is_empty() || t == "<P>" {
         return Line::Blank;
+    }
+    if let Some(line) = europarl(t) {
+        return line;
     }
     if let Some(rest) = t.strip_prefix(">>") {
         let rest = rest.trim_start();
-        let (who, said) = match name_prefix(rest) {
-            Some((name, said)) => (Who::Named(name.to_string()), said),
-            None => (Who::Unnamed, rest),
-        };
-        return Line::Speaker {
-            who,
-            at: None,
-            said,
-            strong: true,
+        return match name_prefix(rest) {
+            Some((name, said)) => label(
+                Who::Named(name.to_string()),
+                None,
+                said,
+                "`>> NAME:` caption mark",
+            ),
+            None => label(Who::Unnamed, None, rest, "bare `>>` caption mark"),
         };
     }
-    if let Some(h) = t.strip_prefix("# ") {
-        return Line::Heading(h.trim());
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+        return Line::Heading(hashes, t[hashes..].trim().to_string());
     }
-    if let Some(found) = markdown_label(t)
-        .or_else(|| zoom_header(t))
-        .or_else(|| rev_header(t))
-        .or_else(|| otter_header(t))
+    if (court || t.starts_with(['Q', 'A', 'B']))
+        && let Some(line) = examination(t)
     {
-        return found;
+        return line;
     }
     let (at, rest) = match timecode::leading(t) {
         Some((at, rest)) if t.starts_with(['[', '(']) => (Some(at), rest),
         _ => (None, t),
     };
+    if let Some(found) = markdown_label(rest, at)
+        .or_else(|| zoom_header(rest))
+        .or_else(|| rev_header(rest))
+        .or_else(|| otter_header(rest))
+    {
+        return found;
+    }
     // Happy Scribe: `[00:00:00.00] - Speaker 1` above the text.
     if at.is_some()
-        && let Some(label) = rest.strip_prefix("- ").filter(|l| is_label(l))
+        && let Some(name) = rest.strip_prefix("- ").filter(|l| is_label(l))
     {
-        return Line::Speaker {
-            who: Who::Named(label.trim().to_string()),
+        return label(
+            Who::Named(name.trim().to_string()),
             at,
-            said: "",
-            strong: true,
-        };
+            "",
+            "Happy Scribe header",
+        );
     }
-    if let Some(label) = rest.strip_suffix(':').filter(|l| is_label(l)) {
-        return Line::Speaker {
-            who: Who::Named(label.trim().to_string()),
-            at,
-            said: "",
-            strong: false,
+    if let Some((name, said, shape, refused)) = label_prefix(rest) {
+        // A list item or a link is never a label, whatever its shape.
+        let refused = if t.starts_with(['-', '*', '•', '[']) && at.is_none() {
+            Some(Refusal::Markup)
+        } else {
+            refused
         };
-    }
-    if let Some((name, said)) = name_prefix(rest) {
-        return Line::Speaker {
+        return Line::Label {
             who: Who::Named(name.to_string()),
             at,
-            said,
-            strong: false,
+            said: said.to_string(),
+            shape,
+            refused,
+            how: "",
         };
     }
-    Line::Text { at, text: rest }
+    let text = if court && rest.starts_with('(') && rest.ends_with(')') {
+        // A stage direction (`(Jury present)`): an annotation, not speech.
+        format!("[{}]", &rest[1..rest.len() - 1])
+    } else {
+        rest.to_string()
+    };
+    Line::Text { at, text }
+}
+
+/// Europarl: `<SPEAKER ID=2 NAME="Evans, Robert J" LANGUAGE="EN">`, `<CHAPTER ID=1>`, `<P>`.
+fn europarl(t: &str) -> Option<Line> {
+    if t.starts_with("<CHAPTER") && t.ends_with('>') {
+        return Some(Line::Chapter);
+    }
+    let tag = t.strip_prefix("<SPEAKER")?.strip_suffix('>')?;
+    let name = attribute(tag, "NAME")?;
+    let name = match attribute(tag, "AFFILIATION") {
+        Some(a) if !name.contains('(') => format!("{name} ({a})"),
+        _ => name,
+    };
+    Some(label(
+        Who::Named(name),
+        None,
+        "",
+        "Europarl `<SPEAKER NAME=…>`",
+    ))
+}
+
+/// `NAME="Evans, Robert J"` or `NAME=President` in a tag's attributes.
+fn attribute(tag: &str, key: &str) -> Option<String> {
+    let at = tag.find(&format!("{key}="))? + key.len() + 1;
+    let rest = &tag[at..];
+    let value = match rest.strip_prefix('"') {
+        Some(q) => &q[..q.find('"')?],
+        None => rest.split_whitespace().next().unwrap_or_default(),
+    };
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// `Q.`, `A.` (or `Q:`, `Q` and spaces) and `BY MR. SMITH:`.
+fn examination(t: &str) -> Option<Line> {
+    if let Some(name) = t
+        .strip_prefix("BY ")
+        .and_then(|r| r.trim().strip_suffix(':'))
+    {
+        return (name.split_whitespace().count() <= 4)
+            .then(|| Line::Examiner(name.trim().to_string()));
+    }
+    let mut chars = t.chars();
+    let letter = chars.next()?;
+    let rest = chars.as_str();
+    let said = if let Some(r) = rest.strip_prefix(['.', ':']) {
+        r
+    } else if rest.starts_with("  ") || rest.starts_with('\t') || rest.is_empty() {
+        rest
+    } else {
+        return None;
+    };
+    if !(said.is_empty() || said.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let said = said.trim().to_string();
+    match letter {
+        'Q' => Some(Line::Question(said)),
+        'A' => Some(Line::Answer(said)),
+        _ => None,
+    }
 }
 
 fn is_label(name: &str) -> bool {
@@ -99,146 +222,618 @@ fn is_label(name: &str) -> bool {
         && (is_name_like(n) || label_role(n).is_some())
 }
 
-/// `**Name:** text` or `**Name**: text`.
-fn markdown_label(t: &str) -> Option<Line<'_>> {
+/// `**Name:** text`, `**Name**: text`, and WhisperX's `**[00:18] SPEAKER_00:** text`.
+fn markdown_label(t: &str, at: Option<f64>) -> Option<Line> {
     let rest = t.strip_prefix("**")?;
     let close = rest.find("**")?;
     let inner = &rest[..close];
     let after = &rest[close + 2..];
-    let (name, said) = match inner.strip_suffix(':') {
+    let (name, said) = match inner.trim_end().strip_suffix(':') {
         Some(name) => (name, after),
         None => (inner, after.strip_prefix(':')?),
     };
-    is_label(name).then(|| Line::Speaker {
-        who: Who::Named(name.trim().to_string()),
-        at: None,
-        said: said.trim_start(),
-        strong: true,
+    let (at, name) = match timecode::leading(name) {
+        Some((time, n)) if name.starts_with('[') => (Some(time), n),
+        _ => (at, name),
+    };
+    is_label(name).then(|| {
+        label(
+            Who::Named(name.trim().to_string()),
+            at,
+            said.trim_start(),
+            "bold `**Name:**` label",
+        )
     })
 }
 
 /// Zoom's saved transcript: `[Jane Doe] 10:02:03`.
-fn zoom_header(t: &str) -> Option<Line<'_>> {
+fn zoom_header(t: &str) -> Option<Line> {
     let rest = t.strip_prefix('[')?;
     let (name, time) = rest.split_once(']')?;
     let at = timecode::parse(time.trim())?;
-    is_label(name).then(|| Line::Speaker {
-        who: Who::Named(name.trim().to_string()),
-        at: Some(at),
-        said: "",
-        strong: true,
+    is_label(name).then(|| {
+        label(
+            Who::Named(name.trim().to_string()),
+            Some(at),
+            "",
+            "Zoom `[Name] time` header",
+        )
     })
 }
 
 /// Rev: `Jane Doe (00:01:02):` with the text below or after it.
-fn rev_header(t: &str) -> Option<Line<'_>> {
+fn rev_header(t: &str) -> Option<Line> {
     let open = t.find(" (")?;
     let close = t[open..].find("):").map(|p| p + open)?;
     let at = timecode::parse(&t[open + 2..close])?;
     let name = &t[..open];
-    is_label(name).then(|| Line::Speaker {
-        who: Who::Named(name.trim().to_string()),
-        at: Some(at),
-        said: t[close + 2..].trim_start(),
-        strong: true,
+    is_label(name).then(|| {
+        label(
+            Who::Named(name.trim().to_string()),
+            Some(at),
+            t[close + 2..].trim_start(),
+            "Rev `Name (time):` header",
+        )
     })
 }
 
 /// Otter: `Jane Doe  0:02` — a name, then only a timestamp.
 /// Also Trint, Sonix and others: `Jane Doe [00:00:05]` or `Jane Doe (00:00:05)`.
-fn otter_header(t: &str) -> Option<Line<'_>> {
+fn otter_header(t: &str) -> Option<Line> {
     let (name, time) = t.rsplit_once(char::is_whitespace)?;
     let time = time
         .strip_prefix(['[', '('])
         .and_then(|x| x.strip_suffix([']', ')']))
         .unwrap_or(time);
     let at = timecode::parse(time)?;
-    is_label(name).then(|| Line::Speaker {
-        who: Who::Named(name.trim().to_string()),
-        at: Some(at),
-        said: "",
-        strong: true,
+    is_label(name).then(|| {
+        label(
+            Who::Named(name.trim().to_string()),
+            Some(at),
+            "",
+            "Otter/Trint `Name time` header",
+        )
     })
 }
 
-/// A file is labelled text when it has a strong speaker mark (`>>`, `**Name:**`, a Zoom, Otter
-/// or Rev header) or at least two `Name:` labels.
+/// A line ends a sentence, so the next line opens a paragraph even without a blank line.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with([
+        '.', '?', '!', '…', '"', '”', ']', ')', ':', '。', '？', '！',
+    ])
+}
+
+/// The transcript's lines as the reader takes them: 1-based source line and text.
+pub type Source = Vec<(usize, String)>;
+
+/// Lines that mark where show notes end and the transcript begins.
+const MARKERS: &[&str] = &[
+    "transcript",
+    "full transcript",
+    "episode transcript",
+    "transcription",
+    "meeting transcript",
+    "interview transcript",
+    "raw transcript",
+    "verbatim transcript",
+    "proceedings",
+    "transcript of proceedings",
+];
+
+fn is_marker(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| c == '#' || c == '*' || c == '_' || c == ':' || c.is_whitespace())
+        .to_lowercase();
+    MARKERS.contains(&t.as_str())
+}
+
+/// Enough prose to be a transcript without labels: twenty words and two sentences.
+fn is_prose(lines: &[String]) -> bool {
+    let text: String = lines.iter().take(400).map(|l| format!("{l}\n")).collect();
+    crate::text::word_count(&text) >= 20 && crate::text::sentence_spans(&text).len() >= 2
+}
+
+/// A file is labelled text when it has a speaker mark that is not refused (`>>`, `**Name:**`,
+/// a Zoom, Otter or Rev header, a Europarl tag, `Speaker 1:`), a name used twice as a `Name:`
+/// label, numbered court pages — or is prose without labels, read as one speaker.
 pub fn looks_like(lines: &[String]) -> bool {
-    let mut weak = 0;
+    if court::looks_like(lines) {
+        return true;
+    }
+    let head: Vec<(usize, Line)> = lines
+        .iter()
+        .take(400)
+        .enumerate()
+        .map(|(i, l)| (i + 1, classify(&unescape(l), false)))
+        .collect();
+    if !heading_speakers(&head).is_empty() {
+        return true;
+    }
+    let mut seen: Vec<String> = Vec::new();
     for l in lines.iter().filter(|l| !l.trim().is_empty()).take(400) {
-        if let Line::Speaker { strong, .. } = classify(l) {
-            if strong {
+        if let Line::Label {
+            who,
+            shape,
+            refused: None,
+            ..
+        } = classify(&unescape(l), false)
+        {
+            let name = match who {
+                Who::Named(n) => n,
+                _ => String::new(),
+            };
+            if shape == Shape::Strong || label_role(&name).is_some() {
                 return true;
             }
-            weak += 1;
-            if weak >= 2 {
-                return true;
+            if shape == Shape::Proper {
+                if !seen.is_empty() {
+                    return true;
+                }
+                seen.push(name);
             }
         }
     }
-    false
+    is_prose(lines)
 }
 
+/// Reads a text file: court pages lose their furniture first.
 pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
     let mut draft = Draft::default();
-    let mut seen_speaker = false;
+    if court::looks_like(lines) {
+        let cleaned = court::clean(lines, &mut draft);
+        return read(&cleaned.lines, true, &cleaned.witnesses, draft);
+    }
+    let source: Source = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.clone()))
+        .collect();
+    read(&source, false, &[], draft)
+}
+
+/// Reads lines another layout extracted (an HTML page's text), with their source lines.
+pub fn read_source(source: &Source) -> Result<Draft, ParseError> {
+    read(source, false, &[], Draft::default())
+}
+
+/// The names Markdown headings give speakers, when the file uses them so: two or more
+/// name-shaped headings, one of them recurring or a label word, and most headings below the
+/// title name-shaped.
+fn heading_speakers(lines: &[(usize, Line)]) -> Vec<String> {
+    // (folded name, level, count)
+    let mut names: Vec<(String, usize, usize)> = Vec::new();
+    let mut below_title = 0;
+    for (_, line) in lines {
+        let Line::Heading(level, text) = line else {
+            continue;
+        };
+        below_title += usize::from(*level >= 2);
+        let name = crate::formats::speakers::clean_name(text).name;
+        let shaped = matches!(
+            evidence::judge_shape(&name, ""),
+            Some((Shape::Proper, None))
+        ) && name.split_whitespace().count() <= 5;
+        if shaped {
+            let f = crate::text::fold_name(&name);
+            match names.iter_mut().find(|(n, l, _)| *n == f && l == level) {
+                Some((_, _, c)) => *c += 1,
+                None => names.push((f, *level, 1)),
+            }
+        }
+    }
+    // Levels where a heading recurs or is a label word are the file's speaker headings.
+    let levels: Vec<usize> = names
+        .iter()
+        .filter(|(n, _, c)| *c >= 2 || label_role(n).is_some())
+        .map(|(_, l, _)| *l)
+        .collect();
+    let names: Vec<(String, usize)> = names
+        .into_iter()
+        .filter(|(_, l, _)| levels.contains(l))
+        .map(|(n, _, c)| (n, c))
+        .collect();
+    let shaped: usize = names.iter().map(|(_, c)| c).sum();
+    if names.len() >= 2 && shaped * 10 >= below_title * 6 {
+        names.into_iter().map(|(n, _)| n).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+#[allow(clippy::too_many_lines)] // one walk over the file, in the order a reader meets it
+fn read(
+    source: &[(usize, String)],
+    court: bool,
+    witnesses: &[(usize, String)],
+    mut draft: Draft,
+) -> Result<Draft, ParseError> {
+    let texts: Vec<String> = source.iter().map(|(_, l)| unescape(l)).collect();
+    let mut lines: Vec<(usize, Line)> = source
+        .iter()
+        .zip(&texts)
+        .map(|((n, _), t)| (*n, classify(t, court)))
+        .collect();
+    // Examination needs both questions and answers; otherwise `A.` is prose.
+    let count = |f: fn(&Line) -> bool| lines.iter().filter(|(_, l)| f(l)).count();
+    let qa = count(|l| matches!(l, Line::Question(_))) >= 2
+        && count(|l| matches!(l, Line::Answer(_))) >= 2;
+    if !qa {
+        for ((_, line), text) in lines.iter_mut().zip(&texts) {
+            if matches!(
+                line,
+                Line::Question(_) | Line::Answer(_) | Line::Examiner(_)
+            ) {
+                *line = Line::Text {
+                    at: None,
+                    text: text.clone(),
+                };
+            }
+        }
+    }
+    // Show notes end at a "Transcript" line, when labels follow it.
+    let marker = lines.iter().position(|(_, l)| match l {
+        Line::Text { text, .. } | Line::Heading(_, text) => is_marker(text),
+        Line::Label {
+            who: Who::Named(n),
+            said,
+            ..
+        } => said.is_empty() && is_marker(n),
+        _ => false,
+    });
+    let from = match marker {
+        Some(m)
+            if m * 10 < lines.len() * 6
+                && lines[m + 1..]
+                    .iter()
+                    .any(|(_, l)| matches!(l, Line::Label { refused: None, .. })) =>
+        {
+            m + 1
+        }
+        _ => 0,
+    };
+    // Which lines open a paragraph.
+    let mut opens = vec![false; lines.len()];
+    let mut units = 0;
+    for i in from..lines.len() {
+        let previous = lines[from..i].iter().next_back().map(|(_, l)| l);
+        opens[i] = match previous {
+            None | Some(Line::Blank | Line::Label { .. } | Line::Heading(..) | Line::Chapter) => {
+                true
+            }
+            Some(Line::Question(_) | Line::Answer(_) | Line::Examiner(_)) => true,
+            Some(Line::Text { text, .. }) => ends_sentence(text) || text.is_empty(),
+        };
+        let speech = matches!(
+            &lines[i].1,
+            Line::Label { .. } | Line::Question(_) | Line::Answer(_)
+        ) || matches!(&lines[i].1, Line::Text { text, .. } if !text.is_empty());
+        units += usize::from(opens[i] && speech);
+    }
+    let candidates: Vec<Candidate> = lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .filter_map(|(i, (n, l))| match l {
+            Line::Label {
+                who: Who::Named(name),
+                shape,
+                refused,
+                ..
+            } => Some(Candidate {
+                name: name.clone(),
+                line: *n,
+                shape: *shape,
+                opens: opens[i],
+                refused: *refused,
+            }),
+            _ => None,
+        })
+        .collect();
+    let judgement = evidence::judge(&candidates, units, "paragraph");
+    draft.warnings.extend(judgement.warnings.iter().cloned());
+    let headed = heading_speakers(&lines[from..]);
+    let is_heading_speaker = |text: &str| {
+        headed.contains(&crate::text::fold_name(
+            &crate::formats::speakers::clean_name(text).name,
+        ))
+    };
+    let accepted = |line: &Line| -> Option<&'static str> {
+        match line {
+            Line::Label {
+                who: Who::Unnamed,
+                how,
+                ..
+            } => Some(how),
+            Line::Label {
+                who: Who::Named(name),
+                shape,
+                refused,
+                how,
+                ..
+            } => {
+                if matches!(refused, Some(Refusal::Markup | Refusal::FrontMatter)) {
+                    return None;
+                }
+                match (shape, judgement.how(name)) {
+                    (Shape::Strong, Some(_)) => Some(how),
+                    (_, Some(h)) => Some(h),
+                    _ => None,
+                }
+            }
+            Line::Question(_) | Line::Answer(_) => Some("examination `Q.`/`A.`"),
+            Line::Heading(_, text) if is_heading_speaker(text) => Some("Markdown heading"),
+            _ => None,
+        }
+    };
+    let body = (from..lines.len()).find(|&i| accepted(&lines[i].1).is_some());
+    let labelled = body.is_some();
+    let body = body.unwrap_or_else(|| {
+        // Plain text: a short first line without a full stop is its title.
+        match (from..lines.len()).find(|&i| !matches!(lines[i].1, Line::Blank)) {
+            Some(i)
+                if matches!(&lines[i].1, Line::Heading(..))
+                    || (texts[i].split_whitespace().count() <= 12 && !ends_sentence(&texts[i])) =>
+            {
+                i + 1
+            }
+            _ => from,
+        }
+    });
+    let mut witness: Option<String> = None;
+    let mut examiner: Option<String> = None;
+    front_matter(
+        &mut draft,
+        &lines[..body],
+        &texts[..body],
+        &mut witness,
+        labelled,
+    );
+    if !labelled {
+        let rest: Vec<String> = texts[body..].to_vec();
+        if !is_prose(&rest) {
+            return Err(ParseError::at(
+                1,
+                "no speaker labels; expected lines such as `Name: text`, `>> NAME:` or `**Name:**`",
+            ));
+        }
+    }
     let mut paragraph_break = true;
     let mut pending_time: Option<f64> = None;
-    for (i, raw) in lines.iter().enumerate() {
-        match classify(raw) {
-            Line::Blank => paragraph_break = true,
-            Line::Heading(h) => {
-                if draft.title.is_none() {
-                    draft.title = Some(h.to_string());
-                } else {
-                    draft.warn(Some(i + 1), format!("heading kept here: {h}"));
-                }
+    let mut chapter = false;
+    let mut named_before = false;
+    let mut hows: Vec<(&'static str, usize)> = Vec::new();
+    let mut witness_marks = witnesses.iter().peekable();
+    for i in body..lines.len() {
+        let (n, line) = &lines[i];
+        let n = *n;
+        while let Some((_, name)) = witness_marks.next_if(|(at, _)| *at <= n) {
+            witness = Some(name.clone());
+        }
+        let how = accepted(line);
+        if let Some(h) = how {
+            match hows.iter_mut().find(|(x, _)| *x == h) {
+                Some((_, c)) => *c += 1,
+                None => hows.push((h, 1)),
+            }
+        }
+        match (line, how) {
+            (Line::Blank, _) => paragraph_break = true,
+            (Line::Chapter, _) => {
+                chapter = true;
                 paragraph_break = true;
             }
-            Line::Speaker { who, at, said, .. } => {
-                seen_speaker = true;
-                let (said, inline) = timecode::take_inline(said);
-                let start = at.or(pending_time.take()).or(inline);
-                let mut piece = Piece::new(who, said).timed(start, None);
-                piece.new_paragraph = true;
-                draft.pieces.push(piece);
+            (Line::Examiner(name), _) => {
+                examiner = Some(name.clone());
+                paragraph_break = true;
+            }
+            (Line::Heading(_, text), Some(how)) => {
+                let name = crate::formats::speakers::clean_name(text).name;
+                push_label(
+                    &mut draft,
+                    Who::Named(name),
+                    "",
+                    None,
+                    &mut pending_time,
+                    n,
+                    how,
+                );
+                paragraph_break = false;
+                named_before = true;
+            }
+            (Line::Heading(_, text), None) => {
+                draft.sections.push((text.clone(), draft.pieces.len()));
+                paragraph_break = true;
+            }
+            (Line::Question(said), _) => {
+                let who = examiner.clone().unwrap_or_else(|| {
+                    draft.tally(
+                        "questions (`Q.`) before any `BY …:` line, given to \"Examiner\"",
+                        Some(n),
+                    );
+                    "Examiner".to_string()
+                });
+                push_label(
+                    &mut draft,
+                    Who::Named(who),
+                    said,
+                    None,
+                    &mut pending_time,
+                    n,
+                    "`Q.` resolved to the examiner named in `BY …:`",
+                );
                 paragraph_break = false;
             }
-            Line::Text { at, text } if !seen_speaker => {
-                if text.is_empty() {
-                    pending_time = at.or(pending_time);
-                } else if draft.title.is_none() && draft.summary.is_empty() {
-                    draft.title = Some(text.to_string());
-                } else {
-                    draft.summary.push(text.to_string());
-                    draft.warn(
-                        Some(i + 1),
-                        "text before the first speaker label, kept as the session summary",
-                    );
-                }
+            (Line::Answer(said), _) => {
+                let who = witness.clone().unwrap_or_else(|| {
+                    draft.tally("answers (`A.`) with no witness named on the page, given to \"THE WITNESS\"", Some(n));
+                    "THE WITNESS".to_string()
+                });
+                push_label(
+                    &mut draft,
+                    Who::Named(who),
+                    said,
+                    None,
+                    &mut pending_time,
+                    n,
+                    "`A.` resolved to the witness named on the page",
+                );
+                paragraph_break = false;
             }
-            Line::Text { at, text } => {
-                if text.is_empty() {
-                    // A timestamp alone on its line times what comes next.
-                    pending_time = at;
+            (Line::Label { who, at, said, .. }, Some(how)) => {
+                let who = match (who, &witness) {
+                    (Who::Named(name), Some(w))
+                        if crate::text::fold_name(name) == "the witness" =>
+                    {
+                        Who::Named(w.clone())
+                    }
+                    _ => who.clone(),
+                };
+                named_before |= matches!(who, Who::Named(_));
+                push_label(&mut draft, who, said, *at, &mut pending_time, n, how);
+                paragraph_break = false;
+            }
+            (Line::Label { at, .. }, None) | (Line::Text { at, .. }, _) => {
+                let raw = match line {
+                    Line::Text { text, .. } => text.as_str(),
+                    _ => match timecode::leading(&texts[i]) {
+                        Some((_, rest)) if at.is_some() => rest,
+                        _ => texts[i].as_str(),
+                    },
+                };
+                if chapter {
+                    draft.sections.push((raw.to_string(), draft.pieces.len()));
+                    chapter = false;
                     continue;
                 }
-                let (text, inline) = timecode::take_inline(text);
+                if court {
+                    if let Some(name) = court::sworn_witness(raw) {
+                        witness = Some(name.to_string());
+                        draft.notes.push(raw.to_string());
+                        continue;
+                    }
+                    if court::is_examination_heading(raw) {
+                        draft.sections.push((raw.to_string(), draft.pieces.len()));
+                        continue;
+                    }
+                }
+                if raw.is_empty() {
+                    // A timestamp alone on its line times what comes next.
+                    pending_time = *at;
+                    continue;
+                }
+                if paragraph_break && named_before && judgement.share >= 0.5 && units >= 4 {
+                    draft.tally(
+                        "paragraphs without a label continue the previous speaker",
+                        Some(n),
+                    );
+                }
+                let (text, inline) = timecode::take_inline(raw);
                 let start = at.or(pending_time.take()).or(inline);
-                let mut piece = Piece::new(Who::Same, text).timed(start, None);
+                let mut piece = Piece::new(Who::Same, text).timed(start, None).at_line(n);
                 piece.new_paragraph = paragraph_break;
                 draft.pieces.push(piece);
                 paragraph_break = false;
             }
         }
     }
-    if !seen_speaker {
-        return Err(ParseError::at(
-            1,
-            "no speaker labels; expected lines such as `Name: text`, `>> NAME:` or `**Name:**`",
-        ));
+    hows.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
+    let main = hows.first().map(|(h, _)| *h);
+    let layout = match main {
+        None => "no speaker labels: plain text, one unnamed speaker".to_string(),
+        Some(h) if judgement.share > 0.0 && !h.contains('`') && h != "Markdown heading" => format!(
+            "`Name:` labels ({h}) open {:.0}% of paragraphs",
+            judgement.share * 100.0
+        ),
+        Some(h) => format!("speaker labels: mostly {h}"),
+    };
+    draft.layout = Some(match draft.layout.take() {
+        Some(before) => format!("{before}; {layout}"),
+        None => layout,
+    });
+    if !labelled {
+        draft.warn(
+            Some(source.get(body).map_or(1, |(n, _)| *n)),
+            "no speaker labels found: the whole text is attributed to one unnamed speaker",
+        );
     }
     Ok(draft)
+}
+
+fn push_label(
+    draft: &mut Draft,
+    who: Who,
+    said: &str,
+    at: Option<f64>,
+    pending_time: &mut Option<f64>,
+    line: usize,
+    how: &'static str,
+) {
+    let (said, inline) = timecode::take_inline(said);
+    let start = at.or(pending_time.take()).or(inline);
+    let mut piece = Piece::new(who, said)
+        .timed(start, None)
+        .at_line(line)
+        .because(how);
+    piece.new_paragraph = true;
+    draft.pieces.push(piece);
+}
+
+/// Lines before the first label: the first heading or short line is the title, the rest notes.
+fn front_matter(
+    draft: &mut Draft,
+    lines: &[(usize, Line)],
+    texts: &[String],
+    witness: &mut Option<String>,
+    labelled: bool,
+) {
+    let mut set_aside: Vec<usize> = Vec::new();
+    let mut chapter = false;
+    for ((n, line), text) in lines.iter().zip(texts) {
+        if matches!(line, Line::Chapter) {
+            chapter = true;
+            continue;
+        }
+        if matches!(line, Line::Blank) || text.is_empty() {
+            continue;
+        }
+        if std::mem::take(&mut chapter) {
+            // Europarl: the chapter's title, the first section of the session.
+            draft.sections.push((text.clone(), 0));
+            continue;
+        }
+        let shown = match line {
+            Line::Heading(_, h) => h.clone(),
+            _ => text.clone(),
+        };
+        if let Some(name) = court::sworn_witness(&shown) {
+            *witness = Some(name.to_string());
+        }
+        let title_like = matches!(line, Line::Heading(..))
+            || (shown.split_whitespace().count() <= 16 && !shown.ends_with(['.', '?', '!']));
+        if draft.title.is_none() && title_like {
+            draft.title = Some(shown.trim_start_matches('#').trim().to_string());
+            continue;
+        }
+        if !labelled && set_aside.is_empty() && draft.title.is_some() {
+            // Plain text: only the title stands apart.
+            continue;
+        }
+        draft.notes.push(shown);
+        set_aside.push(*n);
+    }
+    if let (Some(first), Some(last)) = (set_aside.first(), set_aside.last()) {
+        let what = if set_aside.len() == 1 {
+            format!(
+                "1 line before the first speaker label set aside as front matter (line {first})"
+            )
+        } else {
+            format!(
+                "{} lines before the first speaker label set aside as front matter (lines {first}–{last})",
+                set_aside.len()
+            )
+        };
+        draft.warn(Some(*first), what);
+    }
 }
 
 #[cfg(test)]

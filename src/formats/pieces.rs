@@ -2,8 +2,8 @@
 //! cue, a labelled paragraph, a recogniser's segment) with who said them and when. One set of
 //! rules turns them into turns, so every format merges, names and times speakers alike.
 
-use crate::formats::speakers::Registry;
-use crate::session::{FORMAT_VERSION, Meta, Session, SessionKind, Turn, Warning};
+use crate::formats::speakers::{self, Registry};
+use crate::session::{FORMAT_VERSION, Meta, Role, Section, Session, SessionKind, Turn, Warning};
 
 /// Who said a piece.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +27,11 @@ pub struct Piece {
     pub end: Option<f64>,
     /// The piece starts a new paragraph of its turn (a blank line in text; cues run on).
     pub new_paragraph: bool,
+    /// 1-based line of the source the piece starts on, where the source has lines.
+    pub line: Option<usize>,
+    /// How the speaker was recognised (`\`Name:\` at paragraph start`, `JSON \`speaker\``),
+    /// for `podium check`; empty when the piece names nobody.
+    pub how: &'static str,
 }
 
 impl Piece {
@@ -37,7 +42,21 @@ impl Piece {
             start: None,
             end: None,
             new_paragraph: false,
+            line: None,
+            how: "",
         }
+    }
+
+    /// The same piece, found on 1-based `line` of the source.
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    /// The same piece, its speaker recognised by `how`.
+    pub fn because(mut self, how: &'static str) -> Self {
+        self.how = how;
+        self
     }
 
     pub fn timed(mut self, start: Option<f64>, end: Option<f64>) -> Self {
@@ -54,6 +73,23 @@ pub struct Draft {
     pub summary: Vec<String>,
     pub pieces: Vec<Piece>,
     pub warnings: Vec<Warning>,
+    /// Front matter set aside: titles, dates, captioning notices, attendance lists, show notes.
+    pub notes: Vec<String>,
+    /// Section headings, each with the index of the first piece under it.
+    pub sections: Vec<(String, usize)>,
+    /// What the reader recognised, in a phrase (`\`Name:\` labels on 96% of cues`), for
+    /// `podium check`.
+    pub layout: Option<String>,
+    /// Guesses of one kind made many times, said once each (see [`Draft::tally`]).
+    tallies: Vec<Tally>,
+}
+
+/// One kind of guess, with how often it was made and where first.
+#[derive(Debug, Clone)]
+struct Tally {
+    what: String,
+    count: usize,
+    first: Option<usize>,
 }
 
 impl Draft {
@@ -63,15 +99,79 @@ impl Draft {
             message: message.into(),
         });
     }
+
+    /// Counts one more guess of the kind `what` (a plural phrase: "cues inherit the previous
+    /// speaker"); [`build`] says each kind once: "12 cues inherit the previous speaker; first at
+    /// line 40".
+    pub fn tally(&mut self, what: &str, line: Option<usize>) {
+        match self.tallies.iter_mut().find(|t| t.what == what) {
+            Some(t) => {
+                t.count += 1;
+                if t.first.is_none() {
+                    t.first = line;
+                }
+            }
+            None => self.tallies.push(Tally {
+                what: what.to_string(),
+                count: 1,
+                first: line,
+            }),
+        }
+    }
+
+    /// Turns the tallies into one warning each.
+    fn flush_tallies(&mut self) {
+        for t in std::mem::take(&mut self.tallies) {
+            let message = match (t.count, t.first) {
+                (1, Some(line)) => format!("{}: once, at line {line}", t.what),
+                (1, None) => format!("{}: once", t.what),
+                (n, Some(line)) => format!("{n} {}; first at line {line}", t.what),
+                (n, None) => format!("{n} {}", t.what),
+            };
+            self.warn(t.first, message);
+        }
+    }
+
+    /// Whether any piece names a speaker.
+    pub fn names_anyone(&self) -> bool {
+        self.pieces.iter().any(|p| matches!(p.who, Who::Named(_)))
+    }
+}
+
+/// How each speaker came to be, for `podium check`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpeakerTrace {
+    /// Index into the session's speakers.
+    pub speaker: usize,
+    /// How the first label naming them was recognised.
+    pub how: String,
+    /// The first line naming them, where the source has lines.
+    pub first_line: Option<usize>,
+    /// Pieces (labels, cues, segments) naming them.
+    pub labels: usize,
 }
 
 /// Builds the session: consecutive pieces by one speaker merge into one turn keeping the first
 /// start and the last end; a file that names nobody gets one "Unknown speaker".
 pub fn build(draft: Draft, format: &str) -> Session {
+    build_traced(draft, format).0
+}
+
+/// As [`build`], also saying how each speaker was recognised.
+pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrace>) {
+    draft.flush_tallies();
+    let mut warnings = std::mem::take(&mut draft.warnings);
+    let mut cleaned: Vec<(String, String, Option<usize>)> = Vec::new();
     let mut registry = Registry::default();
+    let mut traces: Vec<SpeakerTrace> = Vec::new();
+    let mut section_at: Vec<(String, usize)> = Vec::new();
+    let mut sections = draft.sections.iter().peekable();
     let mut turns: Vec<Turn> = Vec::new();
     let mut intervals: Vec<Vec<(f64, f64)>> = Vec::new();
-    for piece in draft.pieces {
+    for (index, piece) in draft.pieces.into_iter().enumerate() {
+        while let Some((title, _)) = sections.next_if(|(_, at)| *at <= index) {
+            section_at.push((title.clone(), turns.len()));
+        }
         let text = piece.text.trim();
         // A label with nothing after it still starts its speaker's turn; the text follows.
         if text.is_empty() && piece.start.is_none() && piece.who == Who::Same {
@@ -79,8 +179,25 @@ pub fn build(draft: Draft, format: &str) -> Session {
         }
         let previous = turns.last().map(|t| t.speaker);
         let (speaker, continues) = match &piece.who {
-            Who::Named(name) => {
-                let id = registry.id_of(name);
+            Who::Named(raw) => {
+                let name = speakers::clean_name(raw);
+                if name.name != raw.trim() && !cleaned.iter().any(|(r, _, _)| r == raw) {
+                    cleaned.push((raw.clone(), name.name.clone(), piece.line));
+                }
+                let id = registry.id_of(&name.name);
+                let speaker = &mut registry.speakers[id.get()];
+                if let Some(aside) = &name.aside {
+                    apply_aside(speaker, aside);
+                }
+                if traces.len() < registry.speakers.len() {
+                    traces.resize_with(registry.speakers.len(), SpeakerTrace::default);
+                }
+                let trace = &mut traces[id.get()];
+                if trace.labels == 0 {
+                    trace.how = piece.how.to_string();
+                    trace.first_line = piece.line;
+                }
+                trace.labels += 1;
                 (id, previous == Some(id))
             }
             Who::Same => match previous {
@@ -116,15 +233,32 @@ pub fn build(draft: Draft, format: &str) -> Session {
             spans.push((a, b.max(a)));
         }
     }
+    warn_cleaned(&mut warnings, &cleaned);
     for (turn, spans) in turns.iter_mut().zip(intervals) {
         // Milliseconds are the finest any source times speech to.
         turn.spoken = (!spans.is_empty()).then(|| (union_length(spans) * 1000.0).round() / 1000.0);
         turn.split_sentences();
     }
+    // A section starts at the first turn left once empty turns go.
+    let mut kept_before = Vec::with_capacity(turns.len() + 1);
+    let mut kept = 0;
+    for t in &turns {
+        kept_before.push(kept);
+        kept += usize::from(!t.paragraphs.is_empty());
+    }
+    kept_before.push(kept);
     turns.retain(|t| !t.paragraphs.is_empty());
     for (i, t) in turns.iter_mut().enumerate() {
         t.id = format!("t{}", i + 1);
     }
+    let sections: Vec<Section> = section_at
+        .into_iter()
+        .map(|(title, turn)| Section {
+            title,
+            turn: kept_before[turn.min(kept_before.len() - 1)],
+        })
+        .filter(|s| s.turn < turns.len())
+        .collect();
     let mut session = Session {
         format_version: FORMAT_VERSION,
         meta: Meta {
@@ -136,16 +270,69 @@ pub fn build(draft: Draft, format: &str) -> Session {
         speakers: registry.speakers,
         summary: draft.summary,
         turns,
-        sections: Vec::new(),
-        notes: Vec::new(),
-        warnings: draft.warnings,
+        sections,
+        notes: draft.notes,
+        warnings,
     };
+    traces.resize_with(session.speakers.len(), SpeakerTrace::default);
     let mut speaking = vec![false; session.speakers.len()];
     for t in &session.turns {
         speaking[t.speaker.get()] = true;
     }
+    let mut new_index = 0;
+    let traces: Vec<SpeakerTrace> = traces
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| speaking[*i])
+        .map(|(_, mut t)| {
+            t.speaker = new_index;
+            new_index += 1;
+            t
+        })
+        .collect();
     session.retain_speakers(|ix, _| speaking[ix.get()]);
-    session
+    (session, traces)
+}
+
+/// Says which names were cleaned of markup, once: one warning naming the first few.
+fn warn_cleaned(warnings: &mut Vec<Warning>, cleaned: &[(String, String, Option<usize>)]) {
+    let Some((_, _, first)) = cleaned.first() else {
+        return;
+    };
+    let shown: Vec<String> = cleaned
+        .iter()
+        .take(4)
+        .map(|(raw, name, _)| format!("{:?} → {:?}", raw.trim(), name))
+        .collect();
+    let more = cleaned.len().saturating_sub(4);
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    warnings.push(Warning {
+        line: *first,
+        message: format!(
+            "{} speaker name{} cleaned of markup or asides: {}{tail}",
+            cleaned.len(),
+            if cleaned.len() == 1 { "" } else { "s" },
+            shown.join(", ")
+        ),
+    });
+}
+
+/// A parenthetical after a name: a riding and party (`West Vancouver, Lib.`), an office
+/// (`Minister of …`) or an organisation.
+fn apply_aside(speaker: &mut crate::session::Speaker, aside: &speakers::Aside) {
+    if let Some(office) = &aside.office {
+        speaker.add_role(Role::Other(office.clone()));
+    }
+    if speaker.organisation.is_none() {
+        speaker.organisation.clone_from(&aside.organisation);
+    }
+    if speaker.party.is_none() {
+        speaker.party.clone_from(&aside.party);
+    }
 }
 
 /// Total length covered by possibly overlapping intervals.

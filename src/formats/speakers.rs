@@ -54,6 +54,141 @@ pub fn label_role(name: &str) -> Option<&'static str> {
         .map(|&(_, role)| role)
 }
 
+/// What a parenthetical after a name says: `(West Vancouver—Sunshine Coast, Lib.)` is a riding
+/// (kept as the organisation) and a party; `(Minister of Employment)` an office; `(PSE)` a group.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Aside {
+    pub office: Option<String>,
+    pub organisation: Option<String>,
+    pub party: Option<String>,
+}
+
+/// A label's name without its markup, and the parenthetical after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanName {
+    pub name: String,
+    pub aside: Option<Aside>,
+}
+
+/// Words that start an office rather than a place or an organisation.
+const OFFICES: &[&str] = &[
+    "minister",
+    "prime minister",
+    "deputy",
+    "parliamentary secretary",
+    "secretary",
+    "president",
+    "vice",
+    "speaker",
+    "leader",
+    "chair",
+    "attorney",
+    "solicitor",
+    "associate minister",
+    "acting",
+    "government",
+    "house leader",
+    "whip",
+];
+
+/// Strips what sources wrap names in: heading marks (`### `), bold (`**`), a list dash, a
+/// leading `[00:18]` time, a trailing colon or full stop; splits off a trailing parenthetical.
+pub fn clean_name(raw: &str) -> CleanName {
+    let mut name = raw.trim();
+    loop {
+        let before = name;
+        name = name.trim_start_matches('#').trim();
+        name = name
+            .trim_matches(|c| c == '*' || c == '_' || c == '`')
+            .trim();
+        for dash in ["- ", "– ", "— ", "• ", "· "] {
+            name = name.strip_prefix(dash).unwrap_or(name).trim();
+        }
+        if name.starts_with('[')
+            && let Some(close) = name.find(']')
+            && crate::formats::timecode::parse(&name[1..close]).is_some()
+        {
+            name = name[close + 1..].trim();
+        }
+        name = name.strip_suffix(':').unwrap_or(name).trim_end();
+        if name.ends_with(").") {
+            name = &name[..name.len() - 1];
+        }
+        if name == before {
+            break;
+        }
+    }
+    let (mut name, aside) = match split_aside(name) {
+        Some((n, inside)) => (n.trim(), Some(read_aside(inside))),
+        None => (name, None),
+    };
+    // `President.` (Europarl), but `Robert J.` and `Jr.` keep theirs.
+    if let Some(stem) = name.strip_suffix('.') {
+        let last = stem.rsplit([' ', '.']).next().unwrap_or_default();
+        let keep = ["jr", "sr", "inc", "ltd", "mr", "ms", "mrs", "dr", "st"];
+        if last.chars().count() >= 3 && !keep.contains(&last.to_lowercase().as_str()) {
+            name = stem;
+        }
+    }
+    let name = if name.is_empty() { raw.trim() } else { name };
+    CleanName {
+        name: name.to_string(),
+        aside,
+    }
+}
+
+/// `Name (aside)` → (`Name`, `aside`), the parenthesis balanced and closing the text.
+fn split_aside(text: &str) -> Option<(&str, &str)> {
+    let body = text.strip_suffix(')')?;
+    let mut depth = 1usize;
+    for (i, c) in body.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    let name = &body[..i];
+                    return (!name.trim().is_empty()).then(|| (name, &body[i + 1..]));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn read_aside(inside: &str) -> Aside {
+    let inside = inside.trim();
+    let mut aside = Aside::default();
+    let is_party = |p: &str| {
+        let p = p.trim();
+        let letters = p.chars().filter(|c| c.is_alphabetic()).count();
+        (1..=8).contains(&letters)
+            && !p.contains(' ')
+            && (p.ends_with('.') || p.chars().all(|c| !c.is_lowercase()))
+    };
+    let rest = match inside.rsplit_once(',') {
+        Some((rest, party)) if is_party(party) => {
+            aside.party = Some(party.trim().to_string());
+            rest.trim()
+        }
+        _ if is_party(inside) => {
+            aside.party = Some(inside.to_string());
+            ""
+        }
+        _ => inside,
+    };
+    if !rest.is_empty() {
+        let lower = rest.to_lowercase();
+        if OFFICES.iter().any(|o| lower.starts_with(o)) {
+            aside.office = Some(rest.to_string());
+        } else {
+            aside.organisation = Some(rest.to_string());
+        }
+    }
+    aside
+}
+
 /// A speaker as a source lists them, with whatever details it gives.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
@@ -207,6 +342,38 @@ mod tests {
         assert_eq!(label_role("SPEAKER_00"), Some("speaker"));
         assert_eq!(label_role("spk_1"), Some("speaker"));
         assert_eq!(label_role("Masae Toyama"), None);
+    }
+
+    #[test]
+    fn names_are_cleaned_and_asides_split() {
+        let c = |s: &str| clean_name(s).name;
+        assert_eq!(c("### Audrey Tang"), "Audrey Tang");
+        assert_eq!(c("**Juanita Gomez:**"), "Juanita Gomez");
+        assert_eq!(c("- Chris Adams"), "Chris Adams");
+        assert_eq!(c("[00:18] SPEAKER_00:"), "SPEAKER_00");
+        assert_eq!(c("President."), "President");
+        assert_eq!(c("Evans, Robert J."), "Evans, Robert J.");
+        let h = clean_name(
+            "Mr. Patrick Weiler (West Vancouver—Sunshine Coast—Sea to Sky Country, Lib.)",
+        );
+        assert_eq!(h.name, "Mr. Patrick Weiler");
+        let aside = h.aside.expect("aside");
+        assert_eq!(aside.party.as_deref(), Some("Lib."));
+        assert_eq!(
+            aside.organisation.as_deref(),
+            Some("West Vancouver—Sunshine Coast—Sea to Sky Country")
+        );
+        let m = clean_name(
+            "Hon. Jim Peterson (Secretary of State (International Financial Institutions), Lib.)",
+        );
+        assert_eq!(m.name, "Hon. Jim Peterson");
+        assert_eq!(
+            m.aside.expect("office").office.as_deref(),
+            Some("Secretary of State (International Financial Institutions)")
+        );
+        let e = clean_name("Napolitano (PSE).");
+        assert_eq!(e.name, "Napolitano");
+        assert_eq!(e.aside.expect("group").party.as_deref(), Some("PSE"));
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! `- ` dialogue dashes name or change the speaker.
 
 use crate::formats::ParseError;
-use crate::formats::captions::{speaker_mark, strip_markup};
-use crate::formats::pieces::{Draft, Piece};
+use crate::formats::captions::{self, strip_markup};
+use crate::formats::evidence;
+use crate::formats::pieces::{Draft, Piece, Who};
 use crate::formats::timecode;
 use crate::formats::vtt::timing;
 
@@ -101,14 +102,46 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
         })
         .collect();
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let cue_count = keyed.len();
+    /// A cue's text line: (line, text, opens its cue, start, end).
+    type CueText = (usize, String, bool, Option<f64>, Option<f64>);
+    let mut texts: Vec<CueText> = Vec::new();
     for (_, cue) in keyed {
-        for line in &cue.text {
+        for (k, line) in cue.text.iter().enumerate() {
             let (_, text) = strip_markup(line);
-            let (who, said) = speaker_mark(&text);
-            draft
-                .pieces
-                .push(Piece::new(who, said).timed(cue.start, cue.end));
+            texts.push((cue.line + 1 + k, text, k == 0, cue.start, cue.end));
         }
+    }
+    let candidates = captions::candidates(texts.iter().map(|(l, t, o, _, _)| (*l, t.as_str(), *o)));
+    let judgement = evidence::judge(&candidates, cue_count, "cue");
+    draft.warnings.extend(judgement.warnings.iter().cloned());
+    if judgement.share > 0.0 {
+        draft.layout = Some(format!(
+            "`Name:` prefixes on {:.0}% of cues",
+            judgement.share * 100.0
+        ));
+    }
+    let labelled = judgement.share >= 0.5;
+    let mut named_before = false;
+    for (line, text, opens, start, end) in texts {
+        let (who, said) = captions::speaker_mark_judged(&text, &|n| judgement.how(n).is_some());
+        let how = match &who {
+            Who::Named(n) => judgement.how(n).unwrap_or("dialogue dash or `>>` mark"),
+            _ => "",
+        };
+        if who == Who::Same && opens && named_before && labelled {
+            draft.tally(
+                "cues without a speaker label inherit the previous speaker",
+                Some(line),
+            );
+        }
+        named_before |= matches!(who, Who::Named(_));
+        draft.pieces.push(
+            Piece::new(who, said)
+                .timed(start, end)
+                .at_line(line)
+                .because(how),
+        );
     }
     Ok(draft)
 }

@@ -17,6 +17,7 @@
 use serde_json::Value;
 
 use crate::formats::ParseError;
+use crate::formats::cloud_json;
 use crate::formats::pieces::{Draft, Piece, Who};
 
 /// JSON (an object or an array) that is not Podium's own. `[Name] 10:02:03` text starts
@@ -32,23 +33,34 @@ pub fn looks_like(text: &str) -> bool {
 pub fn parse(text: &str) -> Result<(Draft, &'static str), ParseError> {
     let value: Value = serde_json::from_str(text)
         .map_err(|e| ParseError::at(e.line().max(1), format!("invalid JSON: {e}")))?;
-    let (variant, mut pieces) = read(&value).ok_or_else(|| {
+    let mut notes = Vec::new();
+    let found = cloud_json::read(&value, &mut notes).or_else(|| read(&value));
+    let (variant, mut pieces) = found.ok_or_else(|| {
         ParseError::at(
             1,
             "JSON, but no transcript in it: expected `segments` (Whisper, WhisperX, Podcasting 2.0), \
-             `utterances` (AssemblyAI), `results` (Deepgram, AWS Transcribe) or an array of \
+             `utterances` (AssemblyAI), `results` (Deepgram, AWS Transcribe, Speechmatics, Google), \
+             `recognizedPhrases` or `phrases` (Azure), `words` (Trint) or an array of \
              {speaker, text} records",
         )
     })?;
-    relative_to_first(&mut pieces);
-    let draft = Draft {
-        title: value
-            .get("title")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        pieces,
-        ..Draft::default()
-    };
+    let mut draft = Draft::default();
+    for n in notes {
+        draft.warn(None, n);
+    }
+    if let Some(origin) = relative_to_first(&mut pieces) {
+        draft.warn(
+            None,
+            format!(
+                "times look like Unix-epoch seconds; made relative to the first piece ({origin})"
+            ),
+        );
+    }
+    draft.title = value
+        .get("title")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    draft.pieces = pieces;
     Ok((draft, variant))
 }
 
@@ -81,10 +93,17 @@ fn read(v: &Value) -> Option<(&'static str, Vec<Piece>)> {
         if podcast {
             return Some(("podcasting-2.0", records(segments)));
         }
-        let diarized = segments
+        let whisperx = segments
             .iter()
             .any(|s| s.get("speaker").is_some() || words_speaker(s).is_some());
-        let variant = if diarized { "whisperx" } else { "whisper" };
+        let named = segments
+            .iter()
+            .any(|s| SPEAKER_KEYS.iter().any(|k| s.get(k).is_some()));
+        let variant = match (whisperx, named) {
+            (true, _) => "whisperx",
+            (false, true) => "segments",
+            (false, false) => "whisper",
+        };
         return Some((variant, whisper(segments)));
     }
     let list = match v {
@@ -182,12 +201,14 @@ fn whisper(segments: &[Value]) -> Vec<Piece> {
     segments
         .iter()
         .map(|s| {
-            let who = match speaker_of(s, &["speaker"]) {
+            // A tool's own segments name their fields `speaker_name`, `start_time`, `end_time`.
+            let who = match speaker_of(s, SPEAKER_KEYS) {
                 Who::Same => words_speaker(s).map_or(Who::Same, Who::Named),
                 named => named,
             };
-            Piece::new(who, str_of(s, &["text"]).unwrap_or_default())
-                .timed(time_of(s, &["start"], false), time_of(s, &["end"], false))
+            Piece::new(who, str_of(s, TEXT_KEYS).unwrap_or_default())
+                .timed(time_of(s, START_KEYS, false), time_of(s, END_KEYS, false))
+                .because("JSON `speaker` field")
         })
         .collect()
 }
@@ -428,27 +449,29 @@ fn records(list: &[Value]) -> Vec<Piece> {
             let end = time_of(r, END_KEYS, false)
                 .or_else(|| r.get("offsets").and_then(|o| time_of(o, &["to"], true)))
                 .or_else(|| r.get("timestamps").and_then(|o| time_of(o, &["to"], false)));
-            Piece::new(speaker_of(r, SPEAKER_KEYS), text).timed(start, end)
+            Piece::new(speaker_of(r, SPEAKER_KEYS), text)
+                .timed(start, end)
+                .because("JSON `speaker` field")
         })
         .collect()
 }
 
-/// Unix-epoch seconds (or milliseconds) become seconds from the first piece.
-fn relative_to_first(pieces: &mut [Piece]) {
-    let Some(first) = pieces.iter().filter_map(|p| p.start).reduce(f64::min) else {
-        return;
-    };
+/// Unix-epoch seconds (or milliseconds) become seconds from the first piece; returns the
+/// origin taken away, when it did.
+fn relative_to_first(pieces: &mut [Piece]) -> Option<f64> {
+    let first = pieces.iter().filter_map(|p| p.start).reduce(f64::min)?;
     let (scale, origin) = if first > 1e11 {
         (1000.0, first)
     } else if first > 1e8 {
         (1.0, first)
     } else {
-        return;
+        return None;
     };
     for p in pieces {
         p.start = p.start.map(|t| (t - origin) / scale);
         p.end = p.end.map(|t| (t - origin) / scale);
     }
+    Some(origin)
 }
 
 #[cfg(test)]

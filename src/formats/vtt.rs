@@ -10,7 +10,7 @@
 use std::collections::VecDeque;
 
 use crate::formats::ParseError;
-use crate::formats::captions::{speaker_mark, strip_markup};
+use crate::formats::captions::{self, strip_markup};
 use crate::formats::pieces::{Draft, Piece, Who};
 use crate::formats::timecode;
 
@@ -52,6 +52,8 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
     }
     let mut draft = Draft::default();
     let mut recent: VecDeque<String> = VecDeque::new();
+    let mut lines_read: Vec<CueLine> = Vec::new();
+    let mut cues = 0usize;
     // The header block runs to the first blank line (`Kind:`, `Language:`).
     let mut i = first + 1;
     while i < lines.len() && !lines[i].trim().is_empty() && !lines[i].contains("-->") {
@@ -87,7 +89,9 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
             );
         }
         i += 1;
+        cues += 1;
         let mut voice: Option<String> = None;
+        let mut opens = true;
         // Only an empty line ends a payload: YouTube's cues start with a line of one space.
         while i < lines.len() && !lines[i].is_empty() && !lines[i].contains("-->") {
             if is_identifier(&lines[i]) && lines.get(i + 1).is_some_and(|n| n.contains("-->")) {
@@ -106,17 +110,87 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
             if recent.len() > 3 {
                 recent.pop_front();
             }
-            let piece = match &voice {
-                Some(name) => Piece::new(Who::Named(name.clone()), text),
-                None => {
-                    let (who, said) = speaker_mark(&text);
-                    Piece::new(who, said)
-                }
-            };
-            draft.pieces.push(piece.timed(start, end));
+            lines_read.push(CueLine {
+                line: i,
+                start,
+                end,
+                voice: voice.clone(),
+                text,
+                opens,
+            });
+            opens = false;
         }
     }
+    pieces_of(&mut draft, lines_read, cues);
     Ok(draft)
+}
+
+/// One payload line of a cue, markup stripped.
+struct CueLine {
+    /// 1-based source line.
+    line: usize,
+    start: Option<f64>,
+    end: Option<f64>,
+    voice: Option<String>,
+    text: String,
+    /// The first text line of its cue.
+    opens: bool,
+}
+
+/// Judges the `Name:` prefixes over the whole file, then makes the pieces: a voice tag names
+/// its cue; a prefix the file's evidence accepts names it; any other cue continues the
+/// previous speaker (said once, when the file labels most of its cues).
+fn pieces_of(draft: &mut Draft, cue_lines: Vec<CueLine>, cues: usize) {
+    let candidates = captions::candidates(
+        cue_lines
+            .iter()
+            .filter(|c| c.voice.is_none())
+            .map(|c| (c.line, c.text.as_str(), c.opens)),
+    );
+    let voiced = cue_lines
+        .iter()
+        .filter(|c| c.voice.is_some() && c.opens)
+        .count();
+    let judgement =
+        crate::formats::evidence::judge(&candidates, cues.saturating_sub(voiced), "cue");
+    draft.warnings.extend(judgement.warnings.iter().cloned());
+    let labelled = voiced > 0 || judgement.share >= 0.5;
+    if voiced > 0 {
+        draft.layout = Some(format!("`<v Name>` voice tags on {voiced} of {cues} cues"));
+    } else if judgement.share > 0.0 {
+        draft.layout = Some(format!(
+            "`Name:` prefixes on {:.0}% of cues",
+            judgement.share * 100.0
+        ));
+    }
+    let mut named_before = false;
+    for c in cue_lines {
+        let piece = match &c.voice {
+            Some(name) => {
+                Piece::new(Who::Named(name.clone()), c.text).because("`<v Name>` voice tag")
+            }
+            None => {
+                let (who, said) =
+                    captions::speaker_mark_judged(&c.text, &|n| judgement.how(n).is_some());
+                let how = match &who {
+                    Who::Named(n) => judgement.how(n).unwrap_or("`>> NAME:` caption mark"),
+                    _ => "",
+                };
+                if who == Who::Same && c.opens && named_before && labelled {
+                    draft.tally(
+                        "cues without a speaker label inherit the previous speaker",
+                        Some(c.line),
+                    );
+                }
+                let said = said.to_string();
+                Piece::new(who, said).because(how)
+            }
+        };
+        named_before |= matches!(piece.who, Who::Named(_));
+        draft
+            .pieces
+            .push(piece.timed(c.start, c.end).at_line(c.line));
+    }
 }
 
 #[cfg(test)]

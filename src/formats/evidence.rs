@@ -1,0 +1,543 @@
+//! Whether the words before a colon name a speaker, judged from the whole file rather than one
+//! line: how often a name recurs, whether it opens a cue or a paragraph, the file's own
+//! convention (when nearly every cue of a Zoom VTT starts `Name: text`, `latha sriram:` is a
+//! name there), and its shape (a title with a long subtitle, a list item, link text, a heading, a
+//! word such as "Resources" or "For example" are not names). Every guess that could be wrong
+//! becomes a warning with its line.
+
+use std::collections::HashMap;
+
+use crate::formats::speakers::{clean_name, is_name_like, label_role};
+use crate::session::Warning;
+use crate::text::fold_name;
+
+/// What the words before the colon look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A mark only speakers get: `>> NAME:`, `**Name:**`, a Rev or Otter header.
+    Strong,
+    /// Capitalised words (`Jane Roe`, `MR. McNALLY`, `Dr. Ana de la Cruz`) or a label
+    /// (`Speaker 2`, `Moderator`).
+    Proper,
+    /// Lower-case words (`latha sriram`, `krithika S`): a name only where the file's convention
+    /// says so.
+    Lower,
+}
+
+/// Why something shaped like a label is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A word prose puts before a colon ("Note", "Resources", "For example", "One").
+    Word,
+    /// A front-matter heading ("CART CAPTIONING PROVIDED BY", "ALSO IN ATTENDANCE").
+    FrontMatter,
+    /// A title with its subtitle ("Project Necromancy: How to Revive a Dead Rust Project").
+    Title,
+    /// A Markdown heading, list item or link.
+    Markup,
+}
+
+impl Refusal {
+    fn reason(self) -> &'static str {
+        match self {
+            Refusal::Word => "a word prose puts before a colon",
+            Refusal::FrontMatter => "a front-matter heading",
+            Refusal::Title => "a title with its subtitle",
+            Refusal::Markup => "a heading, list item or link",
+        }
+    }
+}
+
+/// Something that may be a speaker label, where it is and what it looks like.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub name: String,
+    /// 1-based source line.
+    pub line: usize,
+    pub shape: Shape,
+    /// It opens a cue or a paragraph (rather than continuing one).
+    pub opens: bool,
+    pub refused: Option<Refusal>,
+}
+
+/// Words that end in a colon in ordinary prose, show notes and slides, and are never speakers.
+const NOT_NAMES: &[&str] = &[
+    "note",
+    "notes",
+    "example",
+    "examples",
+    "for example",
+    "for instance",
+    "e.g",
+    "i.e",
+    "warning",
+    "update",
+    "source",
+    "sources",
+    "subject",
+    "tip",
+    "tips",
+    "caution",
+    "important",
+    "agenda",
+    "topic",
+    "topics",
+    "edit",
+    "ps",
+    "nb",
+    "todo",
+    "fyi",
+    "re",
+    "http",
+    "https",
+    "date",
+    "time",
+    "location",
+    "title",
+    "link",
+    "links",
+    "url",
+    "email",
+    "tel",
+    "phone",
+    "resources",
+    "resource",
+    "news",
+    "events",
+    "event",
+    "show notes",
+    "sponsors",
+    "sponsor",
+    "chapters",
+    "timestamps",
+    "summary",
+    "transcript",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "step",
+    "also",
+    "however",
+    "answer key",
+    "key takeaways",
+    "takeaways",
+    "action items",
+    "next steps",
+    "references",
+    "reference",
+    "conclusion",
+    "introduction",
+    "background",
+    "overview",
+    "disclaimer",
+    "copyright",
+    "description",
+    "objective",
+    "goal",
+    "goals",
+    "result",
+    "results",
+    "outcome",
+    "location",
+    "venue",
+    "duration",
+    "recorded",
+    "published",
+    "category",
+    "tags",
+    "keywords",
+    "language",
+    "website",
+    "twitter",
+    "linkedin",
+    "facebook",
+    "instagram",
+    "youtube",
+    "mastodon",
+    "github",
+    "bio",
+    "about",
+    "contact",
+    "credits",
+    "music",
+    "hosts",
+    "guests",
+    "panelists",
+    "speakers",
+    "moderators",
+    "attendees",
+    "participants",
+    "present",
+    "absent",
+    "apologies",
+    "minutes",
+    "purpose",
+    "questions",
+    "q&a",
+    "quote",
+    "fact",
+    "definition",
+    "remember",
+    "bottom line",
+    "in summary",
+    "in short",
+    "update",
+    "pros",
+    "cons",
+    "why",
+    "how",
+    "what",
+    "when",
+    "where",
+    "who",
+    "because",
+    "so",
+    "yes",
+    "no",
+    "well",
+    "okay",
+    "ok",
+    "and",
+    "but",
+];
+
+/// Phrases of front-matter headings, never speakers.
+const FRONT_MATTER: &[&str] = &[
+    "provided by",
+    "captioning",
+    "in attendance",
+    "participants",
+    "attendees",
+    "panelists",
+    "panellists",
+    "appearances",
+    "also present",
+    "members present",
+    "reported by",
+    "transcribed by",
+    "prepared by",
+    "presiding",
+    "witnesses",
+    "index",
+    "exhibits",
+    "proceedings",
+    "transcript",
+    "speakers and moderators",
+    "table of contents",
+    "contents",
+];
+
+/// Shape and refusal of the words before a colon (`None` when they read as prose). `after` is
+/// what follows the colon on the line.
+pub fn judge_shape(name: &str, after: &str) -> Option<(Shape, Option<Refusal>)> {
+    let name = name.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if name.is_empty() || words.len() > 6 || name.chars().count() > 60 {
+        return None;
+    }
+    let lower = fold_name(name);
+    let role = label_role(name).is_some();
+    // Digits belong to clock times and lists ("at 10:30", "1."), except in labels.
+    if !role && name.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let shape = if role || is_name_like(name) {
+        Shape::Proper
+    } else if words.len() <= 4
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        })
+        && words.iter().any(|w| w.chars().any(char::is_lowercase))
+    {
+        Shape::Lower
+    } else {
+        return None;
+    };
+    let refused = if name.starts_with(['#', '[', '-', '*', '•']) || name.contains("](") {
+        Some(Refusal::Markup)
+    } else if NOT_NAMES.contains(&lower.as_str()) {
+        Some(Refusal::Word)
+    } else if !role && FRONT_MATTER.iter().any(|f| lower.contains(f)) {
+        Some(Refusal::FrontMatter)
+    } else if title_like(after) {
+        Some(Refusal::Title)
+    } else {
+        None
+    };
+    Some((shape, refused))
+}
+
+/// A subtitle: a few words, most capitalised, no sentence punctuation at the end.
+fn title_like(after: &str) -> bool {
+    let after = after.trim();
+    let words: Vec<&str> = after.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 14 || after.ends_with(['.', '?', '!', '…', ',', '"', '”'])
+    {
+        return false;
+    }
+    let capital = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capital * 10 >= words.len() * 6
+}
+
+/// The verdict on every candidate name of a file.
+#[derive(Debug, Default)]
+pub struct Judgement {
+    accepted: HashMap<String, &'static str>,
+    /// Warnings about guesses: labels taken on thin evidence, label-like text refused.
+    pub warnings: Vec<Warning>,
+    /// Share of units (cues, paragraphs) that open with a label, 0..=1.
+    pub share: f64,
+}
+
+impl Judgement {
+    /// Whether `name` was taken as a label, and how it was recognised.
+    pub fn how(&self, name: &str) -> Option<&'static str> {
+        self.accepted.get(&key(name)).copied()
+    }
+}
+
+/// Names are judged without their markup and asides: `Mr. Weiler (West Vancouver, Lib.)` and
+/// `Mr. Weiler` are one name.
+fn key(name: &str) -> String {
+    fold_name(&clean_name(name).name)
+}
+
+/// Judges every candidate of a file of `units` cues or paragraphs (`unit` names them: "cue").
+pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
+    let mut groups: Vec<(String, Vec<&Candidate>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for c in candidates {
+        let key = key(&c.name);
+        let i = *index.entry(key.clone()).or_insert_with(|| {
+            groups.push((key, Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(c);
+    }
+    // Lower-case names count towards the convention when they look like names: two words, or
+    // one used twice. Capitalised labels must be there too.
+    let recurs = |c: &Candidate| {
+        candidates
+            .iter()
+            .filter(|d| key(&d.name) == key(&c.name))
+            .nth(1)
+            .is_some()
+    };
+    let proper = candidates
+        .iter()
+        .any(|c| c.opens && c.refused.is_none() && c.shape != Shape::Lower);
+    let opening = candidates
+        .iter()
+        .filter(|c| {
+            c.opens
+                && c.refused.is_none()
+                && (c.shape != Shape::Lower || (proper && (words(&c.name) >= 2 || recurs(c))))
+        })
+        .count();
+    let share = if units == 0 {
+        0.0
+    } else {
+        (opening as f64 / units as f64).min(1.0)
+    };
+    // The file's convention: most units open with a label.
+    let convention = units >= 4 && share >= 0.5;
+    let mut j = Judgement {
+        share,
+        ..Judgement::default()
+    };
+    let mut once: Vec<(String, usize)> = Vec::new();
+    let mut lower: Vec<(String, usize)> = Vec::new();
+    let mut refused: Vec<(String, usize, Refusal)> = Vec::new();
+    for (key, group) in &groups {
+        let first = group[0];
+        let opens = group.iter().any(|c| c.opens);
+        let count = group.len();
+        // A refusal holds only while the name is never used plainly as a label elsewhere.
+        let plain = group.iter().filter(|c| c.refused.is_none()).count();
+        if plain == 0 || (plain == 1 && count > 1 && first.refused == Some(Refusal::Word)) {
+            if let Some(r) = first.refused
+                && (first.shape != Shape::Lower || convention)
+            {
+                refused.push((first.name.clone(), first.line, r));
+            }
+            continue;
+        }
+        let strong = group.iter().any(|c| c.shape == Shape::Strong);
+        let role = label_role(&first.name).is_some();
+        let how: Option<&'static str> = match first.shape {
+            _ if strong => Some("speaker mark"),
+            Shape::Proper if role => Some("label word"),
+            Shape::Proper if count >= 2 => Some("recurring label"),
+            Shape::Proper if opens => {
+                once.push((first.name.clone(), first.line));
+                Some("label seen once")
+            }
+            Shape::Lower if convention && opens && (count >= 2 || words(&first.name) >= 2) => {
+                lower.push((first.name.clone(), first.line));
+                Some("file's convention")
+            }
+            _ => None,
+        };
+        if let Some(how) = how {
+            j.accepted.insert(key.clone(), how);
+        }
+    }
+    // Where most units open with a label, one more seen once is the file's habit, not a guess.
+    if !once.is_empty() && groups.len() > 1 && share < 0.5 {
+        j.warnings.push(list_warning(
+            &once,
+            &format!("appear only once; taken as speakers because each opens a {unit}"),
+            "label",
+        ));
+    }
+    if !lower.is_empty() {
+        j.warnings.push(list_warning(
+            &lower,
+            &format!(
+                "are lower-case; taken as speakers because {:.0}% of {unit}s open with `Name:`",
+                share * 100.0
+            ),
+            "label",
+        ));
+    }
+    for r in [
+        Refusal::Word,
+        Refusal::FrontMatter,
+        Refusal::Title,
+        Refusal::Markup,
+    ] {
+        let of: Vec<(String, usize)> = refused
+            .iter()
+            .filter(|(_, _, x)| *x == r)
+            .map(|(n, l, _)| (n.clone(), *l))
+            .collect();
+        if !of.is_empty() {
+            j.warnings.push(list_warning(
+                &of,
+                &format!("look like labels but were read as text ({})", r.reason()),
+                "line",
+            ));
+        }
+    }
+    j
+}
+
+fn words(name: &str) -> usize {
+    name.split_whitespace().count()
+}
+
+/// "3 labels appear only once …: Ann (line 4), Bo (line 9), Cy (line 20)".
+fn list_warning(items: &[(String, usize)], what: &str, noun: &str) -> Warning {
+    let shown: Vec<String> = items
+        .iter()
+        .take(5)
+        .map(|(n, l)| format!("{n:?} (line {l})"))
+        .collect();
+    let more = if items.len() > 5 {
+        format!(" and {} more", items.len() - 5)
+    } else {
+        String::new()
+    };
+    let plural = if items.len() == 1 { "" } else { "s" };
+    let verb_fix = if items.len() == 1 {
+        what.replacen("appear ", "appears ", 1)
+            .replacen("are lower-case", "is lower-case", 1)
+            .replacen("look like labels", "looks like a label", 1)
+            .replacen("were read", "was read", 1)
+            .replacen(
+                "taken as speakers because each opens",
+                "taken as a speaker because it opens",
+                1,
+            )
+    } else {
+        what.to_string()
+    };
+    Warning {
+        line: items.first().map(|(_, l)| *l),
+        message: format!(
+            "{} {noun}{plural} {verb_fix}: {}{more}",
+            items.len(),
+            shown.join(", ")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(name: &str, line: usize, after: &str) -> Candidate {
+        let (shape, refused) = judge_shape(name, after).expect("shaped");
+        Candidate {
+            name: name.to_string(),
+            line,
+            shape,
+            opens: true,
+            refused,
+        }
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(
+            judge_shape("Jane Roe", "Hello."),
+            Some((Shape::Proper, None))
+        );
+        assert_eq!(
+            judge_shape("latha sriram", "so yes"),
+            Some((Shape::Lower, None))
+        );
+        assert_eq!(
+            judge_shape("the point is", "this"),
+            Some((Shape::Lower, None))
+        );
+        assert_eq!(judge_shape("at 10", "30"), None);
+        assert_eq!(
+            judge_shape("Project Necromancy", "How to Revive a Dead Rust Project"),
+            Some((Shape::Proper, Some(Refusal::Title)))
+        );
+        assert_eq!(
+            judge_shape("CART CAPTIONING PROVIDED BY", ""),
+            Some((Shape::Proper, Some(Refusal::FrontMatter)))
+        );
+        assert_eq!(
+            judge_shape("For example", "we could"),
+            Some((Shape::Lower, Some(Refusal::Word)))
+        );
+        assert_eq!(
+            judge_shape("Resources", ""),
+            Some((Shape::Proper, Some(Refusal::Word)))
+        );
+    }
+
+    #[test]
+    fn lower_case_names_follow_the_files_convention() {
+        let c = vec![
+            cand("Ann Lee", 3, "Hi."),
+            cand("Ann Lee", 7, "So."),
+            cand("latha sriram", 11, "yes"),
+            cand("Bo Chen", 15, "Right."),
+            cand("Bo Chen", 19, "Right."),
+        ];
+        let j = judge(&c, 5, "cue");
+        assert_eq!(j.how("Latha Sriram"), Some("file's convention"));
+        assert!(
+            j.warnings[0].message.contains("lower-case"),
+            "{:?}",
+            j.warnings
+        );
+        // The same line in prose: a paragraph of ten, one label.
+        let j = judge(&c[2..3], 10, "paragraph");
+        assert_eq!(j.how("latha sriram"), None);
+    }
+}
