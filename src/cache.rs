@@ -87,8 +87,11 @@ impl Cache {
 
     /// The entry kept under `key` and where its payload starts, if the entry is whole: its key
     /// matches and its checksum holds. (No copy of the payload: digests are large.)
-    fn read(&self, key: &str, kind: Kind) -> Option<(Vec<u8>, usize)> {
-        let bytes = std::fs::read(self.entry(key, kind)).ok()?;
+    fn read(&self, key: &str, kind: Kind, source_len: u64) -> Option<(Vec<u8>, usize)> {
+        // An entry is a regular file no larger than its source could make it: anything else
+        // (a FIFO, a device, a huge file put in its place) is not read, and is rebuilt.
+        let limit = source_len.saturating_mul(16).saturating_add(1 << 20);
+        let bytes = files::read_bounded(&self.entry(key, kind), limit, &|_| Ok(())).ok()?;
         let rest = bytes.strip_prefix(MAGIC)?;
         let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let end = 4usize.checked_add(n)?;
@@ -116,7 +119,8 @@ impl Cache {
 
     /// The cached session for `path`, when there is one for this exact version of the file.
     pub fn get(&self, path: &Path) -> Option<Session> {
-        let (bytes, start) = self.read(&Self::key(path)?, Kind::Session)?;
+        let len = std::fs::metadata(path).ok()?.len();
+        let (bytes, start) = self.read(&Self::key(path)?, Kind::Session, len)?;
         let session: Session = serde_json::from_slice(&bytes[start..]).ok()?;
         (session.format_version == FORMAT_VERSION).then_some(session)
     }
@@ -134,7 +138,8 @@ impl Cache {
     /// The cached search digest of `path`, when there is one for this version of the file and
     /// of the podium.toml beside it.
     pub fn get_digest(&self, path: &Path) -> Option<crate::digest::Digest> {
-        let (bytes, start) = self.read(&Self::digest_key(path)?, Kind::Digest)?;
+        let len = std::fs::metadata(path).ok()?.len();
+        let (bytes, start) = self.read(&Self::digest_key(path)?, Kind::Digest, len)?;
         crate::digest::Digest::decode(&bytes[start..])
     }
 
@@ -232,6 +237,40 @@ mod tests {
         assert_ne!(text.as_bytes(), bytes.as_slice());
         std::fs::write(&entry, text.as_bytes()).expect("alter");
         assert!(cache.get(&file).is_none(), "the checksum catches the edit");
+    }
+
+    #[test]
+    fn an_entry_replaced_by_a_fifo_a_device_or_a_huge_file_is_not_read() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let cache = Cache::at(dir.path().join("cache"));
+        let file = dir.path().join("s.txt");
+        std::fs::write(&file, "Ann: Hello.\nBen: Hi.\n").expect("write");
+        let session = crate::formats::load_path(&file, None)
+            .expect("loads")
+            .session;
+        cache.put(&file, &session);
+        let entry = cache.entry(&Cache::key(&file).expect("key"), Kind::Session);
+        std::fs::remove_file(&entry).expect("rm");
+        std::os::unix::fs::symlink("/dev/zero", &entry).expect("link");
+        assert!(cache.get(&file).is_none());
+        std::fs::remove_file(&entry).expect("rm");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&entry)
+                .status()
+                .expect("mkfifo")
+                .success()
+        );
+        assert!(
+            cache.get(&file).is_none(),
+            "a FIFO is refused, not waited on"
+        );
+        std::fs::remove_file(&entry).expect("rm");
+        std::fs::File::create(&entry)
+            .expect("create")
+            .set_len(1 << 30)
+            .expect("sparse");
+        assert!(cache.get(&file).is_none(), "a huge entry is not read");
     }
 
     proptest::proptest! {

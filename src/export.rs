@@ -75,6 +75,34 @@ fn body(text: &str) -> String {
     sanitize::clean(text, Keep::TabAndNewline).into_owned()
 }
 
+/// Cleaned text for Markdown: what a renderer would take as HTML or a link (`<img …>`,
+/// `[x](javascript:…)`) is escaped and shows as written.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in field(text).chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A CSV cell a spreadsheet will not run: one starting with `=`, `+`, `-`, `@`, tab or carriage
+/// return gets a leading `'` (OWASP's advice against formula injection).
+fn cell(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        text
+    }
+}
+
 /// A piece to export: a whole turn, or one sentence of it (0-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Excerpt {
@@ -137,12 +165,12 @@ pub fn export(session: &Session, excerpts: &[Excerpt], to: To) -> String {
 fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
     let m = &session.meta;
     let figures = Figures::new(session);
-    let mut out = format!("# {}\n\n", field(&m.title));
+    let mut out = format!("# {}\n\n", md(&m.title));
     let mut line: Vec<String> = Vec::new();
     line.extend(m.event.clone());
     line.extend(m.when().or_else(|| m.date_text.clone()));
     if !line.is_empty() {
-        out.push_str(&format!("{}\n\n", field(&line.join(" · "))));
+        out.push_str(&format!("{}\n\n", md(&line.join(" · "))));
     }
     let speakers: Vec<String> = session
         .speakers
@@ -155,8 +183,8 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
         })
         .map(|(_, s)| s)
         .map(|s| match &s.organisation {
-            Some(org) => format!("{} ({})", field(&s.name), field(org)),
-            None => field(&s.name).into_owned(),
+            Some(org) => format!("{} ({})", md(&s.name), md(org)),
+            None => md(&s.name),
         })
         .collect();
     out.push_str(&format!("**Speakers:** {}\n\n", speakers.join(", ")));
@@ -174,8 +202,8 @@ fn markdown(session: &Session, excerpts: &[Excerpt]) -> String {
         };
         out.push_str(&format!(
             "**{}** ({when}): {}\n\n",
-            field(session.speaker_name(turn)),
-            body(&paragraphs(session, e).join(" "))
+            md(session.speaker_name(turn)),
+            md(&body(&paragraphs(session, e).join(" ")))
         ));
     }
     out
@@ -220,16 +248,16 @@ pub fn csv(sessions: &[(&Session, &[Excerpt])]) -> String {
             let turn = &session.turns[e.turn];
             let text = paragraphs(session, e).join("\n\n");
             let row = CsvRow {
-                session: field(&session.meta.title),
+                session: cell(field(&session.meta.title)),
                 turn: match e.sentence {
                     Some(s) => format!("{}.{}", field(&turn.id), s + 1),
                     None => field(&turn.id).into_owned(),
                 },
-                speaker: field(session.speaker_name(turn)),
+                speaker: cell(field(session.speaker_name(turn))),
                 start: turn.start,
                 end: turn.end,
                 words: word_count(&text),
-                text: body(&text),
+                text: cell(Cow::Owned(body(&text))).into_owned(),
             };
             // Writing to memory cannot fail but for an unrepresentable row; skip it then.
             let _ = w.serialize(row);
@@ -265,6 +293,29 @@ mod tests {
         let md = export(&s, &by_speaker(&s, 1), To::Markdown);
         assert!(md.starts_with("# Meeting Spot for CSIRT Practitioners: Share Your Experiences\n\nIGF 2023 Networking Session #44 · 2023-10-09 00:30–01:30 UTC\n\n**Speakers:** Hiroki Mashiko (NTTDATA-CERT)\n\n**Hiroki Mashiko** (t2, ~00:30:26): Hi all."), "{md}");
         assert_eq!(md.matches("**Hiroki Mashiko** (").count(), 1);
+    }
+
+    #[test]
+    fn exports_neither_run_formulas_nor_render_html() {
+        let mut s = bundled();
+        s.speakers[0].name = "=HYPERLINK(\"http://x\")".into();
+        s.turns[0].paragraphs =
+            vec!["<img src=x onerror=alert(1)> [x](javascript:alert(1))".into()];
+        s.refresh_derived();
+        let ex = [Excerpt {
+            turn: 0,
+            sentence: None,
+        }];
+        let csv = export(&s, &ex, To::Csv);
+        let mut r = csv::Reader::from_reader(csv.as_bytes());
+        let row = r.records().next().expect("row").expect("record");
+        assert_eq!(&row[2], "'=HYPERLINK(\"http://x\")");
+        let md = export(&s, &ex, To::Markdown);
+        assert!(
+            md.contains("&lt;img src=x onerror=alert(1)&gt; \\[x](javascript:alert(1))"),
+            "{md}"
+        );
+        assert!(!md.contains("<img"));
     }
 
     #[test]

@@ -23,28 +23,36 @@ pub struct Hit<'a> {
     pub after: &'a str,
 }
 
-/// Every occurrence of `word` (a whole word, case-insensitive) in the session's turns.
-pub fn find<'a>(session: &'a Session, word: &str) -> Vec<Hit<'a>> {
+/// Every occurrence of `word` (a whole word, case-insensitive) in the session's turns, as
+/// they are found: nothing is collected, so a million hits cost no more memory than one.
+pub fn find<'a>(session: &'a Session, word: &str) -> impl Iterator<Item = Hit<'a>> + 'a {
     let wanted = word.trim().to_lowercase();
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for (t, turn) in session.turns.iter().enumerate() {
-        for p in &turn.paragraphs {
-            for (at, w) in p.unicode_word_indices() {
-                if w.to_lowercase() == wanted {
-                    out.push(Hit {
-                        turn: t,
-                        before: &p[..at],
-                        word: w,
-                        after: &p[at + w.len()..],
-                    });
-                }
-            }
+    let ascii = wanted.is_ascii();
+    let same = move |w: &str| {
+        if ascii {
+            w.eq_ignore_ascii_case(&wanted)
+        } else {
+            w.to_lowercase() == wanted
         }
-    }
-    out
+    };
+    let empty = word.trim().is_empty();
+    session
+        .turns
+        .iter()
+        .enumerate()
+        .filter(move |_| !empty)
+        .flat_map(|(t, turn)| turn.paragraphs.iter().map(move |p| (t, p)))
+        .flat_map(move |(t, p)| {
+            let same = same.clone();
+            p.unicode_word_indices()
+                .filter(move |(_, w)| same(w))
+                .map(move |(at, w)| Hit {
+                    turn: t,
+                    before: &p[..at],
+                    word: w,
+                    after: &p[at + w.len()..],
+                })
+        })
 }
 
 impl Hit<'_> {
@@ -140,10 +148,10 @@ mod tests {
     #[test]
     fn whole_words_case_insensitive() {
         let s = crate::bundled::session().expect("bundled");
-        let hits = find(&s, "HYGIENE");
+        let hits: Vec<_> = find(&s, "HYGIENE").collect();
         assert_eq!(hits.len(), 3);
         assert!(hits.iter().all(|h| h.word == "hygiene"));
-        assert!(find(&s, "hygien").is_empty(), "whole words only");
+        assert!(find(&s, "hygien").next().is_none(), "whole words only");
         assert!(hits[0].before.ends_with("personal cyber cyber "));
     }
 
@@ -197,7 +205,7 @@ mod tests {
             sentence.repeat(450_000 / sentence.len())
         );
         let loaded = crate::formats::load_bytes("long.txt", None, text.as_bytes()).expect("reads");
-        let hits = find(&loaded.session, "the");
+        let hits: Vec<_> = find(&loaded.session, "the").collect();
         assert_eq!(hits.len(), 4 * (450_000 / sentence.len()));
         for h in &hits {
             let (l, r) = h.context(60);

@@ -16,6 +16,10 @@ pub fn session(
     format: Option<Format>,
     cache: Option<&Cache>,
 ) -> Result<Loaded, ImportError> {
+    // Standard input (`-`) has no file to cache nor a folder for a podium.toml.
+    if path == Path::new("-") {
+        return formats::load_path(path, format);
+    }
     // A forced format other than the detected one must not be served what detection cached.
     let cached = match format {
         None => cache.and_then(|c| c.get(path)),

@@ -40,10 +40,10 @@ struct Stored {
     marks: Vec<Mark>,
 }
 
-/// What identifies a session's content wherever its file is: title and every paragraph.
+/// What identifies a session's content wherever its file is: every paragraph. (Not the title,
+/// which a file without a title line takes from its file name.)
 fn fingerprint(session: &Session) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(session.meta.title.as_bytes());
     for t in &session.turns {
         for p in &t.paragraphs {
             h.update(&[0]);
@@ -95,6 +95,12 @@ impl MarkStore {
     }
 
     fn read(&self) -> Result<Read, FileError> {
+        self.read_as(true)
+    }
+
+    /// Reads the file; an unreadable one is set aside when `set_aside` (the browser, which will
+    /// write), left where it is otherwise (a command that only reads).
+    fn read_as(&self, set_aside: bool) -> Result<Read, FileError> {
         let Some(bytes) = files::read_state(&self.path)? else {
             return Ok(Read::Missing);
         };
@@ -103,6 +109,10 @@ impl MarkStore {
             .and_then(|t| serde_json::from_str::<Stored>(t).map_err(|e| e.to_string()));
         match parsed {
             Ok(stored) => Ok(Read::Marks(stored)),
+            Err(why) if !set_aside => Ok(Read::SetAside(format!(
+                "marks file unreadable ({why}); left as it is at {}",
+                self.path.display()
+            ))),
             Err(why) => {
                 let aside = files::set_aside(&self.path)?;
                 Ok(Read::SetAside(format!(
@@ -117,7 +127,16 @@ impl MarkStore {
     /// unreadable (and set aside, or left alone and not to be written over), or the marks were
     /// found by content for a file that has moved.
     pub fn load(&self) -> (Vec<Mark>, Option<String>) {
-        match self.read() {
+        self.load_as(true)
+    }
+
+    /// As [`MarkStore::load`], changing nothing on disk: for commands that only read marks.
+    pub fn peek(&self) -> (Vec<Mark>, Option<String>) {
+        self.load_as(false)
+    }
+
+    fn load_as(&self, set_aside: bool) -> (Vec<Mark>, Option<String>) {
+        match self.read_as(set_aside) {
             Ok(Read::Marks(stored)) => (stored.marks, None),
             Ok(Read::SetAside(note)) => (Vec::new(), Some(note)),
             Ok(Read::Missing) => match self.find_moved() {

@@ -146,6 +146,11 @@ impl Renames {
                 }
             }
             renames.rename.insert(from.to_string(), to.to_string());
+            // What another browser kept meanwhile may close a cycle with this rename: refuse
+            // to write what every later load would refuse.
+            renames.check().map_err(|(_, why)| {
+                crate::files::FileError::new(path, crate::files::FileErrorKind::Refused(why))
+            })?;
             renames.save(path)
         })
         .map_err(ImportError::File)
@@ -159,19 +164,17 @@ impl Renames {
     }
 }
 
-/// The line of a TOML file on which `key` is given, quoted or bare.
+/// The line of a TOML file on which the rename of `key` is given (where its value starts, as
+/// the TOML reader locates it, so escaped keys are found too).
 fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    let quoted = format!("{key:?}");
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            let rest = l
-                .strip_prefix(quoted.as_str())
-                .or_else(|| l.strip_prefix(key))
-                .or_else(|| l.strip_prefix(&format!("'{key}'")));
-            rest.is_some_and(|r| r.trim_start().starts_with('='))
-        })
-        .map(|i| i + 1)
+    #[derive(Deserialize)]
+    struct Located {
+        #[serde(default)]
+        rename: BTreeMap<String, toml::Spanned<String>>,
+    }
+    let located: Located = toml::from_str(text).ok()?;
+    let at = located.rename.get(key)?.span().start;
+    Some(1 + text.get(..at)?.matches('\n').count())
 }
 
 /// Renames the speaker called `from` (name or alias) to `to`, merging into the speaker already
@@ -335,5 +338,15 @@ mod tests {
         std::fs::write(&path, b"\xff\xfe[rename").expect("write");
         assert!(Renames::add(&path, "A", "B").is_err());
         assert_eq!(std::fs::read(&path).expect("read"), b"\xff\xfe[rename");
+        // A rename that would close a cycle with what is kept is refused, the file unchanged.
+        // (Two browsers: one merges Robert into Cy, the other Cyril into Bob.)
+        std::fs::remove_file(&path).expect("rm");
+        Renames::add(&path, "Bob", "Robert").expect("add");
+        Renames::add(&path, "Cy", "Cyril").expect("add");
+        Renames::add(&path, "Robert", "Cy").expect("add");
+        let before = std::fs::read(&path).expect("read");
+        let e = Renames::add(&path, "Cyril", "Bob").expect_err("cycle");
+        assert!(e.to_string().contains("cycle"), "{e}");
+        assert_eq!(std::fs::read(&path).expect("read"), before);
     }
 }

@@ -3,8 +3,10 @@
 //! A transcript is untrusted: a speaker name holding `ESC ] 52 ; c ; … BEL` would set the
 //! clipboard of a terminal that obeys OSC 52, `ESC [ 2 J` would clear the screen, and a
 //! right-to-left override would make a line read differently from what it holds. Importers keep
-//! the original text; everything Podium prints as plain text passes through [`clean`] (JSON
-//! output does not need to: serde escapes every control character).
+//! the original text; everything Podium prints as plain text passes through [`clean`], and
+//! every JSON it prints through [`json`]: serde escapes C0 controls, and [`json`] escapes DEL,
+//! C1 and the bidi controls too (`\u009b`), so JSON stays exact and still carries nothing a
+//! terminal would obey.
 //!
 //! What [`clean`] does, one character for one character (so character offsets into the text,
 //! such as search match positions, stay valid):
@@ -75,6 +77,90 @@ pub fn shown_as(c: char, keep: Keep) -> Option<char> {
         }
         _ => None,
     }
+}
+
+/// Whether JSON output writes `c` as a `\uXXXX` escape beyond what serde escapes.
+fn json_escaped(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Writes string fragments with DEL, C1 and bidi controls escaped; the rest as `F` does.
+struct Safe<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for Safe<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut from = 0;
+        for (i, c) in fragment.char_indices().filter(|(_, c)| json_escaped(*c)) {
+            w.write_all(&fragment.as_bytes()[from..i])?;
+            write!(w, "\\u{:04x}", c as u32)?;
+            from = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[from..])
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Writes `value` as JSON (pretty-printed when asked) with every control a terminal could obey
+/// escaped: the one JSON printer of every `--json` output, `import` and `export --to json`.
+pub fn json<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    w: W,
+    value: &T,
+    pretty: bool,
+) -> serde_json::Result<()> {
+    if pretty {
+        let f = Safe(serde_json::ser::PrettyFormatter::new());
+        value.serialize(&mut serde_json::Serializer::with_formatter(w, f))
+    } else {
+        let f = Safe(serde_json::ser::CompactFormatter);
+        value.serialize(&mut serde_json::Serializer::with_formatter(w, f))
+    }
+}
+
+/// [`json`] into a string.
+pub fn json_string<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> String {
+    let mut out = Vec::new();
+    if json(&mut out, value, pretty).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -160,5 +246,27 @@ mod tests {
                 }
             }
         });
+    }
+
+    #[test]
+    fn json_escapes_what_a_terminal_would_obey_and_stays_exact() {
+        let hostile = "a\u{9b}2J \u{202e}evil\u{202c} \u{7f} \x1b]0;t\x07 ok é 日本";
+        let out = json_string(&hostile, false);
+        assert!(
+            out.is_ascii() || !out.chars().any(|c| json_escaped(c) || c.is_control()),
+            "{out}"
+        );
+        assert!(out.contains("\\u009b") && out.contains("\\u202e") && out.contains("\\u007f"));
+        assert!(
+            out.contains("日本") && out.contains('é'),
+            "other text stays as it is"
+        );
+        let back: String = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(back, hostile);
+        let pretty = json_string(&serde_json::json!({"k": ["\u{2066}x"]}), true);
+        assert!(
+            pretty.contains("\\u2066") && pretty.contains("\n  "),
+            "{pretty}"
+        );
     }
 }

@@ -77,7 +77,7 @@ fn a_device_is_refused_at_once_without_reading_it() {
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
     assert_eq!(
         err(&o).trim(),
-        "podium: /dev/zero: is not a regular file (a character device); expected a session file"
+        "podium: /dev/zero: is not a regular file (a character device)"
     );
 }
 
@@ -246,4 +246,91 @@ fn podium_toml_mistakes_are_refused_with_file_and_line() {
         );
         assert_eq!(e.lines().count(), 1, "{e}");
     }
+}
+
+#[test]
+fn json_output_escapes_what_a_terminal_would_obey_and_stays_exact() {
+    let home = Home::new();
+    let said = "The quote \u{9b}2J \u{202e}here \u{7f}\u{2066}now.";
+    home.write("h.txt", &format!("Ann Lee: {said}\nBen Ray: Fine words.\n"));
+    for args in [
+        &["search", "--json", "h.txt", "quote"][..],
+        &["stats", "--json", "h.txt"],
+        &["import", "h.txt"],
+        &["export", "--to", "json", "h.txt"],
+    ] {
+        let o = home.podium(args);
+        assert!(o.status.success(), "{args:?}: {}", err(&o));
+        let text = out(&o);
+        for c in ['\u{9b}', '\u{202e}', '\u{7f}', '\u{2066}', '\x1b'] {
+            assert!(!text.contains(c), "{args:?} prints {c:?} raw: {text}");
+        }
+        if args[0] != "stats" {
+            assert!(
+                text.contains("\\u009b") && text.contains("\\u202e"),
+                "{args:?}: {text}"
+            );
+        }
+    }
+    let o = home.podium(&["import", "h.txt"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["turns"][0]["paragraphs"][0], said, "the JSON is exact");
+}
+
+#[test]
+fn usage_errors_quote_arguments_cleaned() {
+    let home = Home::new();
+    let o = home.podium(&["stats", "--bo\x1b]0;TITLE\x07gus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        !o.stderr.contains(&0x1b) && !o.stderr.contains(&0x07),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn writing_into_a_fifo_nobody_reads_fails_at_once() {
+    let home = Home::new();
+    home.write("s.txt", "Ann: Hello there.\nBen: Hi there.\n");
+    let fifo = home.path().join("out.json");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let o = home.podium_within(
+        &["import", "s.txt", "-o", "out.json", "--force"],
+        Duration::from_secs(10),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("nothing reading it"), "{}", err(&o));
+}
+
+#[test]
+fn standard_input_is_read_when_named_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(["stats", "-"])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(b"Ann: Hello there.\nBen: Hi there, Ann.\n")
+            .expect("write");
+    }
+    let o = child.wait_with_output().expect("output");
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        out(&o).contains("2 speakers · 2 turns · 5 words"),
+        "{}",
+        out(&o)
+    );
 }

@@ -17,7 +17,7 @@ impl Check {
         let report = podium::check::check(&self.file, self.format)?;
         let mut out = std::io::stdout().lock();
         if self.json {
-            serde_json::to_writer_pretty(&mut out, &report)?;
+            podium::sanitize::json(&mut out, &report, true)?;
             writeln!(out)?;
         } else {
             out.write_all(report.to_text().as_bytes())?;

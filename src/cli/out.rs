@@ -36,9 +36,20 @@ pub fn print(bytes: &[u8]) -> std::io::Result<()> {
 /// stderr. Returns clap's exit code.
 pub fn clap_message(e: &clap::Error) -> anyhow::Result<u8> {
     use anyhow::Context;
-    e.print().context("cannot write")?;
-    if !e.use_stderr() {
-        std::io::stdout().flush().context("cannot write")?;
+    // A usage error quotes the arguments, and a hostile file name is an argument: the message
+    // is cleaned like everything else printed (and so goes out without clap's colours).
+    let text = e.render().to_string();
+    let text = podium::sanitize::clean(&text, podium::sanitize::Keep::TabAndNewline);
+    if e.use_stderr() {
+        let mut err = std::io::stderr().lock();
+        err.write_all(text.as_bytes())
+            .and_then(|()| err.flush())
+            .context("cannot write")?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .context("cannot write")?;
     }
     Ok(u8::try_from(e.exit_code()).unwrap_or(2))
 }

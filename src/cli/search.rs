@@ -76,7 +76,7 @@ impl Search {
         let records: Vec<Record<'_>> = hits.iter().map(|h| record(&index, &digests, h)).collect();
         if self.json {
             for r in &records {
-                serde_json::to_writer(&mut out, r)?;
+                podium::sanitize::json(&mut out, r, false)?;
                 writeln!(out)?;
             }
         } else {

@@ -24,7 +24,7 @@ impl Stats {
         let report = Report::new(&session);
         let mut out = std::io::stdout().lock();
         if self.json {
-            serde_json::to_writer_pretty(&mut out, &report)?;
+            podium::sanitize::json(&mut out, &report, true)?;
             writeln!(out)?;
         } else {
             out.write_all(report.to_text(self.colour).as_bytes())?;

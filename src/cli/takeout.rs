@@ -91,7 +91,7 @@ impl Export {
             }
             To::Json if chosen.len() > 1 => {
                 let all: Vec<Session> = chosen.iter().map(|(s, e)| export::subset(s, e)).collect();
-                serde_json::to_string_pretty(&all)? + "\n"
+                podium::sanitize::json_string(&all, true) + "\n"
             }
             to => chosen
                 .iter()
@@ -124,9 +124,16 @@ impl Export {
             let dir = MarkStore::default_dir().ok_or_else(|| {
                 anyhow!("no data directory for marks (set XDG_DATA_HOME or HOME)")
             })?;
-            let (marked, warning) = MarkStore::open(&dir, file, session).load();
+            // Exporting only reads: an unreadable marks file is left where it is.
+            let (marked, warning) = MarkStore::open(&dir, file, session).peek();
             if let Some(w) = warning {
                 out::warn(w);
+            }
+            if marked.is_empty() && !self.source.is_library() {
+                out::note(format!(
+                    "no marks kept for {}",
+                    file.map_or_else(|| session.meta.title.clone(), |f| f.display().to_string())
+                ));
             }
             let mut picked: Vec<Excerpt> = marked
                 .iter()

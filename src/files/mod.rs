@@ -36,9 +36,9 @@ pub enum FileErrorKind {
     NotFound,
     #[error("permission denied")]
     PermissionDenied,
-    #[error("is a directory; expected a session file")]
+    #[error("is a directory")]
     Directory,
-    #[error("is not a regular file ({0}); expected a session file")]
+    #[error("is not a regular file ({0})")]
     NotRegular(&'static str),
     #[error("larger than {} MB ({} MB); Podium reads files up to that size", .limit >> 20, .size >> 20)]
     TooLarge { size: u64, limit: u64 },
@@ -300,6 +300,7 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<(), FileEr
             FileErrorKind::Refused("is a directory".into()),
         )),
         Ok(_) => {
+            use std::os::unix::fs::FileTypeExt;
             // A symlink, FIFO or device: write into what is there, keep it what it is.
             let target = std::fs::metadata(path).map_err(|e| FileError::io(path, e))?;
             if target.is_dir() {
@@ -307,6 +308,22 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<(), FileEr
                     path,
                     FileErrorKind::Refused("is a directory".into()),
                 ));
+            }
+            if target.file_type().is_fifo() {
+                // Opening a FIFO for writing waits for a reader: ask without waiting first.
+                use std::os::unix::fs::OpenOptionsExt;
+                let probe = std::fs::OpenOptions::new()
+                    .write(true)
+                    .custom_flags(libc::O_NONBLOCK)
+                    .open(path);
+                if let Err(e) = probe {
+                    let kind = if e.raw_os_error() == Some(libc::ENXIO) {
+                        FileErrorKind::Refused("a FIFO with nothing reading it".into())
+                    } else {
+                        FileErrorKind::Io(e)
+                    };
+                    return Err(FileError::new(path, kind));
+                }
             }
             let mut f = std::fs::OpenOptions::new()
                 .write(true)
@@ -450,6 +467,17 @@ mod tests {
         assert_eq!(std::fs::read(&p).expect("read"), b"4");
         // A device stays a device.
         write_output(Path::new("/dev/null"), b"x", true).expect("into the device");
+        // A FIFO with nothing reading it is refused at once rather than waited on.
+        let fifo = dir.path().join("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .expect("mkfifo")
+                .success()
+        );
+        let e = write_output(&fifo, b"x", true).expect_err("no reader");
+        assert!(e.to_string().contains("nothing reading it"), "{e}");
         let meta = std::fs::metadata("/dev/null").expect("meta");
         assert!(!meta.is_file());
     }

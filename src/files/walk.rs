@@ -1,5 +1,6 @@
 //! Walking folders: each file once (by device and inode), symlinks followed with loops
-//! detected, hidden entries left out, FIFOs, devices and sockets skipped and said.
+//! detected and never out of the folders given (a link to `/proc` or `/` is not walked), hidden
+//! entries left out, FIFOs, devices and sockets skipped and said.
 
 use std::path::{Path, PathBuf};
 
@@ -14,12 +15,19 @@ pub struct Walk {
 
 /// Files under `inputs` whose ending is one of `extensions` (lower case): a file named itself
 /// is taken whatever its ending; folders are walked in name order, hidden entries left out,
-/// symlinks followed with loops detected, each file listed once (by device and inode), and
-/// FIFOs, devices and sockets skipped and said.
+/// symlinks followed with loops detected (a folder link that leads out of every folder given is
+/// not followed), each file listed once (by device and inode), and FIFOs, devices and sockets
+/// skipped and said.
 pub fn walk(inputs: &[PathBuf], extensions: &[&str]) -> Walk {
     use std::os::unix::fs::MetadataExt;
     let mut out = Walk::default();
     let mut seen = std::collections::HashSet::new();
+    let roots: Vec<PathBuf> = inputs
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
+    let left = std::cell::RefCell::new(Vec::new());
     for input in inputs {
         if !input.is_dir() {
             out.files.push(input.clone());
@@ -29,7 +37,21 @@ pub fn walk(inputs: &[PathBuf], extensions: &[&str]) -> Walk {
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            .filter_entry(|e| {
+                if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+                    return false;
+                }
+                // A folder reached through a link must stay inside the folders given.
+                let outside = e.path_is_symlink()
+                    && e.file_type().is_dir()
+                    && e.path()
+                        .canonicalize()
+                        .is_ok_and(|t| !roots.iter().any(|r| t.starts_with(r)));
+                if outside {
+                    left.borrow_mut().push(e.path().to_path_buf());
+                }
+                !outside
+            });
         for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
@@ -38,8 +60,13 @@ pub fn walk(inputs: &[PathBuf], extensions: &[&str]) -> Walk {
                     let why = if e.loop_ancestor().is_some() {
                         "symlink loop; not followed again".to_string()
                     } else {
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), |io| io.kind().to_string())
+                        match e.io_error().map(std::io::Error::kind) {
+                            Some(std::io::ErrorKind::NotFound) => {
+                                "no such file (a dangling symlink?)".to_string()
+                            }
+                            Some(k) => k.to_string(),
+                            None => e.to_string(),
+                        }
                     };
                     out.skipped.push((path, why));
                     continue;
@@ -72,6 +99,10 @@ pub fn walk(inputs: &[PathBuf], extensions: &[&str]) -> Walk {
                 out.files.push(entry.into_path());
             }
         }
+    }
+    for path in left.into_inner() {
+        out.skipped
+            .push((path, "a link out of the folder; not followed".into()));
     }
     out
 }
@@ -113,5 +144,41 @@ mod tests {
             w.skipped
         );
         assert!(w.skipped.iter().any(|(_, why)| why.contains("loop")));
+    }
+
+    #[test]
+    fn links_out_of_the_folder_are_not_walked() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let lib = dir.path().join("lib");
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(&lib).expect("dir");
+        std::fs::create_dir_all(&outside).expect("dir");
+        std::fs::write(lib.join("a.txt"), "x").expect("w");
+        std::fs::write(outside.join("b.txt"), "x").expect("w");
+        std::os::unix::fs::symlink(&outside, lib.join("out")).expect("link");
+        std::os::unix::fs::symlink("/proc", lib.join("proc")).expect("link");
+        std::os::unix::fs::symlink(lib.join("nowhere"), lib.join("gone.txt")).expect("link");
+        let w = walk(std::slice::from_ref(&lib), &["txt"]);
+        assert_eq!(w.files, [lib.join("a.txt")]);
+        let why: Vec<String> = w
+            .skipped
+            .iter()
+            .map(|(p, why)| format!("{} {why}", p.display()))
+            .collect();
+        assert!(
+            why.iter()
+                .any(|s| s.ends_with("proc a link out of the folder; not followed")),
+            "{why:?}"
+        );
+        assert!(
+            why.iter()
+                .any(|s| s.ends_with("out a link out of the folder; not followed")),
+            "{why:?}"
+        );
+        assert!(
+            why.iter()
+                .any(|s| s.contains("gone.txt") && s.contains("dangling")),
+            "{why:?}"
+        );
     }
 }

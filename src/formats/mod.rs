@@ -226,11 +226,15 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, ImportError> {
         }
         None => Ok(()),
     };
-    crate::files::read_bounded(path, crate::files::MAX_INPUT, &sniff).map_err(|e| {
-        match binary_at.get() {
-            Some(line) => ImportError::at(shown, line, BINARY),
-            None => ImportError::File(e),
-        }
+    // `-` is standard input, read under the same limit.
+    let read = if path == Path::new("-") {
+        crate::files::read_stdin_bounded(crate::files::MAX_INPUT, &sniff)
+    } else {
+        crate::files::read_bounded(path, crate::files::MAX_INPUT, &sniff)
+    };
+    read.map_err(|e| match binary_at.get() {
+        Some(line) => ImportError::at(shown, line, BINARY),
+        None => ImportError::File(e),
     })
 }
 

@@ -65,7 +65,7 @@ fn json_error(e: serde_json::Error) -> ParseError {
 
 /// Serialises a session as pretty-printed Podium JSON with a final newline.
 pub fn to_string(session: &Session) -> String {
-    let mut out = serde_json::to_string_pretty(session).unwrap_or_default();
+    let mut out = crate::sanitize::json_string(session, true);
     out.push('\n');
     out
 }

@@ -9,6 +9,7 @@ use base64::Engine;
 
 /// Copies `text`; says how, for the footer.
 pub fn copy(text: &str) -> std::io::Result<&'static str> {
+    let text = &*pasteable(text);
     let mut out = std::io::stdout().lock();
     out.write_all(osc52(text).as_bytes())?;
     out.flush()?;
@@ -16,6 +17,12 @@ pub fn copy(text: &str) -> std::io::Result<&'static str> {
         return Ok("OSC 52 and the tmux buffer");
     }
     Ok("OSC 52")
+}
+
+/// What is copied of `text`: cleaned like everything Podium prints, so what a reader pastes
+/// can neither end bracketed paste (`ESC [ 201 ~`) nor run a line (`CR`) in their shell.
+pub fn pasteable(text: &str) -> std::borrow::Cow<'_, str> {
+    podium::sanitize::clean(text, podium::sanitize::Keep::Nothing)
 }
 
 /// The OSC 52 sequence that sets the clipboard to `text`. The text travels base64-encoded, so
@@ -46,6 +53,14 @@ fn to_tmux(text: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copied_quote_cannot_run_a_command_when_pasted() {
+        let quote = "Harmless quote.\x1b[201~\rtouch /tmp/PWNED\r More.";
+        let copied = pasteable(quote);
+        assert!(!copied.contains(['\x1b', '\r', '\n', '\x07']), "{copied}");
+        assert_eq!(copied, "Harmless quote.␛[201~␍touch /tmp/PWNED␍ More.");
+    }
 
     #[test]
     fn osc52_carries_any_text_base64_encoded() {

@@ -97,7 +97,10 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::styled("Share of words", t.title()));
     let name_w = 10.min(width / 3);
     for (i, s) in all.iter().enumerate() {
-        let name: String = app.session.speakers[i].name.chars().take(name_w).collect();
+        let name: String = clean(&app.session.speakers[i].name)
+            .chars()
+            .take(name_w)
+            .collect();
         let pct = format!("{:>4.0}%", s.share * 100.0);
         let bar_w = width.saturating_sub(2 + name_w + 1 + pct.len());
         let mut line = Line::from(vec![

@@ -17,20 +17,14 @@ use ratatui::widgets::{Block, BorderType, Borders};
 use super::layout;
 use super::theme::Theme;
 
-/// Control characters from a messy file would move the cursor; show them as `�`.
+/// Text from a file, safe to draw: the one output cleaner every printer uses
+/// ([`podium::sanitize::clean`]): control characters shown as control pictures (`␛`), C1 and
+/// bidi overrides as `�`.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    }
+    podium::sanitize::clean(text, podium::sanitize::Keep::Nothing)
 }
 
-/// `text` cut or padded to `width` display columns, control characters shown as `�`.
+/// `text` cut or padded to `width` display columns, cleaned as [`clean`] does.
 pub fn fit(text: &str, width: usize) -> String {
     let text = clean(text);
     let mut out = String::new();
@@ -148,7 +142,12 @@ mod tests {
 
     #[test]
     fn control_characters_are_replaced() {
-        assert_eq!(clean("a\x1b[2Jb"), "a\u{FFFD}[2Jb");
+        assert_eq!(clean("a\x1b[2Jb"), "a␛[2Jb");
+        assert_eq!(
+            clean("a\u{202e}b\u{9b}"),
+            "a\u{FFFD}b\u{FFFD}",
+            "bidi and C1 too"
+        );
         assert!(matches!(clean("plain"), Cow::Borrowed(_)));
     }
 }
