@@ -310,12 +310,26 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<(), FileEr
                 ));
             }
             if target.file_type().is_fifo() {
-                // Opening a FIFO for writing waits for a reader: ask without waiting first.
+                // Opening a FIFO for writing waits for a reader, maybe forever: ask without
+                // waiting, for a few seconds (a reader started just before may still be on its
+                // way), then give up.
                 use std::os::unix::fs::OpenOptionsExt;
-                let probe = std::fs::OpenOptions::new()
-                    .write(true)
-                    .custom_flags(libc::O_NONBLOCK)
-                    .open(path);
+                let open = || {
+                    std::fs::OpenOptions::new()
+                        .write(true)
+                        .custom_flags(libc::O_NONBLOCK)
+                        .open(path)
+                };
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+                let mut probe = open();
+                while probe
+                    .as_ref()
+                    .is_err_and(|e| e.raw_os_error() == Some(libc::ENXIO))
+                    && std::time::Instant::now() < deadline
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    probe = open();
+                }
                 if let Err(e) = probe {
                     let kind = if e.raw_os_error() == Some(libc::ENXIO) {
                         FileErrorKind::Refused("a FIFO with nothing reading it".into())
