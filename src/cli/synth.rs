@@ -47,8 +47,8 @@ impl Synth {
             if path.exists() {
                 bail!("{}: already exists; synth never overwrites", path.display());
             }
-            std::fs::write(&path, text)
-                .with_context(|| format!("{}: cannot write", path.display()))?;
+            // Never over an existing file, as every writer of Podium's.
+            podium::files::write_output(&path, text.as_bytes(), false)?;
             for q in quotes {
                 writeln!(lines, "{q}")?;
             }
@@ -77,7 +77,7 @@ impl Synth {
                 std::fs::create_dir_all(parent)
                     .with_context(|| format!("{}: cannot create", parent.display()))?;
             }
-            std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))
+            podium::files::write_output(&path, text.as_bytes(), false).map_err(Into::into)
         };
         let (people, orgs) = parlamint::lists();
         write(
