@@ -21,6 +21,7 @@
 // Tests may unwrap: a failing unwrap there is a failing test.
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod archive;
 pub mod bundled;
 pub mod cache;
 pub mod check;
