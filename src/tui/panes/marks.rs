@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::{clean, frame_block, list_offset};
 use crate::tui::app::App;
 use crate::tui::layout;
+use crate::tui::widgets::fit_line;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let t = app.theme;
@@ -55,7 +56,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 0,
             ),
         };
-        let mut line = Line::from(vec![
+        let mut line = fit_line(Line::from(vec![
             Span::raw(if i == app.marks_selected {
                 "▸ "
             } else {
@@ -65,7 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Span::styled(clean(&who).into_owned(), t.speaker(speaker)),
             Span::raw(" · "),
             Span::raw(clean(&text).into_owned()),
-        ]);
+        ]), inner.width);
         if i == app.marks_selected {
             line = line.style(t.selected());
         }
