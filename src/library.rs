@@ -233,17 +233,34 @@ mod tests {
                     .session,
             )
         };
-        let a = load("a.txt", "Moderator: Welcome.\nSpeaker 1: Hi.\nAnn Lee: Hello.\n");
-        let b = load("b.txt", "Moderator: Again.\nSpeaker 1: Yes.\nAnn Lee: Bye.\n");
+        let a = load(
+            "a.txt",
+            "Moderator: Welcome.\nSpeaker 1: Hi.\nAnn Lee: Hello.\n",
+        );
+        let b = load(
+            "b.txt",
+            "Moderator: Again.\nSpeaker 1: Yes.\nAnn Lee: Bye.\n",
+        );
         let mut renamed = (*load("c.txt", "Moderator: Third.\nBo Chen: No.\n")).clone();
-        assert!(crate::names::rename(&mut renamed, "Moderator", "Kenny Chantre"));
+        assert!(crate::names::rename(
+            &mut renamed,
+            "Moderator",
+            "Kenny Chantre"
+        ));
         let people = people(&[a, b, Arc::new(renamed)]);
         let count = |name: &str| people.iter().filter(|p| p.name == name).count();
         assert_eq!(count("Moderator"), 2, "{people:#?}");
         assert_eq!(count("Speaker 1"), 2);
         let ann = people.iter().find(|p| p.name == "Ann Lee").expect("ann");
         assert_eq!(ann.appearances.len(), 2, "a person's name still joins");
-        let kenny = people.iter().find(|p| p.name == "Kenny Chantre").expect("kenny");
-        assert_eq!(kenny.appearances.len(), 1, "the alias Moderator joins nobody");
+        let kenny = people
+            .iter()
+            .find(|p| p.name == "Kenny Chantre")
+            .expect("kenny");
+        assert_eq!(
+            kenny.appearances.len(),
+            1,
+            "the alias Moderator joins nobody"
+        );
     }
 }

@@ -399,7 +399,10 @@ mod tests {
         let f = Figures::new(&s);
         let all = f.speakers(&s, 0..s.turns.len());
         // The bundled report publishes each speaker's total; time stays the estimate.
-        assert!(all.iter().any(|st| st.published.is_some_and(|p| p.seconds.is_some())));
+        assert!(
+            all.iter()
+                .any(|st| st.published.is_some_and(|p| p.seconds.is_some()))
+        );
         for st in &all {
             if let Some(t) = st.speaking_time {
                 assert_eq!(t.source, TimeSource::Estimated, "{st:?}");

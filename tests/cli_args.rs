@@ -21,7 +21,7 @@ fn global_options_before_the_subcommand_run_it() {
         "diploai",
         "search",
         FULL,
-        "cyber hygene",
+        "'comes 'personal",
         "--limit",
         "1",
     ]);

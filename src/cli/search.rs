@@ -30,10 +30,14 @@ struct Record<'a> {
     session: &'a str,
     /// The file the session was read from (null for the bundled session).
     file: Option<String>,
-    speaker: &'a str,
-    turn: &'a str,
-    /// 1-based, as in citations (`t4.2`).
-    sentence: usize,
+    /// Who said it; for a summary sentence, whose summary it is (null: the session's).
+    speaker: Option<&'a str>,
+    /// Null for a summary sentence: it belongs to no turn.
+    turn: Option<&'a str>,
+    /// 1-based, as in citations (`t4.2`); null for a summary sentence.
+    sentence: Option<usize>,
+    /// `transcript` (something said) or `summary` (a sentence of the report's summaries).
+    origin: &'static str,
     score: i64,
     quote: &'a str,
     /// Char indices of the matched letters in `quote`.
@@ -67,6 +71,8 @@ impl Search {
         // Positions cost a second scoring pass; plain output to a pipe does not show them.
         let mut hits = search::rank_all(&index, &self.query, None, self.json || colour);
         if let Some(name) = &self.speaker {
+            // Quotes by the speaker: what a summary says of them is not one.
+            hits.retain(|h| h.summary.is_none());
             hits = only_speaker(&digests, hits, name)?;
         }
         hits.truncate(self.limit.unwrap_or(usize::MAX));
@@ -97,7 +103,7 @@ impl Search {
         if !self.source.is_library() {
             let session = self.source.load()?;
             let path = self.source.paths.first().cloned().unwrap_or_default();
-            index.push_session(0, &session);
+            index.push_session_with_summaries(0, &session);
             digests.push(Digest::new(&path, podium::digest::Digest::new(&session)));
             return Ok((index, digests));
         }
@@ -225,24 +231,41 @@ fn only_speaker(digests: &[Digest], hits: Vec<Hit>, name: &str) -> anyhow::Resul
 
 fn record<'a>(index: &'a QuoteIndex, digests: &'a [Digest], hit: &'a Hit) -> Record<'a> {
     let d = &digests[hit.session];
+    let (speaker, turn, sentence, origin) = match hit.summary {
+        Some(_) => (
+            d.digest.speakers.get(hit.speaker).map(|s| s.0.as_str()),
+            None,
+            None,
+            "summary",
+        ),
+        None => (
+            Some(d.digest.speaker_name(hit.quote.turn)),
+            Some(
+                d.digest
+                    .turns
+                    .get(hit.quote.turn)
+                    .map_or("", |t| t.0.as_str()),
+            ),
+            Some(hit.quote.sentence + 1),
+            "transcript",
+        ),
+    };
     Record {
         session: &d.digest.title,
         file: d.file.clone(),
-        speaker: d.digest.speaker_name(hit.quote.turn),
-        turn: d
-            .digest
-            .turns
-            .get(hit.quote.turn)
-            .map_or("", |t| t.0.as_str()),
-        sentence: hit.quote.sentence + 1,
+        speaker,
+        turn,
+        sentence,
+        origin,
         score: hit.score,
         quote: index.quote(hit),
         matched: &hit.matched,
     }
 }
 
-/// `[file]  speaker  turn  quote` lines, aligned; every field from the input cleaned for the
-/// terminal (one character for one, so the match positions still point at the right letters).
+/// `[file]  speaker  turn  quote` lines, aligned; a summary sentence has `summary` for its
+/// turn (and `(session)` for the session summary's speaker). Every field from the input is
+/// cleaned for the terminal (one character for one, so match positions still point right).
 fn write_plain(
     out: &mut impl Write,
     records: &[Record<'_>],
@@ -254,8 +277,8 @@ fn write_plain(
         .map(|r| {
             [
                 clean(r.file.as_deref().unwrap_or_default()),
-                clean(r.speaker),
-                clean(r.turn),
+                clean(r.speaker.unwrap_or("(session)")),
+                clean(r.turn.unwrap_or("summary")),
             ]
         })
         .collect();

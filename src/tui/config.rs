@@ -175,7 +175,11 @@ mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn read(text: &str) -> Result<Settings, ConfigError> {
-        parse(Path::new("/home/u/.config/podium/config.toml"), text, Theme::new(true))
+        parse(
+            Path::new("/home/u/.config/podium/config.toml"),
+            text,
+            Theme::new(true),
+        )
     }
 
     #[test]
@@ -184,11 +188,18 @@ mod tests {
             .expect("reads");
         let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(
-            s.keymap.action_for(&x, &[Context::Transcript, Context::Global]),
+            s.keymap
+                .action_for(&x, &[Context::Transcript, Context::Global]),
             Some(crate::tui::action::Action::Quit)
         );
-        assert_eq!(s.keymap.key_for(Context::Global, "search").as_deref(), Some("F2"));
-        assert_eq!(s.keymap.key_for(Context::Global, "filter").as_deref(), Some("f"));
+        assert_eq!(
+            s.keymap.key_for(Context::Global, "search").as_deref(),
+            Some("F2")
+        );
+        assert_eq!(
+            s.keymap.key_for(Context::Global, "filter").as_deref(),
+            Some("f")
+        );
         assert_eq!(s.theme.speaker(1).fg, Some(Color::Rgb(0, 255, 0)));
         assert_eq!(s.theme.dim().fg, Some(Color::Blue));
         assert_eq!(read("").expect("empty").keymap, Keymap::default());
@@ -197,13 +208,33 @@ mod tests {
     #[test]
     fn mistakes_name_the_file_and_line() {
         for (text, line, says) in [
-            ("[keys]\n\nleave = [\"x\"]\n", 3, "\"leave\" is not an action"),
-            ("[keys]\nquit = [\"Hyper-x\"]\n", 2, "quit: \"Hyper-x\" is not a key"),
+            (
+                "[keys]\n\nleave = [\"x\"]\n",
+                3,
+                "\"leave\" is not an action",
+            ),
+            (
+                "[keys]\nquit = [\"Hyper-x\"]\n",
+                2,
+                "quit: \"Hyper-x\" is not a key",
+            ),
             ("[keys]\nquit = 3\n", 2, "expected a key or a list of keys"),
-            ("[keys]\nquit = \"x\"\nfilter = \"x\"\n", 3, "x is given to both quit and filter"),
-            ("[keys]\nsearch-next = \"x\"\n", 2, "would be typed into the search query"),
+            (
+                "[keys]\nquit = \"x\"\nfilter = \"x\"\n",
+                3,
+                "x is given to both quit and filter",
+            ),
+            (
+                "[keys]\nsearch-next = \"x\"\n",
+                2,
+                "would be typed into the search query",
+            ),
             ("[theme]\ndim = \"mauve-ish\"\n", 2, "is not a colour"),
-            ("[theme]\nsparkle = \"red\"\n", 2, "sparkle: expected speakers"),
+            (
+                "[theme]\nsparkle = \"red\"\n",
+                2,
+                "sparkle: expected speakers",
+            ),
             ("[colours]\n", 1, "unknown field"),
             ("[keys\n", 1, ""),
         ] {

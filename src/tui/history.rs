@@ -73,6 +73,9 @@ mod tests {
         }
         let all = load(&path);
         assert_eq!(all.len(), CAP);
-        assert_eq!(all.last().map(String::as_str), Some(format!("q{}", CAP + 4).as_str()));
+        assert_eq!(
+            all.last().map(String::as_str),
+            Some(format!("q{}", CAP + 4).as_str())
+        );
     }
 }

@@ -89,13 +89,10 @@ impl Key {
             return Err(bad());
         }
         // Modifiers: `Ctrl-`, `C-`, `ctrl+`, `Alt-`, `M-`, `A-` (but `-` and `+` are keys too).
-        loop {
-            let Some((head, tail)) = rest
-                .split_once(['-', '+'])
-                .filter(|(h, t)| !h.is_empty() && !t.is_empty())
-            else {
-                break;
-            };
+        while let Some((head, tail)) = rest
+            .split_once(['-', '+'])
+            .filter(|(h, t)| !h.is_empty() && !t.is_empty())
+        {
             match head.to_lowercase().as_str() {
                 "ctrl" | "c" | "control" => mods |= KeyModifiers::CONTROL,
                 "alt" | "m" | "a" | "meta" => mods |= KeyModifiers::ALT,

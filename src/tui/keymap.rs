@@ -242,9 +242,13 @@ static DEFAULTS: &[Default] = &[
 /// Why a user's keys could not be taken.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeymapError {
-    #[error("{0:?} is not an action; the names are those in the help (? lists them), such as quit, search, page-down")]
+    #[error(
+        "{0:?} is not an action; the names are those in the help (? lists them), such as quit, search, page-down"
+    )]
     UnknownAction(String),
-    #[error("{name}: {key} would be typed into the {context}; give it a key with Ctrl or Alt, or a named key")]
+    #[error(
+        "{name}: {key} would be typed into the {context}; give it a key with Ctrl or Alt, or a named key"
+    )]
     Typed {
         name: String,
         key: String,

@@ -44,8 +44,8 @@ use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub use action::Action;
-pub use app::{App, Overlay};
 use app::Middle;
+pub use app::{App, Overlay};
 use config::Settings;
 use keymap::{Context, Keymap};
 use layout::Focus;
@@ -332,7 +332,9 @@ fn msg_action(msg: Msg, contexts: &[Context], keys: &Keymap) -> Option<Action> {
         Msg::Term(Event::Key(key)) => keys.action_for(&key, contexts).or_else(|| {
             // A key of another pane: say where it works.
             let b = keys.elsewhere(&key, contexts)?;
-            let focus = keys.key_for(Context::Global, "focus-next").unwrap_or_default();
+            let focus = keys
+                .key_for(Context::Global, "focus-next")
+                .unwrap_or_default();
             let wanted = if b.context == Context::Summaries {
                 "in the summaries (S shows them)".to_string()
             } else {

@@ -11,7 +11,6 @@ use ratatui::layout::Rect;
 use super::action::{self, Action};
 use super::app::App;
 use super::config::Settings;
-use super::keymap::Context;
 use super::worker::SearchWorker;
 use super::{Msg, clipboard, to_action};
 
@@ -40,14 +39,6 @@ impl SessionView {
         app.history = super::history::path()
             .map(|p| super::history::load(&p))
             .unwrap_or_default();
-        if !app.session.warnings.is_empty() {
-            let n = app.session.warnings.len();
-            let key = app.keymap.key_for(Context::Global, "warnings").unwrap_or_default();
-            app.update(Action::Notify(format!(
-                "The importer left {n} warning{} ({key} lists them)",
-                if n == 1 { "" } else { "s" }
-            )));
-        }
         let marks = podium::marks::MarkStore::default_dir().map(|dir| {
             let store = podium::marks::MarkStore::open(&dir, file.as_deref(), &app.session);
             let (marks, warning) = store.load();

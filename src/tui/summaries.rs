@@ -21,7 +21,10 @@ pub enum Row {
     /// The heading of a summary: the session's (`None`) or a speaker's.
     Heading(Option<SpeakerIx>),
     /// Part of sentence `sentence`'s text (byte range into [`Summaries::text`]).
-    Text { sentence: usize, range: Range<usize> },
+    Text {
+        sentence: usize,
+        range: Range<usize>,
+    },
     Blank,
     /// The report has no summaries.
     Empty,
@@ -211,10 +214,7 @@ impl App {
             self.message = Some("No clear source in the transcript for this sentence".into());
             return;
         }
-        self.walk = Some(Walk {
-            sentence: i,
-            at: 0,
-        });
+        self.walk = Some(Walk { sentence: i, at: 0 });
         self.show_source();
     }
 
@@ -317,10 +317,7 @@ mod tests {
         assert!(sum.texts[adly].contains("[t4."), "{}", sum.texts[adly]);
         sum.select(adly, 10);
         assert!(sum.top <= sum.spans[adly].start && sum.spans[adly].end <= sum.top + 10);
-        assert_eq!(
-            sum.sentence_at(sum.spans[adly].start - sum.top),
-            Some(adly)
-        );
+        assert_eq!(sum.sentence_at(sum.spans[adly].start - sum.top), Some(adly));
         assert_eq!(char_indices("añb c", &[1..4, 5..6]), [1, 2, 4]);
     }
 }

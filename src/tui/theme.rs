@@ -152,11 +152,7 @@ impl Theme {
     }
 
     pub fn message(self) -> Style {
-        self.paint(
-            Style::new()
-                .fg(self.message)
-                .add_modifier(Modifier::BOLD),
-        )
+        self.paint(Style::new().fg(self.message).add_modifier(Modifier::BOLD))
     }
 
     pub fn key(self) -> Style {

@@ -126,7 +126,10 @@ fn a_users_keys_replace_a_name_everywhere_and_leave_the_others() {
         Some(Action::Down)
     );
     assert_eq!(map.key_for(Global, "quit").as_deref(), Some("x"));
-    assert!(map.hints(Global).any(|(key, help)| key == "x" && help == "quit"));
+    assert!(
+        map.hints(Global)
+            .any(|(key, help)| key == "x" && help == "quit")
+    );
 }
 
 #[test]

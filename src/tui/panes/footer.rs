@@ -37,7 +37,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             spans.push(Span::raw(format!(" {help} ")));
         }
     }
-    let right_w = right.as_ref().map_or(0, |r| r.width() as u16).min(rect.width);
+    let right_w = right
+        .as_ref()
+        .map_or(0, |r| r.width() as u16)
+        .min(rect.width);
     frame.render_widget(fit_line(Line::from(spans), rect.width - right_w), rect);
     if let Some(right) = right {
         let w = (right.width() as u16).min(rect.width);

@@ -21,7 +21,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             .unwrap_or_default();
         format!(" ⚠ {warnings} ({key}) ")
     });
-    let right_w = right.as_ref().map_or(0, |r| r.width() as u16).min(rect.width);
+    let right_w = right
+        .as_ref()
+        .map_or(0, |r| r.width() as u16)
+        .min(rect.width);
     let mut spans = vec![Span::styled(
         format!(" {}", super::clean(&m.title)),
         t.title(),

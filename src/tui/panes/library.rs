@@ -166,7 +166,10 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
             let header = table_row(
                 width,
                 &h(SortKey::Title, "title"),
-                [(&h(SortKey::Date, "date"), 10), (&h(SortKey::File, "file"), file_w)],
+                [
+                    (&h(SortKey::Date, "date"), 10),
+                    (&h(SortKey::File, "file"), file_w),
+                ],
                 [
                     &h(SortKey::Speakers, "speakers"),
                     &h(SortKey::Turns, "turns"),
@@ -211,10 +214,9 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                         [&p.appearances.len(), &p.turns(), &p.words()];
                     // A label ("Moderator", "Speaker 1") is one session's: say which.
                     let name = match (p.kind, p.appearances.as_slice()) {
-                        (podium::session::SpeakerKind::Label, [a]) => format!(
-                            "{} · {}",
-                            p.name, lib.items[a.session].session.meta.title
-                        ),
+                        (podium::session::SpeakerKind::Label, [a]) => {
+                            format!("{} · {}", p.name, lib.items[a.session].session.meta.title)
+                        }
                         _ => p.name.clone(),
                     };
                     table_row(width, &name, [(kind, 8), ("", 0)], counts)

@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{bar, frame_block};
-use crate::tui::widgets::ellipsize;
 use crate::tui::app::App;
 use crate::tui::layout::Focus;
 use crate::tui::who;
+use crate::tui::widgets::ellipsize;
 use crate::tui::widgets::list::speaker_list;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {

@@ -11,9 +11,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{bar, frame_block};
-use crate::tui::widgets::{ellipsize, fit};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
+use crate::tui::widgets::{ellipsize, fit};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let t = app.theme;

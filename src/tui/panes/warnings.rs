@@ -31,10 +31,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             })
             .collect()
     };
-    let title = format!(
-        " Warnings ({}) · Esc closes ",
-        warnings.len()
-    );
+    let title = format!(" Warnings ({}) · Esc closes ", warnings.len());
     Scrolled {
         title: &title,
         lines,

@@ -49,11 +49,7 @@ impl Driver {
     pub(super) fn new(session: podium::session::Session, width: u16, height: u16) -> Driver {
         let (tx, results) = mpsc::channel();
         Driver {
-            app: App::new(
-                session,
-                Theme::new(false),
-                Rect::new(0, 0, width, height),
-            ),
+            app: App::new(session, Theme::new(false), Rect::new(0, 0, width, height)),
             worker: SearchWorker::spawn(tx).expect("worker"),
             results,
         }
@@ -447,7 +443,10 @@ fn help_lists_every_key_and_closes() {
         s.push_str(&last);
         keys(&mut a, "<PgDn>");
     }
-    assert!(last.contains("↑ more: PgUp g") && last.contains("Mouse:"), "{last}");
+    assert!(
+        last.contains("↑ more: PgUp g") && last.contains("Mouse:"),
+        "{last}"
+    );
     // Each key on its own line, in the key column, with what it does: a one-character label
     // such as `n` or `]` is checked where it stands, not anywhere on the screen.
     for (label, does) in [
@@ -538,61 +537,6 @@ fn no_size_panics_with_any_key() {
 }
 
 #[test]
-fn mouse_wheel_and_clicks() {
-    let mut a = app(100, 30);
-    let mouse = |kind, column, row| {
-        Msg::Term(Event::Mouse(MouseEvent {
-            kind,
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        }))
-    };
-    feed(&mut a, mouse(MouseEventKind::ScrollDown, 50, 10));
-    assert_eq!(a.top, 3);
-    feed(&mut a, mouse(MouseEventKind::ScrollUp, 50, 10));
-    assert_eq!(a.top, 0);
-    // Speaker rows start below the header and the list's border; two rows each.
-    feed(
-        &mut a,
-        mouse(MouseEventKind::Down(MouseButton::Left), 5, 2 + 2 * 3),
-    );
-    assert_eq!((a.selected, a.focus), (3, Focus::Speakers));
-    feed(&mut a, mouse(MouseEventKind::ScrollDown, 5, 5));
-    assert_eq!(a.selected, 4);
-    // A click on the second turn's header selects that turn and its speaker.
-    let t2_row = 2 + a.layout.start(1) as u16;
-    feed(
-        &mut a,
-        mouse(MouseEventKind::Down(MouseButton::Left), 40, t2_row),
-    );
-    assert_eq!((current_id(&a).as_str(), a.selected), ("t2", 1));
-    keys(&mut a, "/cyber hygene");
-    // The panel: its border, the query line, then the hits; the second hit is two rows down.
-    let panel = a.screen().search.expect("panel");
-    let hit_row = panel.y + 3;
-    let second = a.search.hits[1].clone();
-    let shown = screen(&a);
-    let row_text = shown.lines().nth(usize::from(hit_row)).expect("row");
-    let turn_id = a.session.turns[second.quote.turn].id.clone();
-    assert!(
-        row_text.contains(&format!(" · {turn_id} · ")),
-        "the row clicked shows the second hit ({turn_id}): {row_text}"
-    );
-    assert_ne!(
-        a.search.hits[0].quote, second.quote,
-        "the click must pick a different hit than Enter would"
-    );
-    feed(
-        &mut a,
-        mouse(MouseEventKind::Down(MouseButton::Left), 30, hit_row),
-    );
-    assert_eq!(a.overlay, Overlay::None);
-    assert_eq!(a.found.as_ref().map(|f| f.quote), Some(second.quote));
-    assert_eq!(current_id(&a), turn_id);
-}
-
-#[test]
 fn selection_is_visible_without_colour() {
     let a = app(100, 30);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
@@ -606,25 +550,4 @@ fn selection_is_visible_without_colour() {
             .iter()
             .all(|c| c.fg == ratatui::style::Color::Reset)
     );
-}
-
-#[test]
-fn a_summary_only_session_opens_on_its_summaries() {
-    let bytes = include_bytes!("../../../tests/fixtures/igf2023-ns44-csirt-summary-only.txt");
-    let session = podium::formats::load_bytes("s.txt", None, bytes)
-        .expect("loads")
-        .session;
-    let mut a = Driver::new(session, 100, 30);
-    assert_eq!(a.middle, super::app::Middle::Summaries);
-    let s = screen(&a);
-    assert!(s.contains("Summaries (S: transcript)"), "{s}");
-    assert!(s.contains("■ Masae Toyama"), "{s}");
-    // It scrolls, and Enter says there is no transcript to go to.
-    keys(&mut a, "<PgDn><PgDn>");
-    assert!(a.summaries.top > 0);
-    keys(&mut a, "<Enter>");
-    assert!(screen(&a).contains("No transcript: this report has summaries only"));
-    keys(&mut a, "jG]}f/cyber<Enter>nN6S");
-    let s = screen(&a);
-    assert!(s.contains("No transcript: this report has summaries"), "{s}");
 }

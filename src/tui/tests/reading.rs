@@ -34,7 +34,10 @@ fn s_shows_the_summaries_with_their_sources() {
     assert_eq!(a.middle, Middle::Summaries);
     let s = screen(&a);
     assert!(s.contains("Summaries (S: transcript)"), "{s}");
-    assert!(s.contains("■ Masae Toyama"), "a speaker's summary under their name");
+    assert!(
+        s.contains("■ Masae Toyama"),
+        "a speaker's summary under their name"
+    );
     assert!(s.contains("[t"), "sources as citations: {s}");
     insta::assert_snapshot!("summaries_100x30", s);
     // It scrolls with the usual keys; S goes back to the transcript where it was.
@@ -45,14 +48,20 @@ fn s_shows_the_summaries_with_their_sources() {
     keys(&mut a, "g");
     assert_eq!((a.summaries.selected, a.summaries.top), (0, 0));
     keys(&mut a, "S");
-    assert_eq!((a.middle, current_id(&a).as_str()), (Middle::Transcript, "t1"));
+    assert_eq!(
+        (a.middle, current_id(&a).as_str()),
+        (Middle::Transcript, "t1")
+    );
 }
 
 #[test]
 fn enter_goes_to_the_best_source_and_n_walks_the_others() {
     let mut a = app(100, 30);
     keys(&mut a, "S");
-    let i = select_summary(&mut a, "Masae Toyama, a cybersecurity practitioner, has drawn");
+    let i = select_summary(
+        &mut a,
+        "Masae Toyama, a cybersecurity practitioner, has drawn",
+    );
     let sources = a.summaries.linked[i].sources.clone();
     assert!(sources.len() > 1, "{sources:?}");
     keys(&mut a, "<Enter>");
@@ -62,7 +71,9 @@ fn enter_goes_to_the_best_source_and_n_walks_the_others() {
     assert_eq!(found.quote, sources[0].quote);
     assert!(!found.matched.is_empty(), "the shared words are lit");
     assert!(
-        a.message.as_deref().is_some_and(|m| m.contains("Source 1/")),
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("Source 1/")),
         "{:?}",
         a.message
     );
@@ -143,7 +154,8 @@ fn japanese_names_keep_the_share_bars_aligned() {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     terminal.draw(|f| draw::draw(f, &a)).expect("draw");
     let buf = terminal.backend().buffer();
-    let percent = |y: u16, xs: std::ops::Range<u16>| xs.rev().find(|&x| buf[(x, y)].symbol() == "%");
+    let percent =
+        |y: u16, xs: std::ops::Range<u16>| xs.rev().find(|&x| buf[(x, y)].symbol() == "%");
     let stats_x = a.screen().stats.expect("stats").x;
     // The chart: one row a speaker, `■ name bar  nn%`.
     let chart: Vec<u16> = (0..30)
@@ -154,7 +166,10 @@ fn japanese_names_keep_the_share_bars_aligned() {
     let list: Vec<u16> = (0..30).filter_map(|y| percent(y, 0..25)).collect();
     for columns in [&chart, &list] {
         assert_eq!(columns.len(), 3, "{columns:?}\n{shown}");
-        assert!(columns.windows(2).all(|w| w[0] == w[1]), "{columns:?}\n{shown}");
+        assert!(
+            columns.windows(2).all(|w| w[0] == w[1]),
+            "{columns:?}\n{shown}"
+        );
     }
     assert_eq!(chart[0], 98, "the % is the pane's last column:\n{shown}");
     insta::assert_snapshot!("cjk_stats_100x30", shown);
@@ -238,7 +253,10 @@ fn a_key_of_another_pane_says_where_it_works() {
     let mut a = app(100, 30);
     keys(&mut a, "r");
     let m = a.message.clone().unwrap_or_default();
-    assert!(m.contains("works in the Speaker list (Tab moves there)"), "{m}");
+    assert!(
+        m.contains("works in the Speaker list (Tab moves there)"),
+        "{m}"
+    );
     assert!(a.prompt.is_none());
 }
 
@@ -255,9 +273,36 @@ fn a_users_keys_drive_the_browser_help_and_footer() {
     a.keymap = settings.keymap;
     keys(&mut a, "q");
     assert!(!a.quit);
-    assert!(screen(&a).contains(" x quit "), "the footer shows the user's key");
+    assert!(
+        screen(&a).contains(" x quit "),
+        "the footer shows the user's key"
+    );
     keys(&mut a, "?");
     assert!(screen(&a).contains("  x               quit  [quit]"));
     keys(&mut a, "<Esc>x");
     assert!(a.quit);
+}
+
+#[test]
+fn a_summary_only_session_opens_on_its_summaries() {
+    let bytes = include_bytes!("../../../tests/fixtures/igf2023-ns44-csirt-summary-only.txt");
+    let session = podium::formats::load_bytes("s.txt", None, bytes)
+        .expect("loads")
+        .session;
+    let mut a = Driver::new(session, 100, 30);
+    assert_eq!(a.middle, Middle::Summaries);
+    let s = screen(&a);
+    assert!(s.contains("Summaries (S: transcript)"), "{s}");
+    assert!(s.contains("■ Masae Toyama"), "{s}");
+    // It scrolls, and Enter says there is no transcript to go to.
+    keys(&mut a, "<PgDn><PgDn>");
+    assert!(a.summaries.top > 0);
+    keys(&mut a, "<Enter>");
+    assert!(screen(&a).contains("No transcript: this report has summaries only"));
+    keys(&mut a, "jG]}f/cyber<Enter>nN6S");
+    let s = screen(&a);
+    assert!(
+        s.contains("No transcript: this report has summaries"),
+        "{s}"
+    );
 }

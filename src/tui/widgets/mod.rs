@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use unicode_width::UnicodeWidthStr;
 use ratatui::widgets::{Block, BorderType, Borders};
+use unicode_width::UnicodeWidthStr;
 
 use super::layout;
 use super::theme::Theme;
@@ -76,7 +76,7 @@ pub fn fit_line(line: Line<'_>, width: u16) -> Line<'_> {
     let mut used = 0;
     for span in line.spans {
         let w = span.content.width();
-        if used + w + 1 <= width {
+        if used + w < width {
             used += w;
             spans.push(span);
             continue;

@@ -16,7 +16,11 @@ pub const WARNINGS_WIDTH: u16 = 100;
 
 /// The overlay's box for `lines` lines at most `width` wide, centred in `area`.
 fn rect(area: Rect, width: u16, lines: usize) -> Rect {
-    let height = u16::try_from(lines + 2).unwrap_or(u16::MAX).min(area.height);
+    // At least five rows, so even one line gets its frame and title.
+    let height = u16::try_from(lines + 2)
+        .unwrap_or(u16::MAX)
+        .max(5)
+        .min(area.height);
     let width = width.min(area.width);
     Rect {
         x: area.x + (area.width - width) / 2,
