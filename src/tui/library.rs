@@ -397,7 +397,16 @@ impl Library {
                 self.warnings_open = !self.warnings_open;
                 self.warnings_scroll = 0;
             }
-            action if self.help_open || self.warnings_open => self.scroll_overlay(&action),
+            action @ (Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom)
+                if self.help_open || self.warnings_open =>
+            {
+                self.scroll_overlay(&action);
+            }
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
             Action::PageDown => self.move_by(page),

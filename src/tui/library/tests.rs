@@ -131,3 +131,33 @@ fn people_join_across_sessions_and_list_their_turns() {
     lib.update(Action::Back);
     assert_eq!(lib.view, View::People);
 }
+
+#[test]
+fn bang_lists_the_files_that_failed_and_sessions_show_their_file() {
+    let mut lib = library();
+    let s = screen(&lib);
+    assert!(s.contains("⚠ 1 skipped (! lists them)"), "{s}");
+    assert!(
+        s.contains("a.txt") && s.contains("b.txt"),
+        "file names: {s}"
+    );
+    assert!(
+        lib.message
+            .as_deref()
+            .is_some_and(|m| m.contains("! lists them"))
+    );
+    lib.update(Action::OpenWarnings);
+    let s = screen(&lib);
+    assert!(s.contains("Files that could not be read"), "{s}");
+    assert!(s.contains("c.txt:1: not a transcript"), "{s}");
+    lib.update(Action::Resize {
+        width: 80,
+        height: 20,
+    });
+    assert_eq!(
+        lib.area.width, 80,
+        "a resize still lands with the list open"
+    );
+    lib.update(Action::OpenWarnings);
+    assert!(!lib.warnings_open);
+}
