@@ -1,6 +1,7 @@
 //! Quotes taken out with their attribution:
 //! `“…” — Adli Wahid (APNIC), Meeting Spot for CSIRT Practitioners, IGF 2023 Networking Session
-//! #44, 9 Oct 2023, t4`.
+//! #44, 9 Oct 2023, t4`; a transcript with times gives the turn's: `… — Travis, ep.vtt, t2
+//! [00:01:42]`.
 
 use crate::session::Session;
 
@@ -113,7 +114,15 @@ pub fn cite(session: &Session, place: Place) -> Option<String> {
     {
         parts.push(date);
     }
-    parts.push(turn.id.clone());
+    // The time where the source has one (as the browser shows it), never an estimate.
+    match turn.start {
+        Some(start) => parts.push(format!(
+            "{} [{}]",
+            turn.id,
+            crate::stats::clock_at(session, start)
+        )),
+        None => parts.push(turn.id.clone()),
+    }
     Some(format!("“{}” — {}", quote.trim(), parts.join(", ")))
 }
 
@@ -138,6 +147,20 @@ mod tests {
             moderator.contains("” — Moderator, Meeting Spot"),
             "{moderator}"
         );
+    }
+
+    #[test]
+    fn a_timed_transcript_cites_the_time() {
+        let vtt = "WEBVTT\n\n00:01:42.000 --> 00:01:45.000\n<v Travis>Hello there.\n\n00:01:50.000 --> 00:01:52.000\n<v Ann>Hi. Welcome back.\n";
+        let s = crate::formats::load_bytes("ep.vtt", Some("ep.vtt"), vtt.as_bytes())
+            .expect("reads")
+            .session;
+        let place = parse_place(&s, "t2.2").expect("place");
+        let cited = cite(&s, place).expect("cite");
+        assert!(cited.starts_with("“Welcome back.” — Ann, "), "{cited}");
+        assert!(cited.ends_with(", t2 [00:01:50]"), "{cited}");
+        let first = cite(&s, parse_place(&s, "t1").expect("t1")).expect("cite");
+        assert!(first.ends_with("t1 [00:01:42]"), "{first}");
     }
 
     #[test]

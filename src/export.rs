@@ -266,17 +266,33 @@ pub fn csv(sessions: &[(&Session, &[Excerpt])]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// `Name: text`, or `Name (00:01:42): text` where the turn has a time (Rev's header, which the
+/// labelled-text reader takes back with the time).
 fn text(session: &Session, excerpts: &[Excerpt]) -> String {
     let mut out = format!("# {}\n\n", field(&session.meta.title));
     for &e in excerpts {
         let turn = &session.turns[e.turn];
+        let time = turn
+            .start
+            .map_or_else(String::new, |s| format!(" ({})", timecode(s)));
         out.push_str(&format!(
-            "{}: {}\n\n",
+            "{}{time}: {}\n\n",
             field(session.speaker_name(turn)),
             body(&paragraphs(session, e).join("\n\n"))
         ));
     }
     out
+}
+
+/// `01:02:03`, with `.250` when the time has a fraction of a second.
+fn timecode(seconds: f64) -> String {
+    let ms = (seconds.max(0.0) * 1000.0).round() as u64;
+    let (h, m, s, frac) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    if frac == 0 {
+        format!("{h:02}:{m:02}:{s:02}")
+    } else {
+        format!("{h:02}:{m:02}:{s:02}.{frac:03}")
+    }
 }
 
 #[cfg(test)]
@@ -357,6 +373,26 @@ mod tests {
         let back = crate::formats::load_bytes("x.json", None, json.as_bytes()).expect("reads");
         assert_eq!(back.session.turns[0].paragraphs.len(), 1);
         assert_eq!(back.session.turns[1].id, "t18");
+    }
+
+    #[test]
+    fn text_keeps_times_and_reads_back_with_them() {
+        let vtt = "WEBVTT\n\n00:01:42.000 --> 00:01:45.000\n<v Travis>Hello there.\n\n01:00:50.250 --> 01:00:52.000\n<v Ann Lee>Hi. Welcome back.\n";
+        let s = crate::formats::load_bytes("ep.vtt", Some("ep.vtt"), vtt.as_bytes())
+            .expect("reads")
+            .session;
+        let txt = export(&s, &all(&s), To::Text);
+        assert!(txt.contains("Travis (00:01:42): Hello there."), "{txt}");
+        assert!(
+            txt.contains("Ann Lee (01:00:50.250): Hi. Welcome back."),
+            "{txt}"
+        );
+        let back = crate::formats::load_bytes("x.txt", Some("x.txt"), txt.as_bytes())
+            .expect("reads")
+            .session;
+        let starts: Vec<Option<f64>> = back.turns.iter().map(|t| t.start).collect();
+        assert_eq!(starts, [Some(102.0), Some(3650.25)]);
+        assert_eq!(back.turns[1].paragraphs, s.turns[1].paragraphs);
     }
 
     #[test]

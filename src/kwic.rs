@@ -5,7 +5,6 @@
 //! text next to the word, looking at a number of characters proportional to the width, so a
 //! concordance costs O(text + hits × width) however long a paragraph is.
 
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 use crate::sanitize::{self, Keep};
@@ -23,19 +22,15 @@ pub struct Hit<'a> {
     pub after: &'a str,
 }
 
-/// Every occurrence of `word` (a whole word, case-insensitive) in the session's turns, as
-/// they are found: nothing is collected, so a million hits cost no more memory than one.
+/// Every occurrence of `word` in the session's turns, case-insensitive: a whole word, or a
+/// phrase of words (`cyber hygiene`, also written `'cyber hygiene'` or `"cyber hygiene"` as a
+/// search would; any run of white space between its words). Scripts written without spaces
+/// between words (Chinese, Japanese, Korean, Thai…) match anywhere in the text: `進捗` is found
+/// inside `進捗を共有します`. Hits come as they are found: nothing is collected, so a million
+/// hits cost no more memory than one.
 pub fn find<'a>(session: &'a Session, word: &str) -> impl Iterator<Item = Hit<'a>> + 'a {
-    let wanted = word.trim().to_lowercase();
-    let ascii = wanted.is_ascii();
-    let same = move |w: &str| {
-        if ascii {
-            w.eq_ignore_ascii_case(&wanted)
-        } else {
-            w.to_lowercase() == wanted
-        }
-    };
-    let empty = word.trim().is_empty();
+    let pattern = std::rc::Rc::new(Pattern::new(word));
+    let empty = pattern.chars.is_empty();
     session
         .turns
         .iter()
@@ -43,16 +38,134 @@ pub fn find<'a>(session: &'a Session, word: &str) -> impl Iterator<Item = Hit<'a
         .filter(move |_| !empty)
         .flat_map(|(t, turn)| turn.paragraphs.iter().map(move |p| (t, p)))
         .flat_map(move |(t, p)| {
-            let same = same.clone();
-            p.unicode_word_indices()
-                .filter(move |(_, w)| same(w))
-                .map(move |(at, w)| Hit {
+            let pattern = pattern.clone();
+            let mut from = 0;
+            std::iter::from_fn(move || {
+                let (at, end) = pattern.next_in(p, from)?;
+                from = end;
+                Some(Hit {
                     turn: t,
                     before: &p[..at],
-                    word: w,
-                    after: &p[at + w.len()..],
+                    word: &p[at..end],
+                    after: &p[end..],
                 })
+            })
         })
+}
+
+/// What [`find`] looks for: the characters of the words, `None` for white space between them.
+struct Pattern {
+    chars: Vec<Option<char>>,
+    /// Whether a match must start (end) at a word boundary: not for unspaced scripts.
+    bounded_start: bool,
+    bounded_end: bool,
+}
+
+/// Scripts whose words are not separated by spaces.
+fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1100..=0x11FF // Hangul Jamo
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3130..=0x318F // Hangul compatibility Jamo
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F // half-width Katakana
+        | 0x20000..=0x3134F)
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() && !unspaced(c)
+}
+
+fn same(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase())
+}
+
+impl Pattern {
+    fn new(word: &str) -> Pattern {
+        let mut w = word.trim();
+        for q in ['\'', '"', '‘', '“'] {
+            let close = match q {
+                '‘' => '’',
+                '“' => '”',
+                q => q,
+            };
+            if let Some(inner) = w.strip_prefix(q) {
+                w = inner.strip_suffix(close).unwrap_or(inner).trim();
+            }
+        }
+        let mut chars: Vec<Option<char>> = Vec::new();
+        for c in w.chars() {
+            if c.is_whitespace() {
+                if chars.last().is_some_and(Option::is_some) {
+                    chars.push(None);
+                }
+            } else {
+                chars.push(Some(c));
+            }
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        let last = w.chars().last().unwrap_or(' ');
+        Pattern {
+            chars,
+            bounded_start: word_char(first),
+            bounded_end: word_char(last),
+        }
+    }
+
+    /// The next match in `text` at or after byte `from`: its byte range.
+    fn next_in(&self, text: &str, from: usize) -> Option<(usize, usize)> {
+        let first = self.chars.first().copied().flatten()?;
+        let mut prev = text[..from].chars().next_back();
+        for (i, c) in text[from..].char_indices() {
+            let at = from + i;
+            let ok_start = !self.bounded_start || !prev.is_some_and(word_char);
+            prev = Some(c);
+            if !ok_start || !same(c, first) {
+                continue;
+            }
+            if let Some(end) = self.match_at(text, at)
+                && (!self.bounded_end || !text[end..].chars().next().is_some_and(word_char))
+            {
+                return Some((at, end));
+            }
+        }
+        None
+    }
+
+    /// Where a match starting at byte `at` ends, if one does.
+    fn match_at(&self, text: &str, at: usize) -> Option<usize> {
+        let mut rest = text[at..].char_indices().peekable();
+        let mut end = at;
+        for want in &self.chars {
+            match want {
+                Some(w) => {
+                    let (i, c) = rest.next()?;
+                    if !same(c, *w) {
+                        return None;
+                    }
+                    end = at + i + c.len_utf8();
+                }
+                None => {
+                    let mut spaced = false;
+                    while rest.peek().is_some_and(|(_, c)| c.is_whitespace()) {
+                        rest.next();
+                        spaced = true;
+                    }
+                    if !spaced {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(end)
+    }
 }
 
 impl Hit<'_> {
@@ -153,6 +266,36 @@ mod tests {
         assert!(hits.iter().all(|h| h.word == "hygiene"));
         assert!(find(&s, "hygien").next().is_none(), "whole words only");
         assert!(hits[0].before.ends_with("personal cyber cyber "));
+    }
+
+    #[test]
+    fn phrases_and_words_of_unspaced_scripts() {
+        let s = crate::bundled::session().expect("bundled");
+        for phrase in [
+            "cyber hygiene",
+            "'cyber hygiene'",
+            "\"Cyber  Hygiene\"",
+            "'cyber hygiene",
+        ] {
+            let hits: Vec<_> = find(&s, phrase).collect();
+            assert_eq!(hits.len(), 3, "{phrase}");
+            assert!(
+                hits.iter()
+                    .all(|h| h.word.eq_ignore_ascii_case("cyber hygiene"))
+            );
+        }
+        assert!(
+            find(&s, "cyber hygien").next().is_none(),
+            "whole words at the ends"
+        );
+        let text =
+            "戸山正恵: 進捗を共有します。次の進捗は来週です。\n真鍋博樹: 了解です。進捗管理も。\n";
+        let loaded = crate::formats::load_bytes("ja.txt", None, text.as_bytes()).expect("reads");
+        let hits: Vec<_> = find(&loaded.session, "進捗").collect();
+        assert_eq!(hits.len(), 3);
+        assert!(hits[0].after.starts_with("を共有"));
+        assert_eq!(find(&loaded.session, "進捗を共有").count(), 1);
+        assert!(find(&loaded.session, "  ").next().is_none());
     }
 
     #[test]

@@ -145,7 +145,24 @@ pub fn people_with(sessions: &[Arc<Session>], counts: &[Vec<(usize, usize)>]) ->
     let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (si, session) in sessions.iter().enumerate() {
         for (spi, speaker) in session.speakers.iter().enumerate() {
-            let names: Vec<String> = speaker.names().map(fold_name).collect();
+            // A generic label ("Moderator", "Speaker 1", "Unknown speaker") names a different
+            // person in every session: it joins nobody across sessions, and an alias that is
+            // one (a renamed "Moderator") joins nobody either. A source's own person id
+            // (ParlaMint) joins before any name.
+            let generic = |name: &str| {
+                crate::formats::speakers::label_role(name).is_some()
+                    || fold_name(name) == "unknown speaker"
+            };
+            let names: Vec<String> = if speaker.kind == SpeakerKind::Label || generic(&speaker.name)
+            {
+                vec![format!("{si}\u{0}{}", fold_name(&speaker.name))]
+            } else {
+                speaker
+                    .names()
+                    .filter(|n| !generic(n))
+                    .map(fold_name)
+                    .collect()
+            };
             let known = match speaker.person_id.as_deref() {
                 Some(id) => by_id.get(id).copied(),
                 None => names.iter().find_map(|n| by_name.get(n).copied()),
@@ -518,5 +535,45 @@ mod tests {
             "same name in two sessions is one person"
         );
         assert_eq!(ann.turns(), 2);
+    }
+
+    #[test]
+    fn generic_labels_are_never_one_person_across_sessions() {
+        let load = |name: &str, text: &str| {
+            Arc::new(
+                crate::formats::load_bytes(name, Some(name), text.as_bytes())
+                    .expect("loads")
+                    .session,
+            )
+        };
+        let a = load(
+            "a.txt",
+            "Moderator: Welcome.\nSpeaker 1: Hi.\nAnn Lee: Hello.\n",
+        );
+        let b = load(
+            "b.txt",
+            "Moderator: Again.\nSpeaker 1: Yes.\nAnn Lee: Bye.\n",
+        );
+        let mut renamed = (*load("c.txt", "Moderator: Third.\nBo Chen: No.\n")).clone();
+        assert!(crate::names::rename(
+            &mut renamed,
+            "Moderator",
+            "Kenny Chantre"
+        ));
+        let people = people(&[a, b, Arc::new(renamed)]);
+        let count = |name: &str| people.iter().filter(|p| p.name == name).count();
+        assert_eq!(count("Moderator"), 2, "{people:#?}");
+        assert_eq!(count("Speaker 1"), 2);
+        let ann = people.iter().find(|p| p.name == "Ann Lee").expect("ann");
+        assert_eq!(ann.appearances.len(), 2, "a person's name still joins");
+        let kenny = people
+            .iter()
+            .find(|p| p.name == "Kenny Chantre")
+            .expect("kenny");
+        assert_eq!(
+            kenny.appearances.len(),
+            1,
+            "the alias Moderator joins nobody"
+        );
     }
 }

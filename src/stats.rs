@@ -187,15 +187,13 @@ impl Figures {
     ) -> SpeakerStats {
         let measured = sum.measured;
         let words = sum.words;
+        // The one "time": measured from the transcript's own times, else estimated from the
+        // words at the speaker's published rate (or the session's). A published total is a
+        // figure of its own, never this one: it covers the whole session, not these turns.
         let speaking_time = if measured > 0.0 {
             Some(Timed {
                 seconds: measured,
                 source: TimeSource::Measured,
-            })
-        } else if let Some(secs) = published.and_then(|p| p.seconds) {
-            Some(Timed {
-                seconds: secs as f64,
-                source: TimeSource::Published,
             })
         } else {
             let wpm = published.and_then(|p| p.wpm).map(|w| w as f64);
@@ -314,6 +312,16 @@ fn turn_times(
         .collect()
 }
 
+/// A speaking time as every printer labels it: `12:34` measured, `~12:34` estimated.
+pub fn time_label(time: Timed) -> String {
+    let mark = if time.source == TimeSource::Estimated {
+        "~"
+    } else {
+        ""
+    };
+    format!("{mark}{}", format_duration(time.seconds))
+}
+
 /// `754.2` → `12:34`, or `1:02:03` past an hour.
 pub fn format_duration(seconds: f64) -> String {
     let total = seconds.max(0.0).round() as u64;
@@ -383,6 +391,24 @@ mod tests {
         assert_eq!(t.source, TimeSource::Estimated);
         assert!((t.seconds - 5.0).abs() < 1e-9);
         assert_eq!(st[1].speaking_time, None, "no rate published anywhere");
+    }
+
+    #[test]
+    fn time_is_measured_or_estimated_never_the_published_total() {
+        let s = crate::bundled::session().expect("bundled");
+        let f = Figures::new(&s);
+        let all = f.speakers(&s, 0..s.turns.len());
+        // The bundled report publishes each speaker's total; time stays the estimate.
+        assert!(
+            all.iter()
+                .any(|st| st.published.is_some_and(|p| p.seconds.is_some()))
+        );
+        for st in &all {
+            if let Some(t) = st.speaking_time {
+                assert_eq!(t.source, TimeSource::Estimated, "{st:?}");
+                assert!(time_label(t).starts_with('~'));
+            }
+        }
     }
 
     #[test]

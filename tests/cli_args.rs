@@ -21,7 +21,7 @@ fn global_options_before_the_subcommand_run_it() {
         "diploai",
         "search",
         FULL,
-        "'personal 'cyber 'cyber",
+        "'comes 'personal",
         "--limit",
         "1",
     ]);

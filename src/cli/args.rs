@@ -6,7 +6,7 @@ use anyhow::bail;
 use clap::{Parser, Subcommand};
 
 use super::values::{ColorWhen, FormatName, ToName};
-use super::{Command, check, import, input::Source, search, stats, synth, takeout};
+use super::{Command, check, import, input::Source, search, stats, summary, synth, takeout};
 
 /// A terminal browser for meeting transcripts
 ///
@@ -71,6 +71,17 @@ pub enum Sub {
         /// Only quotes by this speaker: name, alias or unique prefix, case-insensitive
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
+        #[command(flatten)]
+        color: ColorWhen,
+    },
+    /// Each summary sentence with the transcript sentences that support it ([t4.3 t14.1]), or
+    /// "no clear source in the transcript"; exits 1 when the report has no summaries
+    Summary {
+        /// Session file (default: the bundled session)
+        file: Option<PathBuf>,
+        /// Print JSON Lines instead of text
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         color: ColorWhen,
     },
@@ -232,6 +243,11 @@ impl Cli {
                     colour: color.stdout(),
                 })
             }
+            Sub::Summary { file, json, color } => Command::Summary(summary::Summary {
+                source: source(file.into_iter().collect()),
+                json,
+                colour: color.stdout(),
+            }),
             Sub::Formats => Command::Formats,
             Sub::Check { file, json } => Command::Check(check::Check { file, format, json }),
             Sub::Cite { mut args, color } => {

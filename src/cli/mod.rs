@@ -8,6 +8,7 @@ mod input;
 mod out;
 mod search;
 mod stats;
+mod summary;
 mod synth;
 mod table;
 mod takeout;
@@ -24,6 +25,7 @@ pub enum Command {
     Import(import::Import),
     Stats(stats::Stats),
     Search(search::Search),
+    Summary(summary::Summary),
     Synth(synth::Synth),
     Cite(takeout::Cite),
     Export(takeout::Export),
@@ -65,6 +67,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Stats(c) => c.run(),
         Command::Search(c) => c.run(),
         Command::Check(c) => c.run(),
+        Command::Summary(c) => c.run(),
         Command::Formats => {
             let mut text = String::new();
             for f in podium::formats::Format::ALL {

@@ -30,10 +30,14 @@ struct Record<'a> {
     session: &'a str,
     /// The file the session was read from (null for the bundled session).
     file: Option<String>,
-    speaker: &'a str,
-    turn: &'a str,
-    /// 1-based, as in citations (`t4.2`).
-    sentence: usize,
+    /// Who said it; for a summary sentence, whose summary it is (null: the session's).
+    speaker: Option<&'a str>,
+    /// Null for a summary sentence: it belongs to no turn.
+    turn: Option<&'a str>,
+    /// 1-based, as in citations (`t4.2`); null for a summary sentence.
+    sentence: Option<usize>,
+    /// `transcript` (something said) or `summary` (a sentence of the report's summaries).
+    origin: &'static str,
     score: i64,
     quote: &'a str,
     /// Char indices of the matched letters in `quote`.
@@ -67,6 +71,8 @@ impl Search {
         // Positions cost a second scoring pass; plain output to a pipe does not show them.
         let mut hits = search::rank_all(&index, &self.query, None, self.json || colour);
         if let Some(name) = &self.speaker {
+            // Quotes by the speaker: what a summary says of them is not one.
+            hits.retain(|h| h.summary.is_none());
             hits = only_speaker(&digests, hits, name)?;
         }
         hits.truncate(self.limit.unwrap_or(usize::MAX));
@@ -96,7 +102,7 @@ impl Search {
         let mut digests = Vec::new();
         if self.source.paths.is_empty() {
             let session = self.source.load()?;
-            index.push_session(0, &session);
+            index.push_session_with_summaries(0, &session);
             let digest = podium::digest::Digest::new(&session);
             digests.push(Digest::new(std::path::Path::new(""), digest));
             return Ok((index, digests));
@@ -256,21 +262,23 @@ fn only_speaker(digests: &[Digest], hits: Vec<Hit>, name: &str) -> anyhow::Resul
 
 fn record<'a>(index: &'a QuoteIndex, digests: &'a [Digest], hit: &'a Hit) -> Record<'a> {
     let d = &digests[hit.session];
-    // A summary sentence belongs to no turn: its speaker is the summarised one, if any.
-    let (speaker, turn) = match hit.summary {
+    let (speaker, turn, sentence, origin) = match hit.summary {
         Some(_) => (
-            d.digest
-                .speakers
-                .get(hit.speaker)
-                .map_or("(session summary)", |(n, _)| n.as_str()),
+            d.digest.speakers.get(hit.speaker).map(|s| s.0.as_str()),
+            None,
+            None,
             "summary",
         ),
         None => (
-            d.digest.speaker_name(hit.quote.turn),
-            d.digest
-                .turns
-                .get(hit.quote.turn)
-                .map_or("", |t| t.0.as_str()),
+            Some(d.digest.speaker_name(hit.quote.turn)),
+            Some(
+                d.digest
+                    .turns
+                    .get(hit.quote.turn)
+                    .map_or("", |t| t.0.as_str()),
+            ),
+            Some(hit.quote.sentence + 1),
+            "transcript",
         ),
     };
     Record {
@@ -278,15 +286,17 @@ fn record<'a>(index: &'a QuoteIndex, digests: &'a [Digest], hit: &'a Hit) -> Rec
         file: d.file.clone(),
         speaker,
         turn,
-        sentence: hit.quote.sentence + 1,
+        sentence,
+        origin,
         score: hit.score,
         quote: index.quote(hit),
         matched: &hit.matched,
     }
 }
 
-/// `[file]  speaker  turn  quote` lines, aligned; every field from the input cleaned for the
-/// terminal (one character for one, so the match positions still point at the right letters).
+/// `[file]  speaker  turn  quote` lines, aligned; a summary sentence has `summary` for its
+/// turn (and `(session)` for the session summary's speaker). Every field from the input is
+/// cleaned for the terminal (one character for one, so match positions still point right).
 fn write_plain(
     out: &mut impl Write,
     records: &[Record<'_>],
@@ -298,8 +308,8 @@ fn write_plain(
         .map(|r| {
             [
                 clean(r.file.as_deref().unwrap_or_default()),
-                clean(r.speaker),
-                clean(r.turn),
+                clean(r.speaker.unwrap_or("(session)")),
+                clean(r.turn.unwrap_or("summary")),
             ]
         })
         .collect();

@@ -194,8 +194,9 @@ impl Report {
             _ => out.push_str(&table),
         }
         out.push_str(if published {
-            "\ntime: measured, published, or ~ estimated from words and published speech rates; \
-             wpm: from measured times; pub = published in the report, - = not published\n"
+            "\ntime: measured from the transcript's timestamps, or ~ estimated from words and published \
+             speech rates (as in the browser); wpm: from measured times; pub = published in the \
+             report, - = not published\n"
         } else {
             "\ntime: measured from the transcript's timestamps, ~ estimated; wpm: words per minute of that time\n"
         });
@@ -248,14 +249,7 @@ impl SpeakerFacts {
                 .as_ref()
                 .map_or_else(dash, |l| format!("{} ({})", clean(&l.turn), l.words)),
             self.questions.to_string(),
-            self.speaking_time.map_or_else(dash, |t| {
-                let mark = if t.source == TimeSource::Estimated {
-                    "~"
-                } else {
-                    ""
-                };
-                format!("{mark}{}", stats::format_duration(t.seconds))
-            }),
+            self.speaking_time.map_or_else(dash, stats::time_label),
             self.wpm.map_or_else(dash, |w| format!("{w:.0}")),
         ];
         if published {

@@ -55,6 +55,10 @@ pub enum Action {
     ToggleFilter,
     /// Statistics for the session so far, or the whole session.
     ToggleStatsScope,
+    /// Switch the middle pane between the transcript and the summaries.
+    ToggleSummaries,
+    /// Show (or close) the importer's warnings, or a library's files that failed.
+    OpenWarnings,
     /// Open the selected library row (a session, a person, a person's turn).
     Open,
     /// Back: from a session to the library, from a person's turns to the people.
@@ -137,6 +141,12 @@ pub enum Effect {
     SaveMarks(Vec<podium::marks::Mark>),
     /// Write `text` to a new file named after `stem` (never over an existing one).
     Export { stem: String, text: String },
-    /// Keep a rename in podium.toml.
-    SaveRename { from: String, to: String },
+    /// Keep a rename in podium.toml; `merged` when the new name was another speaker's.
+    SaveRename {
+        from: String,
+        to: String,
+        merged: bool,
+    },
+    /// Add a query to the search history.
+    SaveQuery(String),
 }

@@ -8,8 +8,10 @@ use podium::session::{QuoteRef, Session};
 use podium::stats::Figures;
 use ratatui::layout::Rect;
 
-use super::layout::{self, Focus, Screen};
+use super::keymap::Keymap;
+use super::layout::{self, Focus, Screen, Wants};
 use super::search_panel::SearchPanel;
+use super::summaries::{Summaries, Walk};
 use super::theme::Theme;
 use super::transcript_layout::{TranscriptLayout, line_in_turn};
 use super::who;
@@ -20,6 +22,14 @@ pub enum Overlay {
     Help,
     Search,
     Marks,
+    Warnings,
+}
+
+/// What the middle pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Middle {
+    Transcript,
+    Summaries,
 }
 
 /// A line of input the footer asks for: the new name of a speaker.
@@ -71,6 +81,18 @@ pub struct App {
     pub marks: Vec<Mark>,
     pub marks_selected: usize,
     pub prompt: Option<Prompt>,
+    pub keymap: Keymap,
+    pub middle: Middle,
+    /// Derived from `session` by [`App::session_changed`], laid out by [`App::relayout`].
+    pub summaries: Summaries,
+    /// The summary sentence whose sources `n` / `N` step through.
+    pub walk: Option<Walk>,
+    pub warnings_scroll: usize,
+    /// Earlier queries, oldest first, and which one ↑ recalled.
+    pub history: Vec<String>,
+    pub history_pos: Option<usize>,
+    /// What the side panes' content needs (from the session's names).
+    pub wants: Wants,
 }
 
 impl App {
@@ -100,9 +122,21 @@ impl App {
             marks: Vec::new(),
             marks_selected: 0,
             prompt: None,
+            keymap: Keymap::default(),
+            middle: Middle::Transcript,
+            summaries: Summaries::default(),
+            walk: None,
+            warnings_scroll: 0,
+            history: Vec::new(),
+            history_pos: None,
+            wants: Wants::default(),
             session,
         };
         app.derive_from_figures();
+        // A report of summaries only opens on them.
+        if app.session.turns.is_empty() && !app.summaries.linked.is_empty() {
+            app.middle = Middle::Summaries;
+        }
         app
     }
 
@@ -117,12 +151,21 @@ impl App {
 
     /// [`App::session_changed`] once the figures are fresh (`new` has just computed them).
     fn derive_from_figures(&mut self) {
-        self.total_quotes = self.session.turns.iter().map(|t| t.sentences.len()).sum();
-        self.index = Arc::new(QuoteIndex::new(&self.session));
+        let mut index = QuoteIndex::default();
+        index.push_session_with_summaries(0, &self.session);
+        self.total_quotes = index.len();
+        self.index = Arc::new(index);
         let session = &self.session;
         for hit in self.search.hits.iter_mut().chain(&mut self.hits_in_order) {
-            hit.speaker = who::speaker_of(session, hit.quote.turn).unwrap_or(0);
+            if hit.summary.is_none() {
+                hit.speaker = who::speaker_of(session, hit.quote.turn).unwrap_or(0);
+            }
         }
+        self.wants = wants(&self.session);
+        let (selected, top) = (self.summaries.selected, self.summaries.top);
+        self.summaries = Summaries::new(&self.session);
+        self.summaries.selected = selected;
+        self.summaries.top = top;
         let speakers = self.session.speakers.len();
         self.selected = self.selected.min(speakers.saturating_sub(1));
         self.filter = self.filter.filter(|&s| s < speakers);
@@ -132,7 +175,12 @@ impl App {
     }
 
     pub fn screen(&self) -> Screen {
-        layout::screen(self.area, self.focus, self.overlay == Overlay::Search)
+        layout::screen(
+            self.area,
+            self.focus,
+            self.overlay == Overlay::Search,
+            self.wants,
+        )
     }
 
     /// Lines of transcript on screen.
@@ -176,6 +224,11 @@ impl App {
             .screen()
             .transcript
             .map_or(self.layout.width.max(1), layout::text_width);
+        if width != self.summaries.width {
+            self.summaries.layout(width);
+        }
+        let view = self.viewport();
+        self.summaries.clamp(view);
         let turns: Vec<usize> = match self.filter {
             Some(s) => who::turns_of(&self.session, s),
             None => (0..self.session.turns.len()).collect(),
@@ -358,6 +411,12 @@ impl App {
         }
     }
 
+    /// `G`: the end of the last turn at the bottom of the screen, as less does.
+    pub(super) fn scroll_to_end(&mut self) {
+        let end = self.layout.total_lines().saturating_sub(self.viewport());
+        self.scroll_to(end);
+    }
+
     pub(super) fn cycle_focus(&mut self, forward: bool) {
         const ORDER: [Focus; 3] = [Focus::Speakers, Focus::Transcript, Focus::Stats];
         let i = ORDER.iter().position(|&f| f == self.focus).unwrap_or(1);
@@ -365,5 +424,33 @@ impl App {
         self.focus = ORDER[next % ORDER.len()];
         // Narrow screens show the statistics in the transcript's place while they have focus.
         self.relayout(None);
+    }
+}
+
+/// The side panes' widths (borders included) that show every speaker's name with its marks
+/// and every organisation line whole.
+fn wants(session: &Session) -> Wants {
+    use unicode_width::UnicodeWidthStr;
+    let name = |s: &podium::session::Speaker| s.name.width();
+    let longest = session.speakers.iter().map(name).max().unwrap_or(0);
+    // `▸■ 4 ` + name + ` ◂`, in a border.
+    let list = longest + 5 + 2 + 2;
+    let about = session
+        .speakers
+        .iter()
+        .map(|s| {
+            [&s.organisation, &s.stakeholder_group, &s.region]
+                .into_iter()
+                .filter_map(|f| f.as_deref())
+                .map(UnicodeWidthStr::width)
+                .fold(0, |sum, w| if sum == 0 { w } else { sum + 3 + w })
+        })
+        .max()
+        .unwrap_or(0);
+    let stats = about.max(longest + 2).max(29) + 2;
+    let cap = |w: usize, most: u16| u16::try_from(w).unwrap_or(most).min(most);
+    Wants {
+        list: cap(list, 40),
+        stats: cap(stats, 50),
     }
 }

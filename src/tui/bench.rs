@@ -40,9 +40,9 @@ pub fn frame(turns: usize) -> anyhow::Result<()> {
     let large = session(turns)?;
     let import = started.elapsed();
     let started = Instant::now();
-    let mut large_app = App::new(large, Theme { colour: true }, area);
+    let mut large_app = App::new(large, Theme::new(true), area);
     let layout = started.elapsed();
-    let mut small_app = App::new(small, Theme { colour: true }, area);
+    let mut small_app = App::new(small, Theme::new(true), area);
     let rounds = 200;
     let small_us = frame_cost(&mut small_app, rounds)?;
     let large_us = frame_cost(&mut large_app, rounds)?;

@@ -2,9 +2,9 @@
 
 use ratatui::Frame;
 
-use super::app::{App, Overlay};
+use super::app::{App, Middle, Overlay};
 use super::panes;
-use super::widgets::help::{self, Help};
+use super::widgets::help::Help;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let s = app.screen();
@@ -18,7 +18,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         panes::speakers::draw_bar(frame, app, r);
     }
     if let Some(r) = s.transcript {
-        panes::transcript::draw(frame, app, r);
+        match app.middle {
+            Middle::Transcript => panes::transcript::draw(frame, app, r),
+            Middle::Summaries => panes::summaries::draw(frame, app, r),
+        }
     }
     if let Some(r) = s.stats {
         panes::stats::draw(frame, app, r);
@@ -30,15 +33,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         panes::footer::draw(frame, app, r);
     }
     match app.overlay {
-        Overlay::Help => Help {
-            title: " Keys (Esc closes) ",
-            contexts: help::SESSION,
-            scroll: app.help_scroll,
-            theme: app.theme,
-            mouse: true,
-        }
-        .draw(frame, frame.area()),
+        Overlay::Help => Help::session(app).draw(frame, frame.area()),
         Overlay::Marks => panes::marks::draw(frame, app, frame.area()),
+        Overlay::Warnings => panes::warnings::draw(frame, app, frame.area()),
         Overlay::None | Overlay::Search => {}
     }
 }

@@ -1,9 +1,13 @@
-//! The one keymap: a table of bindings that drives both key handling and the `?` help overlay
-//! and footer hints, so the two cannot disagree.
+//! The one keymap: a table of bindings that drives key handling, the `?` help overlay and the
+//! footer hints, so they cannot disagree. Each binding has a name (`quit`, `page-down`); a
+//! user's config.toml gives a name other keys ([`Keymap::with_keys`]) and changes only what it
+//! names, as gitui's key list does.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::action::Action;
+pub use super::key::Key;
+use super::key::{code, ctrl, k};
 
 /// Where a binding applies. Pane contexts apply when that pane has focus; `Global` applies
 /// whenever no overlay is open.
@@ -11,12 +15,14 @@ use super::action::Action;
 pub enum Context {
     Global,
     Transcript,
+    Summaries,
     Speakers,
     Stats,
     Search,
     Help,
     Library,
     Marks,
+    Warnings,
     Prompt,
     /// Applies in every context, after the context's own keys.
     Anywhere,
@@ -27,101 +33,72 @@ impl Context {
         match self {
             Context::Global => "Everywhere",
             Context::Transcript => "Transcript",
+            Context::Summaries => "Summaries (S)",
             Context::Speakers => "Speaker list",
             Context::Stats => "Statistics",
             Context::Search => "Search panel",
             Context::Help => "This help",
             Context::Library => "Library",
             Context::Marks => "Marks list",
+            Context::Warnings => "Warnings list (!)",
             Context::Prompt => "Rename prompt",
             Context::Anywhere => "Anywhere",
         }
     }
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
+    /// Contexts whose keys are tried together with this one's, so a key given to a binding
+    /// here must leave them.
+    fn shares_keys_with(self, other: Context) -> bool {
+        use Context::{Anywhere, Global, Speakers, Stats, Summaries, Transcript};
+        let pane = |c: Context| matches!(c, Transcript | Summaries | Speakers | Stats);
+        self == other
+            || self == Anywhere
+            || other == Anywhere
+            || (self == Global && pane(other))
+            || (pane(self) && other == Global)
+    }
 
-const fn k(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::NONE,
+    /// Contexts where an unbound character is typed.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Search | Context::Prompt)
     }
 }
 
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-impl Key {
-    /// How the help and the footer write the key.
-    pub fn label(self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            other => format!("{other:?}"),
-        };
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
-        } else {
-            base
-        }
-    }
-
-    fn matches(self, event: &KeyEvent) -> bool {
-        if self.code != event.code {
-            return false;
-        }
-        // Shift is part of the character itself ('G', '?', '}'), so only Ctrl and Alt count.
-        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        event.modifiers & relevant == self.mods & relevant
-    }
-}
-
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     pub action: Action,
+    /// The name config.toml uses; bindings of one action in several contexts share it.
+    pub name: &'static str,
     pub help: &'static str,
     /// Shown in the footer of its context.
     pub hint: bool,
+}
+
+/// A default binding, as the table writes it.
+struct Default {
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    name: &'static str,
+    help: &'static str,
+    hint: bool,
 }
 
 const fn bind(
     context: Context,
     keys: &'static [Key],
     action: Action,
+    name: &'static str,
     help: &'static str,
     hint: bool,
-) -> Binding {
-    Binding {
+) -> Default {
+    Default {
         context,
         keys,
         action,
+        name,
         help,
         hint,
     }
@@ -129,7 +106,8 @@ const fn bind(
 
 use Action as A;
 use Context::{
-    Anywhere, Global, Help, Library, Marks, Prompt, Search, Speakers, Stats, Transcript,
+    Anywhere, Global, Help, Library, Marks, Prompt, Search, Speakers, Stats, Summaries, Transcript,
+    Warnings,
 };
 const ENTER: Key = code(KeyCode::Enter);
 const ESC: Key = code(KeyCode::Esc);
@@ -148,127 +126,312 @@ const NO: bool = false;
 
 /// Every binding, in the order the help lists them.
 #[rustfmt::skip]
-pub static BINDINGS: &[Binding] = &[
-    bind(Global, &[k('q'), ctrl('c')], A::Quit, "quit", HINT),
-    bind(Global, &[k('?')], A::ToggleHelp, "help: every key", HINT),
-    bind(Global, &[TAB], A::FocusNext, "focus the next pane", HINT),
-    bind(Global, &[BACKTAB], A::FocusPrev, "focus the previous pane", NO),
-    bind(Global, &[k('/')], A::OpenSearch, "search quotes", HINT),
-    bind(Global, &[k('n')], A::NextHit, "next search hit", NO),
-    bind(Global, &[k('N')], A::PrevHit, "previous search hit", NO),
-    bind(Global, &[k(']')], A::NextTurnOfSpeaker, "selected speaker's next turn", HINT),
-    bind(Global, &[k('[')], A::PrevTurnOfSpeaker, "selected speaker's previous turn", NO),
-    bind(Global, &[k('}')], A::NextSpeakerChange, "next change of speaker", NO),
-    bind(Global, &[k('{')], A::PrevSpeakerChange, "previous change of speaker", NO),
-    bind(Global, &[k('1')], A::SelectSpeaker(0), "select speaker 1 (2–9 likewise)", NO),
-    bind(Global, &[k('2')], A::SelectSpeaker(1), "", NO),
-    bind(Global, &[k('3')], A::SelectSpeaker(2), "", NO),
-    bind(Global, &[k('4')], A::SelectSpeaker(3), "", NO),
-    bind(Global, &[k('5')], A::SelectSpeaker(4), "", NO),
-    bind(Global, &[k('6')], A::SelectSpeaker(5), "", NO),
-    bind(Global, &[k('7')], A::SelectSpeaker(6), "", NO),
-    bind(Global, &[k('8')], A::SelectSpeaker(7), "", NO),
-    bind(Global, &[k('9')], A::SelectSpeaker(8), "", NO),
-    bind(Global, &[k('f')], A::ToggleFilter, "only the selected speaker's turns (toggle)", HINT),
-    bind(Global, &[k('s')], A::ToggleStatsScope, "statistics: so far / whole session", NO),
-    bind(Transcript, &[k('j'), DOWN], A::Down, "scroll down a line", HINT),
-    bind(Transcript, &[k('k'), UP], A::Up, "scroll up a line", NO),
-    bind(Transcript, &[k('g'), HOME], A::Top, "top", NO),
-    bind(Transcript, &[k('G'), END], A::Bottom, "bottom", NO),
-    bind(Transcript, &[PGDN, k(' ')], A::PageDown, "page down", HINT),
-    bind(Transcript, &[PGUP, k('b')], A::PageUp, "page up", NO),
-    bind(Transcript, &[ctrl('d')], A::HalfPageDown, "half a page down", NO),
-    bind(Transcript, &[ctrl('u')], A::HalfPageUp, "half a page up", NO),
-    bind(Speakers, &[k('j'), DOWN], A::Down, "next speaker", HINT),
-    bind(Speakers, &[k('k'), UP], A::Up, "previous speaker", HINT),
-    bind(Speakers, &[k('g'), HOME], A::Top, "first speaker", NO),
-    bind(Speakers, &[k('G'), END], A::Bottom, "last speaker", NO),
-    bind(Speakers, &[ENTER], A::JumpToSpeaker, "go to their next turn", HINT),
-    bind(Speakers, &[PGDN, k(' ')], A::PageDown, "transcript page down", NO),
-    bind(Speakers, &[PGUP, k('b')], A::PageUp, "transcript page up", NO),
-    bind(Stats, &[k('j'), DOWN], A::Down, "scroll down", HINT),
-    bind(Stats, &[k('k'), UP], A::Up, "scroll up", NO),
-    bind(Stats, &[k('g'), HOME], A::Top, "top", NO),
-    bind(Stats, &[PGDN, k(' ')], A::PageDown, "transcript page down", NO),
-    bind(Stats, &[PGUP, k('b')], A::PageUp, "transcript page up", NO),
-    bind(Search, &[DOWN, ctrl('n')], A::SearchNext, "next hit", HINT),
-    bind(Search, &[UP, ctrl('p')], A::SearchPrev, "previous hit", HINT),
-    bind(Search, &[ENTER], A::SearchAccept, "go to the hit", HINT),
-    bind(Search, &[ESC], A::SearchCancel, "close, back to where you were", HINT),
-    bind(Search, &[BS], A::SearchBackspace, "delete a character", NO),
-    bind(Search, &[ctrl('u')], A::SearchClear, "clear the query", NO),
-    bind(Search, &[ctrl('c')], A::Quit, "quit", NO),
-    bind(Help, &[ESC, k('?'), k('q')], A::ToggleHelp, "close the help", HINT),
-    bind(Help, &[k('j'), DOWN], A::Down, "scroll down", NO),
-    bind(Help, &[k('k'), UP], A::Up, "scroll up", NO),
-    bind(Help, &[ctrl('c')], A::Quit, "quit", NO),
-    bind(Global, &[ESC], A::Back, "back to the library (when opened from one)", NO),
-    bind(Global, &[k('y')], A::CopyQuote, "copy the quote with its citation", NO),
-    bind(Global, &[k('Y')], A::CopyTurn, "copy the turn with its citation", NO),
-    bind(Global, &[k('m')], A::ToggleMark, "mark the found quote or the turn", NO),
-    bind(Global, &[k('\'')], A::OpenMarks, "list the marks", NO),
-    bind(Global, &[k('e')], A::Export, "export what is shown as Markdown", NO),
-    bind(Speakers, &[k('r')], A::RenameSpeaker, "rename (or merge) the speaker", HINT),
-    bind(Marks, &[k('j'), DOWN], A::Down, "next mark", HINT),
-    bind(Marks, &[k('k'), UP], A::Up, "previous mark", NO),
-    bind(Marks, &[ENTER], A::Open, "go to the mark", HINT),
-    bind(Marks, &[k('d')], A::DeleteMark, "remove the mark", HINT),
-    bind(Marks, &[k('e')], A::Export, "export the marks as Markdown", HINT),
-    bind(Marks, &[k('y')], A::CopyQuote, "copy the marked quote", NO),
-    bind(Marks, &[ESC, k('\'')], A::OpenMarks, "close", HINT),
-    bind(Marks, &[ctrl('c'), k('q')], A::Quit, "quit", NO),
-    bind(Prompt, &[ENTER], A::PromptAccept, "rename", HINT),
-    bind(Prompt, &[ESC], A::PromptCancel, "cancel", HINT),
-    bind(Prompt, &[BS], A::PromptBackspace, "delete a character", NO),
-    bind(Prompt, &[ctrl('c')], A::Quit, "quit", NO),
-    bind(Library, &[k('j'), DOWN], A::Down, "next row", HINT),
-    bind(Library, &[k('k'), UP], A::Up, "previous row", NO),
-    bind(Library, &[k('g'), HOME], A::Top, "first row", NO),
-    bind(Library, &[k('G'), END], A::Bottom, "last row", NO),
-    bind(Library, &[PGDN, k(' ')], A::PageDown, "page down", NO),
-    bind(Library, &[PGUP, k('b')], A::PageUp, "page up", NO),
-    bind(Library, &[ENTER], A::Open, "open the session, person or turn", HINT),
-    bind(Library, &[ESC], A::Back, "back to the people list", NO),
-    bind(Library, &[k('o')], A::CycleSort, "sort by the next column", HINT),
-    bind(Library, &[k('p'), TAB], A::TogglePeople, "sessions / people", HINT),
-    bind(Library, &[k('/')], A::OpenSearch, "search every session", HINT),
-    bind(Library, &[k('?')], A::ToggleHelp, "help: every key", HINT),
-    bind(Library, &[k('q'), ctrl('c')], A::Quit, "quit", HINT),
-    bind(Anywhere, &[ctrl('z')], A::Suspend, "suspend to the shell (fg comes back)", NO),
+static DEFAULTS: &[Default] = &[
+    bind(Global, &[k('q'), ctrl('c')], A::Quit, "quit", "quit", HINT),
+    bind(Global, &[k('?')], A::ToggleHelp, "help", "help: every key", HINT),
+    bind(Global, &[TAB], A::FocusNext, "focus-next", "focus the next pane", HINT),
+    bind(Global, &[BACKTAB], A::FocusPrev, "focus-previous", "focus the previous pane", NO),
+    bind(Global, &[k('S')], A::ToggleSummaries, "summaries", "transcript / summaries", HINT),
+    bind(Global, &[k('/')], A::OpenSearch, "search", "search quotes and summaries", HINT),
+    bind(Global, &[k('n')], A::NextHit, "next-hit", "next search hit (or summary source)", NO),
+    bind(Global, &[k('N')], A::PrevHit, "previous-hit", "previous search hit (or summary source)", NO),
+    bind(Global, &[k(']')], A::NextTurnOfSpeaker, "next-turn-of-speaker", "selected speaker's next turn", HINT),
+    bind(Global, &[k('[')], A::PrevTurnOfSpeaker, "previous-turn-of-speaker", "selected speaker's previous turn", NO),
+    bind(Global, &[k('}')], A::NextSpeakerChange, "next-speaker-change", "next change of speaker", NO),
+    bind(Global, &[k('{')], A::PrevSpeakerChange, "previous-speaker-change", "previous change of speaker", NO),
+    bind(Global, &[k('1')], A::SelectSpeaker(0), "speaker-1", "select speaker 1", NO),
+    bind(Global, &[k('2')], A::SelectSpeaker(1), "speaker-2", "select speaker 2", NO),
+    bind(Global, &[k('3')], A::SelectSpeaker(2), "speaker-3", "select speaker 3", NO),
+    bind(Global, &[k('4')], A::SelectSpeaker(3), "speaker-4", "select speaker 4", NO),
+    bind(Global, &[k('5')], A::SelectSpeaker(4), "speaker-5", "select speaker 5", NO),
+    bind(Global, &[k('6')], A::SelectSpeaker(5), "speaker-6", "select speaker 6", NO),
+    bind(Global, &[k('7')], A::SelectSpeaker(6), "speaker-7", "select speaker 7", NO),
+    bind(Global, &[k('8')], A::SelectSpeaker(7), "speaker-8", "select speaker 8", NO),
+    bind(Global, &[k('9')], A::SelectSpeaker(8), "speaker-9", "select speaker 9", NO),
+    bind(Global, &[k('f')], A::ToggleFilter, "filter", "only the selected speaker's turns (toggle)", HINT),
+    bind(Global, &[k('s')], A::ToggleStatsScope, "stats-scope", "statistics: so far / whole session", NO),
+    bind(Global, &[k('!')], A::OpenWarnings, "warnings", "what the importer warned about", NO),
+    bind(Global, &[ESC], A::Back, "back", "back to the library (when opened from one)", NO),
+    bind(Global, &[k('y')], A::CopyQuote, "copy-quote", "copy the quote with its citation", NO),
+    bind(Global, &[k('Y')], A::CopyTurn, "copy-turn", "copy the turn with its citation", NO),
+    bind(Global, &[k('m')], A::ToggleMark, "mark", "mark the found quote or the turn", NO),
+    bind(Global, &[k('\'')], A::OpenMarks, "marks", "list the marks", NO),
+    bind(Global, &[k('e')], A::Export, "export", "export what is shown as Markdown", NO),
+    bind(Transcript, &[k('j'), DOWN], A::Down, "down", "scroll down a line", HINT),
+    bind(Transcript, &[k('k'), UP], A::Up, "up", "scroll up a line", NO),
+    bind(Transcript, &[k('g'), HOME], A::Top, "top", "top", NO),
+    bind(Transcript, &[k('G'), END], A::Bottom, "bottom", "bottom: the end of the last turn", NO),
+    bind(Transcript, &[PGDN, k(' ')], A::PageDown, "page-down", "page down", HINT),
+    bind(Transcript, &[PGUP, k('b')], A::PageUp, "page-up", "page up", NO),
+    bind(Transcript, &[ctrl('d')], A::HalfPageDown, "half-page-down", "half a page down", NO),
+    bind(Transcript, &[ctrl('u')], A::HalfPageUp, "half-page-up", "half a page up", NO),
+    bind(Summaries, &[k('j'), DOWN], A::Down, "down", "next summary sentence", HINT),
+    bind(Summaries, &[k('k'), UP], A::Up, "up", "previous summary sentence", NO),
+    bind(Summaries, &[ENTER], A::Open, "open", "go to the sentence's best source (n / N: the others)", HINT),
+    bind(Summaries, &[k('g'), HOME], A::Top, "top", "first sentence", NO),
+    bind(Summaries, &[k('G'), END], A::Bottom, "bottom", "last sentence", NO),
+    bind(Summaries, &[PGDN, k(' ')], A::PageDown, "page-down", "page down", NO),
+    bind(Summaries, &[PGUP, k('b')], A::PageUp, "page-up", "page up", NO),
+    bind(Summaries, &[ctrl('d')], A::HalfPageDown, "half-page-down", "half a page down", NO),
+    bind(Summaries, &[ctrl('u')], A::HalfPageUp, "half-page-up", "half a page up", NO),
+    bind(Speakers, &[k('j'), DOWN], A::Down, "down", "next speaker", HINT),
+    bind(Speakers, &[k('k'), UP], A::Up, "up", "previous speaker", HINT),
+    bind(Speakers, &[k('g'), HOME], A::Top, "top", "first speaker", NO),
+    bind(Speakers, &[k('G'), END], A::Bottom, "bottom", "last speaker", NO),
+    bind(Speakers, &[ENTER], A::JumpToSpeaker, "open", "go to their next turn", HINT),
+    bind(Speakers, &[PGDN, k(' ')], A::PageDown, "page-down", "transcript page down", NO),
+    bind(Speakers, &[PGUP, k('b')], A::PageUp, "page-up", "transcript page up", NO),
+    bind(Speakers, &[k('r')], A::RenameSpeaker, "rename", "rename (or merge) the speaker", HINT),
+    bind(Stats, &[k('j'), DOWN], A::Down, "down", "scroll down", HINT),
+    bind(Stats, &[k('k'), UP], A::Up, "up", "scroll up", NO),
+    bind(Stats, &[k('g'), HOME], A::Top, "top", "top", NO),
+    bind(Stats, &[PGDN, k(' ')], A::PageDown, "page-down", "transcript page down", NO),
+    bind(Stats, &[PGUP, k('b')], A::PageUp, "page-up", "transcript page up", NO),
+    bind(Search, &[DOWN, ctrl('n')], A::SearchNext, "search-next", "next hit", HINT),
+    bind(Search, &[UP, ctrl('p')], A::SearchPrev, "search-previous", "previous hit (in an empty query: earlier queries)", HINT),
+    bind(Search, &[ENTER], A::SearchAccept, "search-accept", "go to the hit", HINT),
+    bind(Search, &[ESC], A::SearchCancel, "search-cancel", "close, back to where you were", HINT),
+    bind(Search, &[BS], A::SearchBackspace, "search-backspace", "delete a character", NO),
+    bind(Search, &[ctrl('u')], A::SearchClear, "search-clear", "clear the query", NO),
+    bind(Search, &[ctrl('c')], A::Quit, "quit-while-typing", "quit", NO),
+    bind(Help, &[ESC, k('?'), k('q')], A::ToggleHelp, "close", "close the help", HINT),
+    bind(Help, &[k('j'), DOWN], A::Down, "down", "scroll down", HINT),
+    bind(Help, &[k('k'), UP], A::Up, "up", "scroll up", NO),
+    bind(Help, &[PGDN, k(' ')], A::PageDown, "page-down", "page down", HINT),
+    bind(Help, &[PGUP, k('b')], A::PageUp, "page-up", "page up", NO),
+    bind(Help, &[k('g'), HOME], A::Top, "top", "top", NO),
+    bind(Help, &[k('G'), END], A::Bottom, "bottom", "end", NO),
+    bind(Help, &[ctrl('c')], A::Quit, "quit", "quit", NO),
+    bind(Marks, &[k('j'), DOWN], A::Down, "down", "next mark", HINT),
+    bind(Marks, &[k('k'), UP], A::Up, "up", "previous mark", NO),
+    bind(Marks, &[ENTER], A::Open, "open", "go to the mark", HINT),
+    bind(Marks, &[k('d')], A::DeleteMark, "delete-mark", "remove the mark", HINT),
+    bind(Marks, &[k('e')], A::Export, "export", "export the marks as Markdown", HINT),
+    bind(Marks, &[k('y')], A::CopyQuote, "copy-quote", "copy the marked quote", NO),
+    bind(Marks, &[ESC, k('\'')], A::OpenMarks, "close", "close", HINT),
+    bind(Marks, &[ctrl('c'), k('q')], A::Quit, "quit", "quit", NO),
+    bind(Warnings, &[k('j'), DOWN], A::Down, "down", "scroll down", HINT),
+    bind(Warnings, &[k('k'), UP], A::Up, "up", "scroll up", NO),
+    bind(Warnings, &[PGDN, k(' ')], A::PageDown, "page-down", "page down", NO),
+    bind(Warnings, &[PGUP, k('b')], A::PageUp, "page-up", "page up", NO),
+    bind(Warnings, &[k('g'), HOME], A::Top, "top", "top", NO),
+    bind(Warnings, &[k('G'), END], A::Bottom, "bottom", "end", NO),
+    bind(Warnings, &[ESC, k('!')], A::OpenWarnings, "close", "close", HINT),
+    bind(Warnings, &[ctrl('c'), k('q')], A::Quit, "quit", "quit", NO),
+    bind(Prompt, &[ENTER], A::PromptAccept, "prompt-accept", "rename", HINT),
+    bind(Prompt, &[ESC], A::PromptCancel, "prompt-cancel", "cancel", HINT),
+    bind(Prompt, &[BS], A::PromptBackspace, "prompt-backspace", "delete a character", NO),
+    bind(Prompt, &[ctrl('c')], A::Quit, "quit-while-typing", "quit", NO),
+    bind(Library, &[k('j'), DOWN], A::Down, "down", "next row", HINT),
+    bind(Library, &[k('k'), UP], A::Up, "up", "previous row", NO),
+    bind(Library, &[k('g'), HOME], A::Top, "top", "first row", NO),
+    bind(Library, &[k('G'), END], A::Bottom, "bottom", "last row", NO),
+    bind(Library, &[PGDN, k(' ')], A::PageDown, "page-down", "page down", NO),
+    bind(Library, &[PGUP, k('b')], A::PageUp, "page-up", "page up", NO),
+    bind(Library, &[ENTER], A::Open, "open", "open the session, person or turn", HINT),
+    bind(Library, &[ESC], A::Back, "back", "back to the people list", NO),
+    bind(Library, &[k('o')], A::CycleSort, "sort", "sort: again reverses, then the next column", HINT),
+    bind(Library, &[k('p'), TAB], A::TogglePeople, "people", "sessions / people", HINT),
+    bind(Library, &[k('/')], A::OpenSearch, "search", "search every session", HINT),
+    bind(Library, &[k('!')], A::OpenWarnings, "warnings", "the files that could not be read", NO),
+    bind(Library, &[k('?')], A::ToggleHelp, "help", "help: every key", HINT),
+    bind(Library, &[k('q'), ctrl('c')], A::Quit, "quit", "quit", HINT),
+    bind(Anywhere, &[ctrl('z')], A::Suspend, "suspend", "suspend to the shell (fg comes back)", NO),
 ];
 
-/// The action for a key press in the given contexts, tried in order, then in `Anywhere`. In the
-/// search panel and the prompt an unbound printable character is typed.
-pub fn action_for(event: &KeyEvent, contexts: &[Context]) -> Option<Action> {
-    if event.kind != KeyEventKind::Press {
-        return None;
-    }
-    for &context in contexts.iter().chain([&Context::Anywhere]) {
-        let found = BINDINGS
-            .iter()
-            .filter(|b| b.context == context)
-            .find(|b| b.keys.iter().any(|key| key.matches(event)));
-        if let Some(b) = found {
-            return Some(b.action.clone());
-        }
-    }
-    if let Some(&first @ (Context::Search | Context::Prompt)) = contexts.first()
-        && let KeyCode::Char(c) = event.code
-        && !event
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return Some(if first == Context::Search {
-            Action::SearchInput(c)
-        } else {
-            Action::PromptInput(c)
-        });
-    }
-    None
+/// Why a user's keys could not be taken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    #[error(
+        "{0:?} is not an action; the names are those in the help (? lists them), such as quit, search, page-down"
+    )]
+    UnknownAction(String),
+    #[error(
+        "{name}: {key} would be typed into the {context}; give it a key with Ctrl or Alt, or a named key"
+    )]
+    Typed {
+        name: String,
+        key: String,
+        context: &'static str,
+    },
+    #[error("{key} is given to both {first} and {second}")]
+    Twice {
+        key: String,
+        first: String,
+        second: String,
+    },
 }
 
-/// `"j ↓"`: a binding's keys as the help writes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl std::default::Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: DEFAULTS
+                .iter()
+                .map(|d| Binding {
+                    context: d.context,
+                    keys: d.keys.to_vec(),
+                    action: d.action.clone(),
+                    name: d.name,
+                    help: d.help,
+                    hint: d.hint,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// Whether `name` names any binding.
+    pub fn knows(name: &str) -> bool {
+        DEFAULTS.iter().any(|d| d.name == name)
+    }
+
+    /// Gives every binding called `name` these keys instead of its own; the keys leave any
+    /// other binding tried in the same contexts. Two names given one key in one context are
+    /// an error, as is a plain character for a binding in a text field.
+    pub fn with_keys(&mut self, name: &str, keys: &[Key]) -> Result<(), KeymapError> {
+        if !Keymap::knows(name) {
+            return Err(KeymapError::UnknownAction(name.to_string()));
+        }
+        let contexts: Vec<Context> = self
+            .bindings
+            .iter()
+            .filter(|b| b.name == name)
+            .map(|b| b.context)
+            .collect();
+        if let Some(context) = contexts.iter().find(|c| c.takes_text())
+            && let Some(key) = keys.iter().find(|k| k.types())
+        {
+            return Err(KeymapError::Typed {
+                name: name.to_string(),
+                key: key.label(),
+                context: match context {
+                    Context::Search => "search query",
+                    _ => "rename prompt",
+                },
+            });
+        }
+        for b in &mut self.bindings {
+            if b.name == name {
+                b.keys = keys.to_vec();
+                continue;
+            }
+            if !contexts.iter().any(|c| c.shares_keys_with(b.context)) {
+                continue;
+            }
+            b.keys.retain(|key| !keys.contains(key));
+        }
+        Ok(())
+    }
+
+    /// Records that `name` was set by the user, to check two names do not share a key.
+    pub fn check_twice(
+        &self,
+        name: &str,
+        earlier: &[(String, Vec<Key>)],
+        keys: &[Key],
+    ) -> Result<(), KeymapError> {
+        let contexts = |n: &str| -> Vec<Context> {
+            self.bindings
+                .iter()
+                .filter(|b| b.name == n)
+                .map(|b| b.context)
+                .collect()
+        };
+        let mine = contexts(name);
+        for (other, their_keys) in earlier {
+            if other == name {
+                continue;
+            }
+            let shared = contexts(other)
+                .iter()
+                .any(|c| mine.iter().any(|m| m.shares_keys_with(*c)));
+            if let Some(key) = keys.iter().find(|k| their_keys.contains(k))
+                && shared
+            {
+                return Err(KeymapError::Twice {
+                    key: key.label(),
+                    first: other.clone(),
+                    second: name.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The action for a key press in the given contexts, tried in order, then in `Anywhere`.
+    /// In the search panel and the prompt an unbound printable character is typed.
+    pub fn action_for(&self, event: &KeyEvent, contexts: &[Context]) -> Option<Action> {
+        if event.kind != KeyEventKind::Press {
+            return None;
+        }
+        for &context in contexts.iter().chain([&Context::Anywhere]) {
+            let found = self
+                .bindings
+                .iter()
+                .filter(|b| b.context == context)
+                .find(|b| b.keys.iter().any(|key| key.matches(event)));
+            if let Some(b) = found {
+                return Some(b.action.clone());
+            }
+        }
+        if let Some(&first) = contexts.first()
+            && first.takes_text()
+            && let KeyCode::Char(c) = event.code
+            && k(c).matches(event)
+        {
+            return Some(if first == Context::Search {
+                Action::SearchInput(c)
+            } else {
+                Action::PromptInput(c)
+            });
+        }
+        None
+    }
+
+    /// A pane binding of this key in another pane than the ones tried: where the key works.
+    pub fn elsewhere(&self, event: &KeyEvent, contexts: &[Context]) -> Option<&Binding> {
+        let panes = [
+            Context::Transcript,
+            Context::Summaries,
+            Context::Speakers,
+            Context::Stats,
+        ];
+        self.bindings.iter().find(|b| {
+            panes.contains(&b.context)
+                && !contexts.contains(&b.context)
+                && b.keys.iter().any(|key| key.matches(event))
+        })
+    }
+
+    /// Footer hints for a context: `(first key, help)` of its hinted bindings that have a key.
+    pub fn hints(&self, context: Context) -> impl Iterator<Item = (String, &'static str)> + '_ {
+        self.bindings
+            .iter()
+            .filter(move |b| b.context == context && b.hint)
+            .filter_map(|b| Some((b.keys.first()?.label(), b.help)))
+    }
+
+    /// The first key of the binding `name` in `context`, as written (for messages).
+    pub fn key_for(&self, context: Context, name: &str) -> Option<String> {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.name == name)
+            .and_then(|b| b.keys.first())
+            .map(|k| k.label())
+    }
+}
+
+/// `"j ↓"`: a binding's keys as the help writes them (`-` when the user took them all away).
 pub fn keys_label(binding: &Binding) -> String {
+    if binding.keys.is_empty() {
+        return "-".into();
+    }
     binding
         .keys
         .iter()
@@ -277,79 +440,5 @@ pub fn keys_label(binding: &Binding) -> String {
         .join(" ")
 }
 
-/// Footer hints for a context: `(keys, help)` of its hinted bindings.
-pub fn hints(context: Context) -> impl Iterator<Item = (String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.context == context && b.hint)
-        .map(|b| (b.keys[0].label(), b.help))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::crossterm::event::KeyEventState;
-
-    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent {
-            code,
-            modifiers: mods,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        }
-    }
-
-    #[test]
-    fn pane_bindings_win_over_global_ones() {
-        let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-        assert_eq!(action_for(&j, &[Transcript, Global]), Some(Action::Down));
-        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(&q, &[Speakers, Global]), Some(Action::Quit));
-    }
-
-    #[test]
-    fn shifted_characters_match_and_ctrl_is_distinct() {
-        let g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(&g, &[Transcript]), Some(Action::Bottom));
-        let cd = press(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&cd, &[Transcript]), Some(Action::HalfPageDown));
-        let d = press(KeyCode::Char('d'), KeyModifiers::NONE);
-        assert_eq!(action_for(&d, &[Transcript, Global]), None);
-    }
-
-    #[test]
-    fn search_types_unbound_characters_and_ignores_releases() {
-        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(&q, &[Search]), Some(Action::SearchInput('q')));
-        let mut release = q;
-        release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(&release, &[Search]), None);
-    }
-
-    #[test]
-    fn ctrl_z_suspends_in_every_context() {
-        let z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
-        for context in [
-            Global, Transcript, Speakers, Stats, Search, Help, Library, Marks, Prompt,
-        ] {
-            assert_eq!(
-                action_for(&z, &[context]),
-                Some(Action::Suspend),
-                "{context:?}"
-            );
-        }
-        let plain = press(KeyCode::Char('z'), KeyModifiers::NONE);
-        assert_eq!(
-            action_for(&plain, &[Search]),
-            Some(Action::SearchInput('z'))
-        );
-        assert_eq!(action_for(&plain, &[Transcript, Global]), None);
-    }
-
-    #[test]
-    fn every_binding_has_help_or_is_a_numbered_sibling() {
-        for b in BINDINGS {
-            assert!(!b.help.is_empty() || matches!(b.action, Action::SelectSpeaker(_)));
-        }
-    }
-}
+mod tests;

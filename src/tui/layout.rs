@@ -27,10 +27,38 @@ pub struct Screen {
 /// Widths at which panes fold away.
 pub const WIDE: u16 = 100;
 pub const NARROW: u16 = 60;
-const LIST_WIDTH: u16 = 25;
-const STATS_WIDTH: u16 = 31;
+pub const LIST_WIDTH: u16 = 25;
+pub const STATS_WIDTH: u16 = 31;
 
-pub fn screen(area: Rect, focus: Focus, search_open: bool) -> Screen {
+/// The widths (borders included) the side panes' content needs to show whole: the longest
+/// speaker name with its marks, the longest organisation line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wants {
+    pub list: u16,
+    pub stats: u16,
+}
+
+impl Default for Wants {
+    fn default() -> Self {
+        Wants {
+            list: LIST_WIDTH,
+            stats: STATS_WIDTH,
+        }
+    }
+}
+
+/// Side pane widths on a terminal `width` wide (at least [`WIDE`]): each grows from its
+/// minimum toward what its content wants, out of at most three quarters of the columns past
+/// [`WIDE`], so the transcript always grows too.
+pub fn side_widths(width: u16, wants: Wants) -> (u16, u16) {
+    let mut spare = width.saturating_sub(WIDE) * 3 / 4;
+    let list_grow = wants.list.saturating_sub(LIST_WIDTH).min(spare);
+    spare -= list_grow;
+    let stats_grow = wants.stats.saturating_sub(STATS_WIDTH).min(spare);
+    (LIST_WIDTH + list_grow, STATS_WIDTH + stats_grow)
+}
+
+pub fn screen(area: Rect, focus: Focus, search_open: bool, wants: Wants) -> Screen {
     let mut s = Screen::default();
     let mut body = area;
     if body.height >= 3 {
@@ -58,10 +86,11 @@ pub fn screen(area: Rect, focus: Focus, search_open: bool) -> Screen {
         return s;
     }
     if area.width >= WIDE {
+        let (list_w, stats_w) = side_widths(area.width, wants);
         let [list, text, stats] = Layout::horizontal([
-            Constraint::Length(LIST_WIDTH),
+            Constraint::Length(list_w),
             Constraint::Fill(1),
-            Constraint::Length(STATS_WIDTH),
+            Constraint::Length(stats_w),
         ])
         .areas(body);
         s.speakers = Some(list);
@@ -138,7 +167,20 @@ mod tests {
     use super::*;
 
     fn at(w: u16, h: u16, focus: Focus, search: bool) -> Screen {
-        screen(Rect::new(0, 0, w, h), focus, search)
+        screen(Rect::new(0, 0, w, h), focus, search, Wants::default())
+    }
+
+    #[test]
+    fn side_panes_grow_toward_what_they_need() {
+        let wants = Wants {
+            list: 28,
+            stats: 48,
+        };
+        assert_eq!(side_widths(100, wants), (25, 31));
+        assert_eq!(side_widths(120, wants), (28, 43));
+        assert_eq!(side_widths(160, wants), (28, 48));
+        assert_eq!(side_widths(300, wants), (28, 48));
+        assert_eq!(side_widths(160, Wants::default()), (25, 31));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use podium::session::{QuoteRef, Session};
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
+use super::keymap::Keymap;
 use super::search_state::SearchState;
 use super::theme::Theme;
 use super::who;
@@ -43,6 +44,12 @@ impl SortKey {
         }
     }
 
+    /// Whether the column sorts ascending at first (names, files) or descending (dates,
+    /// counts: the newest and biggest first).
+    pub fn ascending(self) -> bool {
+        matches!(self, SortKey::File | SortKey::Title)
+    }
+
     fn next(self) -> SortKey {
         match self {
             SortKey::File => SortKey::Title,
@@ -59,6 +66,8 @@ impl SortKey {
 #[derive(Debug, Clone)]
 pub struct Row {
     pub file: String,
+    /// The file's name without its folder: two reports with one title are told apart.
+    pub name: String,
     pub title: String,
     pub date: String,
     pub speakers: usize,
@@ -76,6 +85,10 @@ impl Row {
         let counts = library::speaker_counts(s);
         Row {
             file: item.path.display().to_string(),
+            name: item.path.file_name().map_or_else(
+                || item.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             title: s.meta.title.clone(),
             date: s.meta.date.clone().unwrap_or_default(),
             speakers: s.speakers.len(),
@@ -95,6 +108,8 @@ pub enum Open {
         session: usize,
         turn: Option<usize>,
         quote: Option<(QuoteRef, Vec<usize>)>,
+        /// A summary sentence (its number and matched letters), shown in the summaries.
+        summary: Option<(usize, Vec<usize>)>,
     },
 }
 
@@ -108,6 +123,8 @@ pub struct Library {
     pub loading: Option<(usize, usize)>,
     pub view: View,
     pub sort: SortKey,
+    /// The sort column's order is reversed (a second `o`).
+    pub reversed: bool,
     pub selected: usize,
     pub people: Vec<Person>,
     /// (session, turn) of the person shown in `View::PersonTurns`.
@@ -115,6 +132,10 @@ pub struct Library {
     pub search_open: bool,
     pub help_open: bool,
     pub help_scroll: usize,
+    /// The files that failed are listed (`!`).
+    pub warnings_open: bool,
+    pub warnings_scroll: usize,
+    pub keymap: Keymap,
     pub search: SearchState,
     pub theme: Theme,
     pub area: Rect,
@@ -136,12 +157,16 @@ impl Library {
             loading: None,
             view: View::Sessions,
             sort: SortKey::File,
+            reversed: false,
             selected: 0,
             people: Vec::new(),
             person_turns: Vec::new(),
             search_open: false,
             help_open: false,
             help_scroll: 0,
+            warnings_open: false,
+            warnings_scroll: 0,
+            keymap: Keymap::default(),
             search: SearchState::default(),
             theme,
             area,
@@ -209,10 +234,13 @@ impl Library {
         self.settle();
         self.people = self.people_now();
         if !self.failures.is_empty() {
+            let key = self
+                .keymap
+                .key_for(super::keymap::Context::Library, "warnings")
+                .unwrap_or_default();
             self.message = Some(format!(
-                "{} files could not be read and were skipped (first: {})",
+                "{} files could not be read and were skipped ({key} lists them)",
                 self.failures.len(),
-                self.failures[0]
             ));
         }
     }
@@ -233,6 +261,9 @@ impl Library {
             SortKey::Speakers => order.sort_by(|&a, &b| rows[b].speakers.cmp(&rows[a].speakers)),
             SortKey::Turns => order.sort_by(|&a, &b| rows[b].turns.cmp(&rows[a].turns)),
             SortKey::Words => order.sort_by(|&a, &b| rows[b].words.cmp(&rows[a].words)),
+        }
+        if self.reversed {
+            order.reverse();
         }
         self.order = order;
         if let Some(k) = keep {
@@ -269,6 +300,7 @@ impl Library {
                         session: row,
                         turn: None,
                         quote: None,
+                        summary: None,
                     });
                 }
             }
@@ -295,10 +327,56 @@ impl Library {
                         session,
                         turn: Some(turn),
                         quote: None,
+                        summary: None,
                     });
                 }
             }
         }
+    }
+
+    /// `▲` or `▼`: the direction the list is sorted in, as the header marks its column.
+    pub fn sort_mark(&self) -> &'static str {
+        if self.sort.ascending() != self.reversed {
+            "▲"
+        } else {
+            "▼"
+        }
+    }
+
+    fn scroll_overlay(&mut self, action: &Action) {
+        let (at, lines, width) = if self.help_open {
+            let help = super::widgets::help::Help {
+                title: "",
+                contexts: super::widgets::help::LIBRARY,
+                keymap: &self.keymap,
+                scroll: 0,
+                theme: self.theme,
+                mouse: false,
+            };
+            (
+                &mut self.help_scroll,
+                help.lines().len(),
+                super::widgets::help::WIDTH,
+            )
+        } else {
+            (
+                &mut self.warnings_scroll,
+                self.failures.len().max(1),
+                super::widgets::scrolled::WARNINGS_WIDTH,
+            )
+        };
+        let max = super::widgets::scrolled::max_scroll(self.area, width, lines);
+        let page = usize::from(self.area.height.saturating_sub(4)).max(1);
+        *at = match action {
+            Action::Down => at.saturating_add(1),
+            Action::Up => at.saturating_sub(1),
+            Action::PageDown => at.saturating_add(page),
+            Action::PageUp => at.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => *at,
+        }
+        .min(max);
     }
 
     pub fn update(&mut self, action: Action) -> Option<Effect> {
@@ -315,8 +393,20 @@ impl Library {
                 self.help_open = !self.help_open;
                 self.help_scroll = 0;
             }
-            Action::Down if self.help_open => self.help_scroll += 1,
-            Action::Up if self.help_open => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::OpenWarnings => {
+                self.warnings_open = !self.warnings_open;
+                self.warnings_scroll = 0;
+            }
+            action @ (Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::Top
+            | Action::Bottom)
+                if self.help_open || self.warnings_open =>
+            {
+                self.scroll_overlay(&action);
+            }
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
             Action::PageDown => self.move_by(page),
@@ -331,9 +421,24 @@ impl Library {
                 }
             }
             Action::CycleSort => {
-                self.sort = self.sort.next();
+                // A second press reverses the column; a third goes on to the next one.
+                if self.reversed {
+                    self.reversed = false;
+                    self.sort = self.sort.next();
+                } else {
+                    self.reversed = true;
+                }
                 self.resort();
-                self.message = Some(format!("Sorted by {}", self.sort.label()));
+                self.message = Some(format!(
+                    "Sorted by {} {} (o again: {})",
+                    self.sort.label(),
+                    self.sort_mark(),
+                    if self.reversed {
+                        "the next column"
+                    } else {
+                        "reversed"
+                    }
+                ));
             }
             Action::TogglePeople => {
                 self.view = match self.view {
@@ -354,18 +459,37 @@ impl Library {
             Action::SearchNext => self.search.move_by(1),
             Action::SearchPrev => self.search.move_by(-1),
             Action::SearchAccept => {
+                let Some(hit) = self.search.hits.get(self.search.selected).cloned() else {
+                    self.message = Some("No hit to go to: change the query, or Esc".into());
+                    return None;
+                };
                 self.search_open = false;
-                if let Some(hit) = self.search.hits.get(self.search.selected).cloned() {
-                    let quote = self.items[hit.session].session.turns[hit.quote.turn]
-                        .sentence(hit.quote.sentence)
-                        .unwrap_or_default();
-                    let lit = self.search.lit(quote);
-                    self.open = Some(Open::Session {
-                        session: hit.session,
-                        turn: None,
-                        quote: Some((hit.quote, lit)),
-                    });
-                }
+                let session = &self.items[hit.session].session;
+                let query = self.search.query.trim().to_string();
+                self.open = Some(match hit.summary {
+                    Some(i) => {
+                        let sentences = podium::sources::sentences(session);
+                        let text = sentences.get(i).map_or("", |l| l.sentence.as_str());
+                        Open::Session {
+                            session: hit.session,
+                            turn: None,
+                            quote: None,
+                            summary: Some((i, self.search.lit(text))),
+                        }
+                    }
+                    None => {
+                        let quote = session.turns[hit.quote.turn]
+                            .sentence(hit.quote.sentence)
+                            .unwrap_or_default();
+                        Open::Session {
+                            session: hit.session,
+                            turn: None,
+                            quote: Some((hit.quote, self.search.lit(quote))),
+                            summary: None,
+                        }
+                    }
+                });
+                return (!query.is_empty()).then_some(Effect::SaveQuery(query));
             }
             Action::SearchCancel => self.search_open = false,
             Action::SearchResults {
@@ -384,130 +508,4 @@ impl Library {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::PathBuf;
-
-    fn item(name: &str, text: &str) -> Item {
-        let loaded = podium::formats::load_bytes(name, Some(name), text.as_bytes()).expect("loads");
-        Item {
-            path: PathBuf::from(name),
-            session: Arc::new(loaded.session),
-            warnings: Vec::new(),
-        }
-    }
-
-    fn library() -> Library {
-        let mut lib = Library::new(Theme { colour: false }, Rect::new(0, 0, 100, 30));
-        lib.loading = Some((0, 3));
-        for it in [
-            item("b.txt", "Ann: One two three.\nBen: Four.\nAnn: Five.\n"),
-            item("a.txt", "ANN: Six.\nCy: Seven eight nine ten eleven.\n"),
-        ] {
-            let row = Row::new(&it);
-            lib.add(it, row);
-        }
-        lib.fail("c.txt:1: not a transcript".into());
-        lib.loaded();
-        lib
-    }
-
-    #[test]
-    fn sessions_sort_and_open() {
-        let mut lib = library();
-        assert_eq!(lib.rows[lib.order[0]].file, "a.txt");
-        lib.update(Action::CycleSort);
-        lib.update(Action::CycleSort);
-        lib.update(Action::CycleSort);
-        lib.update(Action::CycleSort);
-        assert_eq!(lib.sort, SortKey::Turns);
-        assert_eq!(lib.rows[lib.order[0]].file, "b.txt");
-        // The cursor stays on the session it was on (a.txt, loaded second).
-        lib.update(Action::Open);
-        assert_eq!(
-            lib.open,
-            Some(Open::Session {
-                session: 1,
-                turn: None,
-                quote: None
-            })
-        );
-        assert!(lib.message.is_none());
-    }
-
-    fn screen(lib: &Library) -> String {
-        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
-            lib.area.width,
-            lib.area.height,
-        ))
-        .expect("terminal");
-        terminal
-            .draw(|f| crate::tui::panes::library::draw(f, lib))
-            .expect("draw");
-        let buf = terminal.backend().buffer();
-        (0..buf.area.height)
-            .map(|y| {
-                (0..buf.area.width)
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    #[test]
-    fn the_library_screen_draws_lists_and_search_at_any_size() {
-        let mut lib = library();
-        let s = screen(&lib);
-        assert!(s.contains("Library · 2 sessions · 5 quotes"), "{s}");
-        assert!(s.contains("1 skipped"));
-        lib.update(Action::TogglePeople);
-        assert!(screen(&lib).contains("People (p: sessions)"));
-        lib.update(Action::OpenSearch);
-        lib.update(Action::SearchInput('x'));
-        lib.update(Action::SearchResults {
-            generation: lib.search.generation,
-            hits: Vec::new(),
-            total: 0,
-            done: true,
-        });
-        assert!(screen(&lib).contains("/ x"));
-        for (w, h) in [(0, 0), (1, 1), (20, 5), (30, 8), (60, 3)] {
-            lib.update(Action::Resize {
-                width: w,
-                height: h,
-            });
-            let _ = screen(&lib);
-        }
-    }
-
-    #[test]
-    fn people_join_across_sessions_and_list_their_turns() {
-        let mut lib = library();
-        lib.update(Action::TogglePeople);
-        assert_eq!(lib.view, View::People);
-        let ann = lib
-            .people
-            .iter()
-            .position(|p| p.name == "ANN")
-            .expect("ann");
-        assert_eq!(lib.people[ann].appearances.len(), 2);
-        lib.selected = ann;
-        lib.update(Action::Open);
-        assert_eq!(lib.view, View::PersonTurns(ann));
-        assert_eq!(lib.person_turns.len(), 3);
-        let s = screen(&lib);
-        assert!(
-            s.contains("ANN (Esc: back) · a 1t/1w · b 2t/4w"),
-            "per-session counts: {s}"
-        );
-        lib.update(Action::Down);
-        lib.update(Action::Open);
-        assert!(matches!(
-            lib.open,
-            Some(Open::Session { turn: Some(_), .. })
-        ));
-        lib.update(Action::Back);
-        assert_eq!(lib.view, View::People);
-    }
-}
+mod tests;

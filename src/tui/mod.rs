@@ -6,7 +6,10 @@ mod action;
 mod app;
 pub mod bench;
 mod clipboard;
+mod config;
 mod draw;
+mod history;
+mod key;
 mod keymap;
 mod layout;
 mod library;
@@ -14,6 +17,7 @@ mod panes;
 mod search_panel;
 mod search_state;
 mod session_view;
+mod summaries;
 mod takeout;
 mod terminal;
 mod theme;
@@ -40,13 +44,14 @@ use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
 pub use action::Action;
+use app::Middle;
 pub use app::{App, Overlay};
-use keymap::Context;
+use config::Settings;
+use keymap::{Context, Keymap};
 use layout::Focus;
 use library::Library;
 use session_view::SessionView;
 use terminal::{Term, with_terminal};
-use theme::Theme;
 use worker::SearchWorker;
 
 /// What reaches the event loop: terminal input, a signal, a search worker's results, or a
@@ -70,13 +75,17 @@ pub enum Msg {
 /// Handles what the event loop itself does with the terminal: signals, and Ctrl-Z (a key in
 /// raw mode, so it comes through the keymap). Returns the message when it is for the app, and
 /// whether the screen must be drawn again.
-fn terminal_message(term: &mut Term, msg: Msg) -> anyhow::Result<(Option<Msg>, bool)> {
+fn terminal_message(
+    term: &mut Term,
+    keys: &Keymap,
+    msg: Msg,
+) -> anyhow::Result<(Option<Msg>, bool)> {
     match msg {
         Msg::Signal(signal) => {
             term.on_signal(signal)?;
             Ok((None, true))
         }
-        Msg::Term(Event::Key(key)) if keymap::action_for(&key, &[]) == Some(Action::Suspend) => {
+        Msg::Term(Event::Key(key)) if keys.action_for(&key, &[]) == Some(Action::Suspend) => {
             term.suspend()?;
             Ok((None, true))
         }
@@ -84,19 +93,27 @@ fn terminal_message(term: &mut Term, msg: Msg) -> anyhow::Result<(Option<Msg>, b
     }
 }
 
+/// The user's settings (config.toml), read before the screen is taken so a mistake in them
+/// is a one-line error naming the file and line.
+pub fn settings() -> anyhow::Result<Settings> {
+    Ok(config::load()?)
+}
+
 /// Opens the browser on `session` (read from `file`, or bundled) and returns when the reader
 /// quits.
 pub fn run(session: Session, file: Option<PathBuf>) -> anyhow::Result<()> {
+    let settings = settings()?;
     let (tx, rx) = mpsc::channel::<Msg>();
     with_terminal(&tx, |term| {
         let (width, height) = ratatui::crossterm::terminal::size()?;
-        let mut view = SessionView::open(session, file, Rect::new(0, 0, width, height), &tx)?;
+        let area = Rect::new(0, 0, width, height);
+        let mut view = SessionView::open(session, file, area, &settings, &tx)?;
         spawn_input(tx.clone())?;
         term.draw(|f| draw::draw(f, &view.app))?;
         while !view.app.quit && term.ended_by.is_none() {
             let mut changed = false;
             for msg in next_messages(&rx)? {
-                let (msg, redraw) = terminal_message(term, msg)?;
+                let (msg, redraw) = terminal_message(term, &settings.keymap, msg)?;
                 changed |= redraw;
                 if let Some(msg) = msg {
                     changed |= view.handle(msg);
@@ -126,11 +143,13 @@ struct LibrarySearch {
 
 /// Opens the library view; sessions load in the background and show as they arrive.
 pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
+    let settings = settings()?;
     let (tx, rx) = mpsc::channel::<Msg>();
     with_terminal(&tx, |term| {
         let (width, height) = ratatui::crossterm::terminal::size()?;
         let area = Rect::new(0, 0, width, height);
-        let mut lib = Library::new(Theme::from_env(), area);
+        let mut lib = Library::new(settings.theme, area);
+        lib.keymap = settings.keymap.clone();
         lib.loading = Some((0, source.files.len()));
         spawn_loader(source, tx.clone())?;
         spawn_input(tx.clone())?;
@@ -143,7 +162,7 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
         term.draw(|f| panes::library::draw(f, &lib))?;
         while !lib.quit && term.ended_by.is_none() {
             for msg in next_messages(&rx)? {
-                let Some(msg) = terminal_message(term, msg)?.0 else {
+                let Some(msg) = terminal_message(term, &settings.keymap, msg)?.0 else {
                     continue;
                 };
                 if let Msg::Term(Event::Resize(width, height)) = msg {
@@ -172,17 +191,21 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
                     session,
                     turn,
                     quote,
+                    summary,
                 }) = lib.open.take()
                 {
                     let s = (*lib.items[session].session).clone();
                     let file = Some(lib.items[session].path.clone());
-                    let mut view = SessionView::open(s, file, lib.area, &tx)?;
+                    let mut view = SessionView::open(s, file, lib.area, &settings, &tx)?;
                     view.app.from_library = true;
                     if let Some(turn) = turn {
                         view.app.show_turn(turn);
                     }
                     if let Some((quote, matched)) = quote {
                         view.app.show_quote(quote, matched);
+                    }
+                    if let Some((i, matched)) = summary {
+                        view.app.show_summary(i, matched);
                     }
                     open = Some(view);
                 }
@@ -209,22 +232,30 @@ fn library_message(lib: &mut Library, msg: Msg, search: &mut LibrarySearch) {
     }
     let contexts = if lib.help_open {
         vec![Context::Help]
+    } else if lib.warnings_open {
+        vec![Context::Warnings]
     } else if lib.search_open {
         vec![Context::Search]
     } else {
         vec![Context::Library]
     };
-    let Some(action) = msg_action(msg, &contexts) else {
+    let Some(action) = msg_action(msg, &contexts, &lib.keymap) else {
         return;
     };
-    if let Some(action::Effect::Search { generation, query }) = lib.update(action) {
-        if search.sessions != lib.items.len() {
-            search.sessions = lib.items.len();
-            search.index = Arc::new(QuoteIndex::from_sessions(
-                lib.items.iter().map(|i| i.session.as_ref()),
-            ));
+    match lib.update(action) {
+        Some(action::Effect::Search { generation, query }) => {
+            if search.sessions != lib.items.len() {
+                search.sessions = lib.items.len();
+                let mut index = QuoteIndex::default();
+                for (i, item) in lib.items.iter().enumerate() {
+                    index.push_session_with_summaries(i, &item.session);
+                }
+                search.index = Arc::new(index);
+            }
+            search.worker.request(generation, query, &search.index);
         }
-        search.worker.request(generation, query, &search.index);
+        Some(action::Effect::SaveQuery(query)) => session_view::save_query(&query),
+        _ => {}
     }
 }
 
@@ -281,10 +312,10 @@ fn spawn_loader(source: LibrarySource, tx: mpsc::Sender<Msg>) -> anyhow::Result<
 
 /// Terminal events and worker results as actions, keys through the keymap.
 pub fn to_action(app: &App, msg: Msg) -> Option<Action> {
-    msg_action(msg, &contexts(app))
+    msg_action(msg, &contexts(app), &app.keymap)
 }
 
-fn msg_action(msg: Msg, contexts: &[Context]) -> Option<Action> {
+fn msg_action(msg: Msg, contexts: &[Context], keys: &Keymap) -> Option<Action> {
     match msg {
         Msg::Hits {
             generation,
@@ -298,7 +329,23 @@ fn msg_action(msg: Msg, contexts: &[Context]) -> Option<Action> {
             total,
             done,
         }),
-        Msg::Term(Event::Key(key)) => keymap::action_for(&key, contexts),
+        Msg::Term(Event::Key(key)) => keys.action_for(&key, contexts).or_else(|| {
+            // A key of another pane: say where it works.
+            let b = keys.elsewhere(&key, contexts)?;
+            let focus = keys
+                .key_for(Context::Global, "focus-next")
+                .unwrap_or_default();
+            let wanted = if b.context == Context::Summaries {
+                "in the summaries (S shows them)".to_string()
+            } else {
+                format!("in the {} ({focus} moves there)", b.context.title())
+            };
+            Some(Action::Notify(format!(
+                "{} ({}) works {wanted}",
+                keys.key_for(b.context, b.name).unwrap_or_default(),
+                b.help
+            )))
+        }),
         Msg::Term(Event::Resize(width, height)) => Some(Action::Resize { width, height }),
         Msg::Term(Event::Mouse(m)) => match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
@@ -317,14 +364,16 @@ fn msg_action(msg: Msg, contexts: &[Context]) -> Option<Action> {
 }
 
 /// Keymap contexts to try, most specific first.
-fn contexts(app: &App) -> Vec<Context> {
+pub(crate) fn contexts(app: &App) -> Vec<Context> {
     match app.overlay {
         Overlay::Help => vec![Context::Help],
         Overlay::Marks => vec![Context::Marks],
+        Overlay::Warnings => vec![Context::Warnings],
         _ if app.prompt.is_some() => vec![Context::Prompt],
         Overlay::Search => vec![Context::Search],
         Overlay::None => {
             let pane = match app.focus {
+                Focus::Transcript if app.middle == Middle::Summaries => Context::Summaries,
                 Focus::Transcript => Context::Transcript,
                 Focus::Speakers => Context::Speakers,
                 Focus::Stats => Context::Stats,

@@ -17,6 +17,9 @@ pub struct SearchState {
     pub selected: usize,
     /// A query was sent and its complete ranking has not come back yet.
     pub pending: bool,
+    /// The query the hits shown were ranked for: their letters are lit from it, not from
+    /// what has been typed since.
+    pub shown_query: String,
 }
 
 impl SearchState {
@@ -28,6 +31,7 @@ impl SearchState {
             self.hits.clear();
             self.total = 0;
             self.pending = false;
+            self.shown_query.clear();
             return None;
         }
         self.pending = true;
@@ -59,14 +63,15 @@ impl SearchState {
         self.hits = hits;
         self.total = total;
         self.pending = !done;
+        self.shown_query.clone_from(&self.query);
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
         true
     }
 
-    /// The letters the current query matches in `quote` (char indices), for the rows on screen
-    /// and the sentence a jump highlights: the worker leaves positions out.
+    /// The letters the query of the hits shown matches in `quote` (char indices), for the
+    /// rows on screen and the sentence a jump highlights: the worker leaves positions out.
     pub fn lit(&self, quote: &str) -> Vec<usize> {
-        Query::new(&self.query)
+        Query::new(&self.shown_query)
             .score(quote)
             .map(|(_, m)| m)
             .unwrap_or_default()

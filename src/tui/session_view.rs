@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 
 use super::action::{self, Action};
 use super::app::App;
-use super::theme::Theme;
+use super::config::Settings;
 use super::worker::SearchWorker;
 use super::{Msg, clipboard, to_action};
 
@@ -31,9 +31,14 @@ impl SessionView {
         session: Session,
         file: Option<PathBuf>,
         area: Rect,
+        settings: &Settings,
         tx: &mpsc::Sender<Msg>,
     ) -> anyhow::Result<Self> {
-        let mut app = App::new(session, Theme::from_env(), area);
+        let mut app = App::new(session, settings.theme, area);
+        app.keymap = settings.keymap.clone();
+        app.history = super::history::path()
+            .map(|p| super::history::load(&p))
+            .unwrap_or_default();
         let marks = podium::marks::MarkStore::default_dir().map(|dir| {
             let store = podium::marks::MarkStore::open(&dir, file.as_deref(), &app.session);
             let (marks, warning) = store.load();
@@ -88,11 +93,20 @@ impl SessionView {
                 ),
                 Err(e) => format!("Could not export: {e}"),
             },
-            action::Effect::SaveRename { from, to } => {
+            action::Effect::SaveRename { from, to, merged } => {
+                let done = if merged {
+                    format!("Merged {from} into {to}")
+                } else {
+                    format!("Renamed {from} to {to}")
+                };
                 match save_rename(self.file.as_deref(), &from, &to) {
-                    Ok(path) => format!("Renamed {from} to {to}; kept in {}", path.display()),
-                    Err(e) => format!("Renamed for now, but could not keep it: {e}"),
+                    Ok(path) => format!("{done}; kept in {}", path.display()),
+                    Err(e) => format!("{done} for now, but could not keep it: {e}"),
                 }
+            }
+            action::Effect::SaveQuery(query) => {
+                save_query(&query);
+                return;
             }
         };
         self.app.update(Action::Notify(note));
@@ -112,6 +126,14 @@ impl SessionView {
             self.perform(effect);
         }
         true
+    }
+}
+
+/// Keeps a query in the search history; a history that cannot be written is not worth a
+/// message over the hit the reader went to.
+pub fn save_query(query: &str) {
+    if let Some(path) = super::history::path() {
+        let _ = super::history::add(&path, query);
     }
 }
 

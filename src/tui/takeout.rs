@@ -127,6 +127,7 @@ impl App {
             self.message = Some("Rename cancelled: no name".into());
             return None;
         }
+        let before = self.session.speakers.len();
         if !podium::names::rename(&mut self.session, &prompt.speaker, &to) {
             self.message = Some(format!("{} is already called {to}", prompt.speaker));
             return None;
@@ -140,10 +141,16 @@ impl App {
             .iter()
             .position(|s| podium::text::fold_name(&s.name) == name_now)
             .unwrap_or(0);
-        self.message = Some(format!("Renamed {} to {to}", prompt.speaker));
+        let merged = self.session.speakers.len() < before;
+        self.message = Some(if merged {
+            format!("Merged {} into {to}", prompt.speaker)
+        } else {
+            format!("Renamed {} to {to}", prompt.speaker)
+        });
         Some(Effect::SaveRename {
             from: prompt.speaker,
             to,
+            merged,
         })
     }
 }

@@ -3,9 +3,9 @@
 //! Mouse events are hit-tested through the widgets that drew the rows.
 
 use super::action::{Action, Effect};
-use super::app::{App, Overlay, Prompt};
+use super::app::{App, Middle, Overlay, Prompt};
 use super::layout::{self, Focus};
-use super::widgets::{hit_list, list};
+use super::widgets::{help, hit_list, list, scrolled};
 
 impl App {
     /// Applies one action. Returns work for the event loop to do, if any.
@@ -17,6 +17,7 @@ impl App {
             self.message = None;
         }
         if let Some(effect) = self.search.edit(&action) {
+            self.history_pos = None;
             return effect;
         }
         match action {
@@ -41,10 +42,20 @@ impl App {
                 done,
             } => self.take_results(generation, hits, total, done),
             action => match self.overlay {
+                Overlay::None
+                    if self.focus == Focus::Transcript
+                        && self.middle == Middle::Summaries
+                        && self.prompt.is_none() =>
+                {
+                    if !self.update_summaries(&action) {
+                        return self.update_panes(action);
+                    }
+                }
                 Overlay::Help => self.update_help(action),
                 Overlay::Marks => return self.update_marks(action),
+                Overlay::Warnings => self.update_warnings(action),
                 _ if self.prompt.is_some() => return self.update_prompt(action),
-                Overlay::Search => self.update_search(action),
+                Overlay::Search => return self.update_search(action),
                 Overlay::None => return self.update_panes(action),
             },
         }
@@ -52,12 +63,41 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) {
-        match action {
-            Action::ToggleHelp => self.overlay = Overlay::None,
-            Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
-            Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-            _ => {}
+        let lines = help::Help::session(self).lines().len();
+        let max = scrolled::max_scroll(self.area, help::WIDTH, lines);
+        self.help_scroll = scroll(self.help_scroll, &action, max, self.area.height);
+        if action == Action::ToggleHelp {
+            self.overlay = Overlay::None;
         }
+    }
+
+    fn update_warnings(&mut self, action: Action) {
+        let lines = self.session.warnings.len().max(1);
+        let max = scrolled::max_scroll(self.area, scrolled::WARNINGS_WIDTH, lines);
+        self.warnings_scroll = scroll(self.warnings_scroll, &action, max, self.area.height);
+        if action == Action::OpenWarnings {
+            self.overlay = Overlay::None;
+        }
+    }
+
+    /// The summaries view's own keys; `false` for keys it leaves to the panes.
+    fn update_summaries(&mut self, action: &Action) -> bool {
+        let view = self.summary_view();
+        let page = view.saturating_sub(1).max(1) as isize;
+        let s = &mut self.summaries;
+        match action {
+            Action::Down => s.select(s.selected + 1, view),
+            Action::Up => s.select(s.selected.saturating_sub(1), view),
+            Action::Top => s.select(0, view),
+            Action::Bottom => s.select(usize::MAX, view),
+            Action::PageDown => s.scroll_by(page, view),
+            Action::PageUp => s.scroll_by(-page, view),
+            Action::HalfPageDown => s.scroll_by((page + 1) / 2, view),
+            Action::HalfPageUp => s.scroll_by(-(page + 1) / 2, view),
+            Action::Open => self.go_to_source(),
+            _ => return false,
+        }
+        true
     }
 
     fn update_marks(&mut self, action: Action) -> Option<Effect> {
@@ -99,14 +139,15 @@ impl App {
         None
     }
 
-    fn update_search(&mut self, action: Action) {
+    fn update_search(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::SearchNext => self.move_hit(1),
-            Action::SearchPrev => self.move_hit(-1),
-            Action::SearchAccept => self.accept_hit(),
+            Action::SearchPrev => return self.previous_hit_or_query(),
+            Action::SearchAccept => return self.accept_hit(),
             Action::SearchCancel => self.close_search(true),
             _ => {}
         }
+        None
     }
 
     /// No overlay: the keys of the focused pane and the global ones.
@@ -132,7 +173,8 @@ impl App {
             Action::Top | Action::Bottom => {
                 let top = action == Action::Top;
                 match self.focus {
-                    Focus::Transcript => self.scroll_to(if top { 0 } else { usize::MAX }),
+                    Focus::Transcript if top => self.scroll_to(0),
+                    Focus::Transcript => self.scroll_to_end(),
                     Focus::Speakers => {
                         let last = self.session.speakers.len().saturating_sub(1);
                         self.selected = if top { 0 } else { last };
@@ -145,8 +187,13 @@ impl App {
             Action::HalfPageDown => self.scroll_by((page + 1) / 2),
             Action::HalfPageUp => self.scroll_by(-(page + 1) / 2),
             Action::OpenSearch => self.open_search(),
-            Action::NextHit => self.next_hit(true),
-            Action::PrevHit => self.next_hit(false),
+            Action::NextHit if !self.step_source(true) => self.next_hit(true),
+            Action::PrevHit if !self.step_source(false) => self.next_hit(false),
+            Action::ToggleSummaries => self.toggle_summaries(),
+            Action::OpenWarnings => {
+                self.warnings_scroll = 0;
+                self.overlay = Overlay::Warnings;
+            }
             Action::NextTurnOfSpeaker | Action::JumpToSpeaker => self.jump_to_speaker_turn(true),
             Action::PrevTurnOfSpeaker => self.jump_to_speaker_turn(false),
             Action::NextSpeakerChange => self.jump_to_speaker_change(true),
@@ -182,7 +229,12 @@ impl App {
     fn wheel(&mut self, column: u16, row: u16, down: bool) {
         let s = self.screen();
         let step: isize = if down { 1 } else { -1 };
-        if self.overlay == Overlay::Search && layout::contains(s.search, column, row) {
+        let area = Some(self.area);
+        if self.overlay == Overlay::Help && layout::contains(area, column, row) {
+            self.update_help(if down { Action::Down } else { Action::Up });
+        } else if self.overlay == Overlay::Warnings && layout::contains(area, column, row) {
+            self.update_warnings(if down { Action::Down } else { Action::Up });
+        } else if self.overlay == Overlay::Search && layout::contains(s.search, column, row) {
             self.move_hit(step);
         } else if layout::contains(s.speakers, column, row)
             || layout::contains(s.speaker_bar, column, row)
@@ -191,7 +243,12 @@ impl App {
         } else if layout::contains(s.stats, column, row) {
             self.stats_scroll = self.stats_scroll.saturating_add_signed(step * 3);
         } else if layout::contains(s.transcript, column, row) {
-            self.scroll_by(step * 3);
+            if self.middle == Middle::Summaries {
+                let view = self.summary_view();
+                self.summaries.scroll_by(step * 3, view);
+            } else {
+                self.scroll_by(step * 3);
+            }
         }
     }
 
@@ -203,7 +260,8 @@ impl App {
                 .and_then(|r| hit_list::hit_at(r, &self.search, column, row))
             {
                 self.search.selected = i;
-                self.accept_hit();
+                // The query is kept with the next Enter's; a click only goes.
+                let _ = self.accept_hit();
             }
             return;
         }
@@ -214,6 +272,20 @@ impl App {
         {
             self.selected = i;
             self.focus = Focus::Speakers;
+        } else if let Some(r) = s
+            .transcript
+            .filter(|&r| layout::contains(Some(r), column, row))
+            .filter(|_| self.middle == Middle::Summaries)
+        {
+            let inner = layout::inner(r);
+            self.focus = Focus::Transcript;
+            if let Some(i) = self
+                .summaries
+                .sentence_at(usize::from(row.saturating_sub(inner.y)))
+            {
+                let view = self.summary_view();
+                self.summaries.select(i, view);
+            }
         } else if let Some(r) = s
             .transcript
             .filter(|&r| layout::contains(Some(r), column, row))
@@ -232,4 +304,20 @@ impl App {
             self.focus = Focus::Stats;
         }
     }
+}
+
+/// A scroll position after a scrolling action, within `0..=max`; pages are the terminal's
+/// height less the frame.
+fn scroll(at: usize, action: &Action, max: usize, height: u16) -> usize {
+    let page = usize::from(height.saturating_sub(4)).max(1);
+    let to = match action {
+        Action::Down => at.saturating_add(1),
+        Action::Up => at.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => at.saturating_add(page),
+        Action::PageUp | Action::HalfPageUp => at.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => at,
+    };
+    to.min(max)
 }

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Overlay};
-use crate::tui::keymap::{self, Context};
-use crate::tui::layout::Focus;
+use crate::tui::keymap::Context;
+use crate::tui::widgets::fit_line;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let t = app.theme;
@@ -22,27 +22,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     } else if let Some(msg) = &app.message {
         spans.push(Span::styled(format!(" {msg}"), t.message()));
     } else {
-        let context = match (app.overlay, app.focus) {
-            (Overlay::Help, _) => Context::Help,
-            (Overlay::Marks, _) => Context::Marks,
-            (Overlay::Search, _) => Context::Search,
-            (_, Focus::Transcript) => Context::Transcript,
-            (_, Focus::Speakers) => Context::Speakers,
-            (_, Focus::Stats) => Context::Stats,
-        };
-        let mut hints: Vec<(String, &str)> = keymap::hints(context).collect();
-        if app.overlay == Overlay::None {
-            if app.from_library {
-                hints.insert(0, ("Esc".to_string(), "back to the library"));
+        let context = crate::tui::contexts(app)[0];
+        let mut hints: Vec<(String, &str)> = app.keymap.hints(context).collect();
+        if app.overlay == Overlay::None && app.prompt.is_none() {
+            if app.from_library
+                && let Some(key) = app.keymap.key_for(Context::Global, "back")
+            {
+                hints.insert(0, (key, "back to the library"));
             }
-            hints.extend(keymap::hints(Context::Global));
+            hints.extend(app.keymap.hints(Context::Global));
         }
         for (key, help) in hints {
             spans.push(Span::styled(format!(" {key}"), t.key()));
             spans.push(Span::raw(format!(" {help} ")));
         }
     }
-    frame.render_widget(Line::from(spans), rect);
+    let right_w = right
+        .as_ref()
+        .map_or(0, |r| r.width() as u16)
+        .min(rect.width);
+    frame.render_widget(fit_line(Line::from(spans), rect.width - right_w), rect);
     if let Some(right) = right {
         let w = (right.width() as u16).min(rect.width);
         let r = Rect {

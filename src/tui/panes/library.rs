@@ -5,14 +5,16 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
-use super::{frame_block, list_offset};
-use crate::tui::keymap::{self, Context};
+use super::{clean, frame_block, list_offset};
+use crate::tui::keymap::Context;
 use crate::tui::layout;
-use crate::tui::library::{Library, View};
-use crate::tui::widgets::fit;
+use crate::tui::library::{Library, SortKey, View};
 use crate::tui::widgets::help::{self, Help};
 use crate::tui::widgets::hit_list::{HitList, HitRow};
+use crate::tui::widgets::scrolled::{self, Scrolled};
+use crate::tui::widgets::{ellipsize, fit, fit_line};
 
 pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
     let area = frame.area();
@@ -24,18 +26,29 @@ pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
     ])
     .areas(area);
     let mut head = format!(
-        " Library · {} sessions · {} quotes · sorted by {}",
+        " Library · {} sessions · {} quotes · sorted by {} {}",
         lib.rows.len(),
         lib.total_quotes(),
-        lib.sort.label()
+        lib.sort.label(),
+        lib.sort_mark()
     );
     if let Some((done, total)) = lib.loading {
         head.push_str(&format!(" · loading {done}/{total}…"));
     }
     if !lib.failures.is_empty() {
-        head.push_str(&format!(" · {} skipped", lib.failures.len()));
+        let key = lib
+            .keymap
+            .key_for(Context::Library, "warnings")
+            .unwrap_or_default();
+        head.push_str(&format!(
+            " · ⚠ {} skipped ({key} lists them)",
+            lib.failures.len()
+        ));
     }
-    frame.render_widget(Line::styled(head, t.title()), header);
+    frame.render_widget(
+        Line::styled(ellipsize(&head, usize::from(header.width)), t.title()),
+        header,
+    );
     let (list, panel) = if lib.search_open && body.height >= 10 {
         let [a, b] =
             Layout::vertical([Constraint::Percentage(40), Constraint::Fill(1)]).areas(body);
@@ -59,7 +72,8 @@ pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
             } else {
                 Context::Library
             };
-            keymap::hints(context)
+            lib.keymap
+                .hints(context)
                 .flat_map(|(k, h)| {
                     [
                         Span::styled(format!(" {k}"), t.key()),
@@ -69,35 +83,70 @@ pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
                 .collect()
         }
     };
-    frame.render_widget(Line::from(hint), footer);
+    frame.render_widget(fit_line(Line::from(hint), footer.width), footer);
     if lib.help_open {
         Help {
-            title: " Library keys (Esc closes) ",
+            title: " Library keys (Esc closes; names for config.toml in brackets) ",
             contexts: help::LIBRARY,
+            keymap: &lib.keymap,
             scroll: lib.help_scroll,
             theme: t,
             mouse: false,
         }
         .draw(frame, area);
+    } else if lib.warnings_open {
+        let lines = if lib.failures.is_empty() {
+            vec![Line::styled("Every file was read.", t.dim())]
+        } else {
+            lib.failures
+                .iter()
+                .map(|f| Line::from(clean(f).into_owned()))
+                .collect()
+        };
+        Scrolled {
+            title: " Files that could not be read (Esc closes) ",
+            lines,
+            scroll: lib.warnings_scroll,
+            width: scrolled::WARNINGS_WIDTH,
+            theme: t,
+        }
+        .draw(frame, area);
     }
 }
 
-/// One line of the sessions or people table: a name cut to fit, a short text column and three
-/// counts, so both lists (and their headers) line up the same way.
+/// One line of the sessions or people table: a name cut to fit (`…` where cut), two short
+/// text columns and three counts, so both lists (and their headers) line up the same way.
 fn table_row(
     width: usize,
     name: &str,
-    text: &str,
-    text_w: usize,
+    texts: [(&str, usize); 2],
     counts: [&dyn std::fmt::Display; 3],
 ) -> String {
-    let name_w = width.saturating_sub(text_w + 9 + 7 + 8 + 4).max(10);
+    let [(text, text_w), (file, file_w)] = texts;
+    let file_w = file_w.min(width / 4);
+    let name_w = width
+        .saturating_sub(text_w + file_w + 9 + 7 + 8 + 5)
+        .max(10);
     let [a, b, c] = counts;
+    let file = if file_w == 0 {
+        String::new()
+    } else {
+        format!("{} ", fit(file, file_w))
+    };
     format!(
-        "{} {} {a:>8} {b:>6} {c:>7}",
+        "{}{file} {} {a:>8} {b:>6} {c:>7}",
         fit(name, name_w),
         fit(text, text_w)
     )
+}
+
+/// A column's heading, marked `▲`/`▼` when the list is sorted by it.
+fn heading(lib: &Library, key: SortKey, text: &str) -> String {
+    if lib.sort == key {
+        format!("{text} {}", lib.sort_mark())
+    } else {
+        text.to_string()
+    }
 }
 
 /// The list's header and its rows `shown` (only those are formatted: a library may hold
@@ -106,12 +155,26 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
     let (skip, take) = (shown.start, shown.len());
     match lib.view {
         View::Sessions => {
+            let file_w = lib
+                .rows
+                .iter()
+                .map(|r| r.name.width())
+                .max()
+                .unwrap_or(0)
+                .clamp(6, 28);
+            let h = |key, text| heading(lib, key, text);
             let header = table_row(
                 width,
-                "title",
-                "date",
-                10,
-                [&"speakers", &"turns", &"words"],
+                &h(SortKey::Title, "title"),
+                [
+                    (&h(SortKey::Date, "date"), 10),
+                    (&h(SortKey::File, "file"), file_w),
+                ],
+                [
+                    &h(SortKey::Speakers, "speakers"),
+                    &h(SortKey::Turns, "turns"),
+                    &h(SortKey::Words, "words"),
+                ],
             );
             let rows = lib
                 .order
@@ -123,8 +186,7 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                     table_row(
                         width,
                         &r.title,
-                        &r.date,
-                        10,
+                        [(&r.date, 10), (&r.name, file_w)],
                         [&r.speakers, &r.turns, &r.words],
                     )
                 })
@@ -135,8 +197,7 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
             let header = table_row(
                 width,
                 "person",
-                "kind",
-                8,
+                [("kind", 8), ("", 0)],
                 [&"sessions", &"turns", &"words"],
             );
             let rows = lib
@@ -151,7 +212,14 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                     };
                     let counts: [&dyn std::fmt::Display; 3] =
                         [&p.appearances.len(), &p.turns(), &p.words()];
-                    table_row(width, &p.name, kind, 8, counts)
+                    // A label ("Moderator", "Speaker 1") is one session's: say which.
+                    let name = match (p.kind, p.appearances.as_slice()) {
+                        (podium::session::SpeakerKind::Label, [a]) => {
+                            format!("{} · {}", p.name, lib.items[a.session].session.meta.title)
+                        }
+                        _ => p.name.clone(),
+                    };
+                    table_row(width, &name, [(kind, 8), ("", 0)], counts)
                 })
                 .collect();
             (header, rows)
@@ -240,13 +308,36 @@ fn draw_search(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
     };
     list.draw(frame, rect, |hit| {
         let session = &lib.items[hit.session].session;
-        let turn = &session.turns[hit.quote.turn];
-        HitRow {
-            session: Some(&session.meta.title),
-            speaker: session.speaker_name(turn),
-            speaker_ix: hit.speaker,
-            turn: &turn.id,
-            quote: turn.sentence(hit.quote.sentence).unwrap_or_default(),
+        match hit.summary {
+            Some(i) => {
+                let text = podium::sources::sentences(session)
+                    .into_iter()
+                    .nth(i)
+                    .map(|l| l.sentence)
+                    .unwrap_or_default();
+                HitRow {
+                    session: Some(&session.meta.title),
+                    speaker: session
+                        .speakers
+                        .get(hit.speaker)
+                        .map_or("Session", |s| s.name.as_str()),
+                    speaker_ix: hit.speaker,
+                    turn: "summary",
+                    summary: true,
+                    quote: text.into(),
+                }
+            }
+            None => {
+                let turn = &session.turns[hit.quote.turn];
+                HitRow {
+                    session: Some(&session.meta.title),
+                    speaker: session.speaker_name(turn),
+                    speaker_ix: hit.speaker,
+                    turn: &turn.id,
+                    summary: false,
+                    quote: turn.sentence(hit.quote.sentence).unwrap_or_default().into(),
+                }
+            }
         }
     });
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::{clean, frame_block, list_offset};
 use crate::tui::app::App;
 use crate::tui::layout;
+use crate::tui::widgets::fit_line;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let t = app.theme;
@@ -55,17 +56,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 0,
             ),
         };
-        let mut line = Line::from(vec![
-            Span::raw(if i == app.marks_selected {
-                "▸ "
-            } else {
-                "  "
-            }),
-            Span::styled(format!("{place} · "), t.dim()),
-            Span::styled(clean(&who).into_owned(), t.speaker(speaker)),
-            Span::raw(" · "),
-            Span::raw(clean(&text).into_owned()),
-        ]);
+        let mut line = fit_line(
+            Line::from(vec![
+                Span::raw(if i == app.marks_selected {
+                    "▸ "
+                } else {
+                    "  "
+                }),
+                Span::styled(format!("{place} · "), t.dim()),
+                Span::styled(clean(&who).into_owned(), t.speaker(speaker)),
+                Span::raw(" · "),
+                Span::raw(clean(&text).into_owned()),
+            ]),
+            inner.width,
+        );
         if i == app.marks_selected {
             line = line.style(t.selected());
         }

@@ -7,6 +7,8 @@ pub mod marks;
 pub mod search;
 pub mod speakers;
 pub mod stats;
+pub mod summaries;
 pub mod transcript;
+pub mod warnings;
 
 pub use super::widgets::{bar, clean, frame_block, list_offset, popup};

@@ -1,4 +1,5 @@
-//! The session's search panel: the shared hit list, each hit as `speaker · t12 · quote`.
+//! The session's search panel: the shared hit list, each hit as `speaker · t12 · quote`, or
+//! `speaker · summary · sentence` for a sentence of the report's summaries.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,20 +10,34 @@ use crate::tui::widgets::hit_list::{HitList, HitRow};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let list = HitList {
-        title: " Search quotes ",
+        title: " Search quotes and summaries ",
         state: &app.search,
         quotes: app.total_quotes,
         theme: app.theme,
     };
     let session = &app.session;
-    list.draw(frame, rect, |hit| {
-        let turn = &session.turns[hit.quote.turn];
-        HitRow {
+    list.draw(frame, rect, |hit| match hit.summary {
+        Some(_) => HitRow {
             session: None,
-            speaker: session.speaker_name(turn),
-            speaker_ix: who::speaker_of(session, hit.quote.turn).unwrap_or(hit.speaker),
-            turn: &turn.id,
-            quote: turn.sentence(hit.quote.sentence).unwrap_or_default(),
+            speaker: session
+                .speakers
+                .get(hit.speaker)
+                .map_or("Session", |s| s.name.as_str()),
+            speaker_ix: hit.speaker,
+            turn: "summary",
+            summary: true,
+            quote: app.index.quote(hit).into(),
+        },
+        None => {
+            let turn = &session.turns[hit.quote.turn];
+            HitRow {
+                session: None,
+                speaker: session.speaker_name(turn),
+                speaker_ix: who::speaker_of(session, hit.quote.turn).unwrap_or(hit.speaker),
+                turn: &turn.id,
+                summary: false,
+                quote: turn.sentence(hit.quote.sentence).unwrap_or_default().into(),
+            }
         }
     });
 }

@@ -7,10 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{bar, clean, frame_block};
+use super::{bar, frame_block};
 use crate::tui::app::App;
 use crate::tui::layout::Focus;
 use crate::tui::who;
+use crate::tui::widgets::ellipsize;
 use crate::tui::widgets::list::speaker_list;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
@@ -33,15 +34,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         } else {
             " ".into()
         };
-        let mut name_line = vec![
+        // The floor mark is never what gets cut: the name gives way, ending in `…`.
+        let floor = if speaking == Some(i) { " ◂" } else { "" };
+        let room = width.saturating_sub(5 + floor.chars().count());
+        let name_line = vec![
             Span::raw(if selected { "▸" } else { " " }),
             Span::styled("■", t.speaker(i)),
             Span::raw(format!(" {number} ")),
-            Span::styled(clean(&sp.name).into_owned(), t.speaker(i)),
+            Span::styled(ellipsize(&sp.name, room), t.speaker(i)),
+            Span::raw(floor),
         ];
-        if speaking == Some(i) {
-            name_line.push(Span::raw(" ◂"));
-        }
         let mut line = Line::from(name_line);
         if selected {
             line = line.style(t.selected());
@@ -69,10 +71,12 @@ pub fn draw_bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         frame.render_widget(Line::from("no speakers"), rect);
         return;
     };
+    let head = format!("‹{}/{n} ", app.selected + 1);
+    let room = usize::from(rect.width).saturating_sub(head.chars().count() + 2 + 2);
     let mut line = Line::from(vec![
-        Span::raw(format!("‹{}/{n} ", app.selected + 1)),
+        Span::raw(head),
         Span::styled("■ ", t.speaker(app.selected)),
-        Span::styled(clean(&sp.name).into_owned(), t.speaker(app.selected)),
+        Span::styled(ellipsize(&sp.name, room), t.speaker(app.selected)),
         Span::raw(" ›"),
     ]);
     if app.focus == Focus::Speakers {

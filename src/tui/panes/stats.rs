@@ -2,15 +2,18 @@
 //! share-of-words chart for the session so far (up to the turn at the reader's position) or the
 //! whole session (`s`). Estimated figures carry `~`.
 
-use podium::stats::{self, SpeakerStats, TimeSource};
+use podium::stats::{self, SpeakerStats};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{bar, clean, frame_block};
+use unicode_width::UnicodeWidthStr;
+
+use super::{bar, frame_block};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
+use crate::tui::widgets::{ellipsize, fit};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let t = app.theme;
@@ -50,7 +53,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::from(vec![
         Span::styled("■ ", t.speaker(app.selected)),
         Span::styled(
-            clean(&sp.name).into_owned(),
+            ellipsize(&sp.name, width.saturating_sub(2)),
             t.speaker(app.selected).patch(t.title()),
         ),
     ]));
@@ -59,10 +62,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .filter_map(|f| f.as_deref())
         .collect();
     if !about.is_empty() {
-        out.push(Line::styled(
-            clean(&about.join(" · ")).into_owned(),
-            t.dim(),
-        ));
+        out.push(Line::styled(ellipsize(&about.join(" · "), width), t.dim()));
     }
     let mut kind = crate::tui::who::roles_text(sp);
     if sp.kind == podium::session::SpeakerKind::Label {
@@ -73,9 +73,9 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         });
     }
     if !kind.is_empty() {
-        out.push(Line::styled(kind, t.dim()));
+        out.push(Line::styled(ellipsize(&kind, width), t.dim()));
     }
-    out.push(Line::styled(scope_label.clone(), t.dim()));
+    out.push(Line::styled(ellipsize(&scope_label, width), t.dim()));
     out.push(Line::from(""));
     // Two figure columns share what the label leaves; short headings when they are narrow.
     let col = (width.saturating_sub(9) / 2).clamp(5, 10);
@@ -95,17 +95,22 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::from(""));
     out.push(Line::styled("Share of words", t.title()));
-    let name_w = 10.min(width / 3);
+    // Names by display width (a Japanese name takes two columns a character), so the bars
+    // and the percentages line up whatever the script.
+    let longest = app
+        .session
+        .speakers
+        .iter()
+        .map(|s| s.name.width())
+        .max()
+        .unwrap_or(0);
+    let name_w = longest.min(10.max(width.saturating_sub(20))).min(width / 2);
     for (i, s) in all.iter().enumerate() {
-        let name: String = clean(&app.session.speakers[i].name)
-            .chars()
-            .take(name_w)
-            .collect();
         let pct = format!("{:>4.0}%", s.share * 100.0);
         let bar_w = width.saturating_sub(2 + name_w + 1 + pct.len());
         let mut line = Line::from(vec![
             Span::styled("■ ", t.speaker(i)),
-            Span::raw(format!("{name:<name_w$} ")),
+            Span::raw(format!("{} ", fit(&app.session.speakers[i].name, name_w))),
             Span::styled(bar(s.share, bar_w), t.speaker(i)),
             Span::raw(pct),
         ]);
@@ -122,19 +127,8 @@ fn figure_rows(app: &App, st: &SpeakerStats) -> Vec<(&'static str, String, Strin
     let dash = || "-".to_string();
     let p = st.published.unwrap_or_default();
     let opt = |v: Option<u64>| v.map_or_else(dash, |v| v.to_string());
-    // Measured from timestamps where the transcript has them; otherwise estimated from the
-    // words in scope at the published rate (never the published whole-session time).
-    let time = match st.speaking_time {
-        Some(time) if time.source == TimeSource::Measured => stats::format_duration(time.seconds),
-        _ => p
-            .wpm
-            .map(|w| w as f64)
-            .or(app.figures.session_wpm)
-            .filter(|_| st.words > 0)
-            .map_or_else(dash, |wpm| {
-                format!("~{}", stats::format_duration(st.words as f64 * 60.0 / wpm))
-            }),
-    };
+    // The one definition `podium stats` prints too (stats::SpeakerStats::speaking_time).
+    let time = st.speaking_time.map_or_else(dash, stats::time_label);
     // A rate is only computed from real times; otherwise the published one stands alone.
     let wpm = st.wpm.map_or_else(dash, |w| format!("{w:.0}"));
     let longest = st.longest_turn.map_or_else(dash, |(turn, words)| {

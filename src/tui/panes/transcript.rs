@@ -78,25 +78,17 @@ fn visible_lines(app: &App, height: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// A summary-only report has no turns: say so, and show the selected speaker's summary (or
-/// the session's) in their place.
+/// A summary-only report has no turns: say so, and where its summaries are.
 fn no_turns(app: &App) -> Paragraph<'static> {
-    let t = app.theme;
-    let mut lines = vec![
-        Line::styled("No transcript: this report has summaries only.", t.dim()),
-        Line::from(""),
-    ];
-    let speaker = app.session.speakers.get(app.selected);
-    let (title, paragraphs) = match speaker {
-        Some(sp) if !sp.summary.is_empty() => (format!("Summary: {}", sp.name), &sp.summary),
-        _ => ("Summary of the session".to_string(), &app.session.summary),
-    };
-    lines.push(Line::styled(clean(&title).into_owned(), t.title()));
-    for p in paragraphs {
-        lines.push(Line::from(clean(p).into_owned()));
-        lines.push(Line::from(""));
-    }
-    Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true })
+    let key = app
+        .keymap
+        .key_for(crate::tui::keymap::Context::Global, "summaries")
+        .unwrap_or_default();
+    Paragraph::new(Line::styled(
+        format!("No transcript: this report has summaries only ({key} shows them)."),
+        app.theme.dim(),
+    ))
+    .wrap(ratatui::widgets::Wrap { trim: true })
 }
 
 /// Every line of one turn's block, styled.

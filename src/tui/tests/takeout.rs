@@ -96,19 +96,27 @@ fn r_renames_a_speaker_and_every_view_follows() {
     keys(&mut a, "5<S-Tab>r");
     assert!(screen(&a).contains("Rename Moderator to:"));
     keys(&mut a, "Kenny Chantre");
-    let Some(Effect::SaveRename { from, to }) = a.update(Action::PromptAccept) else {
+    let Some(Effect::SaveRename { from, to, merged }) = a.update(Action::PromptAccept) else {
         panic!("Enter renames");
     };
     assert_eq!((from.as_str(), to.as_str()), ("Moderator", "Kenny Chantre"));
+    assert!(!merged);
     let s = screen(&a);
     assert!(
         s.contains("■ 5 Kenny Chantre") && !s.contains("■ 5 Moderator"),
         "{s}"
     );
     assert_eq!(a.session.speakers[a.selected].name, "Kenny Chantre");
-    keys(&mut a, "r");
-    keys(&mut a, "Masae Toyama<Enter>");
+    keys(&mut a, "rMasae Toyama");
+    let Some(Effect::SaveRename { merged, .. }) = a.update(Action::PromptAccept) else {
+        panic!("Enter merges");
+    };
     assert_eq!(a.session.speakers.len(), 5, "a taken name merges");
+    assert!(merged);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Merged Kenny Chantre into Masae Toyama")
+    );
     keys(&mut a, "r<Esc>");
     assert!(a.prompt.is_none());
 }

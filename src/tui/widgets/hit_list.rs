@@ -5,13 +5,13 @@
 use podium::search::Hit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::list::ListView;
-use super::{clean, fit, frame_block, lit_spans};
+use super::{clean, fit, fit_line, frame_block, lit_spans};
 use crate::tui::layout;
 use crate::tui::search_state::SearchState;
 use crate::tui::theme::Theme;
@@ -27,7 +27,9 @@ pub struct HitRow<'a> {
     /// Colours the name.
     pub speaker_ix: usize,
     pub turn: &'a str,
-    pub quote: &'a str,
+    /// A summary sentence, not something said: its place reads `summary`, marked.
+    pub summary: bool,
+    pub quote: std::borrow::Cow<'a, str>,
 }
 
 /// The panel's frame and what it counts.
@@ -100,21 +102,29 @@ impl HitList<'_> {
             spans.push(Span::styled(fit(session, 24), t.dim()));
             spans.push(Span::raw(" · "));
         }
-        spans.push(Span::styled(
-            clean(row.speaker).into_owned(),
-            t.speaker(row.speaker_ix),
-        ));
-        spans.push(Span::styled(format!(" · {} · ", row.turn), t.dim()));
+        let name_style = if row.summary && row.speaker_ix >= u32::MAX as usize {
+            t.title()
+        } else {
+            t.speaker(row.speaker_ix)
+        };
+        spans.push(Span::styled(clean(row.speaker).into_owned(), name_style));
+        if row.summary {
+            spans.push(Span::styled(" · ", t.dim()));
+            spans.push(Span::styled(
+                "summary",
+                t.key().add_modifier(Modifier::ITALIC),
+            ));
+            spans.push(Span::styled(" · ", t.dim()));
+        } else {
+            spans.push(Span::styled(format!(" · {} · ", row.turn), t.dim()));
+        }
         let used: usize = spans.iter().map(|s| s.content.width()).sum();
         let room = usize::from(width).saturating_sub(used);
-        let (shown, matched) = window(row.quote, &self.state.lit(row.quote), room);
+        let (shown, matched) = window(&row.quote, &self.state.lit(&row.quote), room);
         spans.extend(lit_spans(&shown, &matched, Style::new(), t.matched()));
-        let mut line = Line::from(spans);
+        let mut line = fit_line(Line::from(spans), width);
         if selected {
-            line = line.patch_style(Style::new().add_modifier(Modifier::BOLD));
-            if t.colour {
-                line = line.patch_style(Style::new().bg(Color::DarkGray));
-            }
+            line = line.patch_style(t.selected_hit());
         }
         line
     }
@@ -126,15 +136,17 @@ fn query_bar(frame: &mut Frame<'_>, t: Theme, inner: Rect, s: &SearchState, quot
     let pending = if s.pending { "…" } else { "" };
     let count = format!(" {}{pending}/{quotes} ", s.total);
     let bar = Rect { height: 1, ..inner };
+    let cw = (count.width() as u16).min(inner.width);
+    // `/ ` before, the cursor after: the query scrolls so its end and the cursor show.
+    let room = usize::from(inner.width.saturating_sub(cw)).saturating_sub(3);
     frame.render_widget(
         Line::from(vec![
             Span::styled("/ ", t.key()),
-            Span::raw(clean(&s.query).into_owned()),
+            Span::raw(tail_fit(&clean(&s.query), room)),
             Span::styled("▏", t.key()),
         ]),
         bar,
     );
-    let cw = (count.width() as u16).min(inner.width);
     frame.render_widget(
         Line::styled(count, t.dim()),
         Rect {
@@ -143,6 +155,24 @@ fn query_bar(frame: &mut Frame<'_>, t: Theme, inner: Rect, s: &SearchState, quot
             ..bar
         },
     );
+}
+
+/// The end of `text` in at most `width` columns, `…` first when its start was cut.
+pub fn tail_fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// A long quote shown from a little before its first matched letter, so the match is on
@@ -180,6 +210,13 @@ mod tests {
         assert_eq!(shown.chars().nth(lit[0]), Some('m'));
         let (shown, lit) = window("short match", &[6], 40);
         assert_eq!((shown.as_str(), lit), ("short match", vec![6]));
+    }
+
+    #[test]
+    fn a_long_query_shows_its_end() {
+        assert_eq!(tail_fit("short", 10), "short");
+        assert_eq!(tail_fit("information sharing budget", 10), "…ng budget");
+        assert_eq!(tail_fit("東京会議です", 7).width(), 7);
     }
 
     #[test]

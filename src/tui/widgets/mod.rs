@@ -6,6 +6,7 @@
 pub mod help;
 pub mod hit_list;
 pub mod list;
+pub mod scrolled;
 
 use std::borrow::Cow;
 
@@ -13,6 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders};
+use unicode_width::UnicodeWidthStr;
 
 use super::layout;
 use super::theme::Theme;
@@ -24,20 +26,61 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     podium::sanitize::clean(text, podium::sanitize::Keep::Nothing)
 }
 
-/// `text` cut or padded to `width` display columns, cleaned as [`clean`] does.
-pub fn fit(text: &str, width: usize) -> String {
+/// `text` cut to `width` display columns, ending in `…` when it was cut; cleaned as [`clean`]
+/// does.
+pub fn ellipsize(text: &str, width: usize) -> String {
     let text = clean(text);
+    if text.width() <= width {
+        return text.into_owned();
+    }
     let mut out = String::new();
     let mut w = 0;
     for c in text.chars() {
         let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width {
+        if w + cw + 1 > width {
             break;
         }
         out.push(c);
         w += cw;
     }
-    out.extend(std::iter::repeat_n(' ', width - w));
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `text` cut (ending in `…`) or padded to exactly `width` display columns.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut out = ellipsize(text, width);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
+/// A line cut to `width` columns, its last cell `…` when anything was cut; spans keep their
+/// styles.
+pub fn fit_line(line: Line<'_>, width: u16) -> Line<'_> {
+    let width = usize::from(width);
+    if line.width() <= width {
+        return line;
+    }
+    let style = line.style;
+    let alignment = line.alignment;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = span.content.width();
+        if used + w < width {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let cut = ellipsize(&span.content, width - used);
+        spans.push(ratatui::text::Span::styled(cut, span.style));
+        break;
+    }
+    let mut out = Line::from(spans).style(style);
+    out.alignment = alignment;
     out
 }
 
@@ -138,6 +181,22 @@ mod tests {
         assert_eq!(bar(1.0, 4), "████");
         assert_eq!(bar(0.5, 4), "██  ");
         assert_eq!(bar(0.1, 4).chars().count(), 4);
+    }
+
+    #[test]
+    fn cut_text_ends_in_an_ellipsis_by_display_width() {
+        assert_eq!(ellipsize("Bernhards Blumbergs", 10), "Bernhards…");
+        assert_eq!(ellipsize("short", 10), "short");
+        assert_eq!(ellipsize("戸山正恵さん", 7), "戸山正…");
+        assert_eq!(fit("戸山正恵さん", 8), "戸山正… ");
+        assert_eq!(fit("ab", 4), "ab  ");
+        let line = Line::from(vec![
+            ratatui::text::Span::raw("▸■ 4 "),
+            ratatui::text::Span::raw("Bernhards Blumbergs"),
+        ]);
+        let cut = fit_line(line, 12);
+        assert_eq!(cut.to_string(), "▸■ 4 Bernha…");
+        assert_eq!(cut.width(), 12);
     }
 
     #[test]
