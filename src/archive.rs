@@ -340,9 +340,12 @@ impl Archive {
                     .to_string()
             };
             let quote = text(self.fields.text);
-            let Some((score, matched)) = scorer.score_with(&mut matcher, &mut buf, &quote, true)
-            else {
-                continue;
+            // The scorer ranks what it matches; the index's typos it cannot follow (letters
+            // swapped, `secruity`) follow, in the index's order, when the query is plain words.
+            let (score, matched) = match scorer.score_with(&mut matcher, &mut buf, &quote, true) {
+                Some(found) => found,
+                None if scorer.is_plain() => (0, Vec::new()),
+                None => continue,
             };
             hits.push((
                 rank,

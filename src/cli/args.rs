@@ -71,6 +71,11 @@ pub enum Sub {
         /// Only quotes by this speaker: name, alias or unique prefix, case-insensitive
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
+        /// Search a library through its on-disk index (built on first use, updated file by
+        /// file after), for archives bigger than memory; prints the best 50 unless --limit.
+        /// Libraries of more than 2,000 files use it without asking
+        #[arg(long)]
+        index: bool,
         #[command(flatten)]
         color: ColorWhen,
     },
@@ -213,6 +218,7 @@ impl Cli {
                 json,
                 limit,
                 speaker,
+                index,
                 color,
             } => {
                 let query = args.pop().unwrap_or_default();
@@ -240,6 +246,7 @@ impl Cli {
                     json,
                     limit,
                     speaker,
+                    index,
                     colour: color.stdout(),
                 })
             }

@@ -20,9 +20,16 @@ pub struct Search {
     pub json: bool,
     pub limit: Option<usize>,
     pub speaker: Option<String>,
+    /// Through the library's on-disk index ([`podium::archive`]).
+    pub index: bool,
     /// Matched letters in bold red.
     pub colour: bool,
 }
+
+/// A library of more files than this is searched through its on-disk index.
+const INDEX_PAST_FILES: usize = 2000;
+/// Hits printed from the index when no --limit says otherwise.
+const INDEX_DEFAULT_LIMIT: usize = 50;
 
 /// One JSON Lines record.
 #[derive(Serialize)]
@@ -65,7 +72,19 @@ const STEP: usize = 256;
 
 impl Search {
     pub fn run(self) -> anyhow::Result<ExitCode> {
-        let (index, digests) = self.load()?;
+        let files = if self.source.paths.is_empty() {
+            Vec::new()
+        } else {
+            self.source.discover()
+        };
+        if self.source.is_library() {
+            if self.index || files.len() > INDEX_PAST_FILES {
+                return self.run_indexed(&files);
+            }
+        } else if self.index {
+            anyhow::bail!("--index searches a library: name a folder or several files");
+        }
+        let (index, digests) = self.load(&files)?;
         let stdout = std::io::stdout();
         let colour = self.colour && !self.json;
         // Positions cost a second scoring pass; plain output to a pipe does not show them.
@@ -97,7 +116,7 @@ impl Search {
     }
 
     /// The quote index and a digest per session, loading a library a step at a time.
-    fn load(&self) -> anyhow::Result<(QuoteIndex, Vec<Digest>)> {
+    fn load(&self, files: &[std::path::PathBuf]) -> anyhow::Result<(QuoteIndex, Vec<Digest>)> {
         let mut index = QuoteIndex::default();
         let mut digests = Vec::new();
         if self.source.paths.is_empty() {
@@ -109,7 +128,6 @@ impl Search {
         }
         // One file or many: each through its cached digest when there is one, so a warm search
         // reads only quote text, never a whole session.
-        let files = self.source.discover();
         if !self.source.is_library() {
             let path = &files[0];
             let cache = self.source.cache();
@@ -194,6 +212,79 @@ impl Search {
             c.put_digest(path, &d);
         }
         Ok((d, item.warnings))
+    }
+}
+
+impl Search {
+    /// The library through its on-disk index: brought up to date (only files added, changed or
+    /// gone are touched), then asked for the best hits, which are re-ranked by the same scorer.
+    fn run_indexed(&self, files: &[std::path::PathBuf]) -> anyhow::Result<ExitCode> {
+        let root = podium::files::cache_dir().ok_or_else(|| {
+            anyhow!("no cache directory for the index (set XDG_CACHE_HOME or HOME)")
+        })?;
+        let dir = podium::archive::Archive::dir_for(&root, &self.source.paths);
+        let mut archive = podium::archive::Archive::open(&dir)?;
+        let cache = self.source.cache();
+        let progress = Progress::new(files.len());
+        let failures = std::sync::atomic::AtomicUsize::new(0);
+        let load = |path: &std::path::Path| match self.digest_of(path, cache.as_ref()) {
+            Ok((d, _)) => Some(podium::archive::Quotes::from_digest(&d)),
+            Err(e) => {
+                failures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                progress.println(format!("skipped {e}"));
+                None
+            }
+        };
+        let update = archive.update(files, &load, &|| progress.tick())?;
+        progress.done();
+        if update.added + update.changed + update.removed > 0 {
+            super::out::note(format!(
+                "index: {} files added, {} changed, {} removed ({} quotes in all)",
+                update.added,
+                update.changed,
+                update.removed,
+                archive.len()
+            ));
+        }
+        let limit = self.limit.unwrap_or(INDEX_DEFAULT_LIMIT);
+        let mut hits = archive.search(&self.query, limit)?;
+        if let Some(name) = &self.speaker {
+            let want = podium::text::fold_name(name);
+            hits.retain(|h| podium::text::fold_name(&h.speaker).starts_with(&want));
+        }
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let colour = self.colour && !self.json;
+        let records: Vec<Record<'_>> = hits
+            .iter()
+            .map(|h| {
+                let summary = h.turn == "summary";
+                Record {
+                    session: &h.session,
+                    file: Some(h.file.clone()),
+                    speaker: Some(&h.speaker),
+                    turn: (!summary).then_some(h.turn.as_str()),
+                    sentence: (!summary).then_some(h.sentence as usize),
+                    origin: if summary { "summary" } else { "transcript" },
+                    score: h.score,
+                    quote: &h.quote,
+                    matched: &h.matched,
+                }
+            })
+            .collect();
+        if self.json {
+            for r in &records {
+                podium::sanitize::json(&mut out, r, false)?;
+                writeln!(out)?;
+            }
+        } else {
+            write_plain(&mut out, &records, true, colour)?;
+        }
+        out.flush()?;
+        Ok(if hits.is_empty() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
     }
 }
 

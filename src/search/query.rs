@@ -116,6 +116,13 @@ impl Query {
         !self.groups.iter().flatten().any(|t| !t.atom.negative)
     }
 
+    /// Whether the query is plain words: no fzf marks, alternatives or exclusions.
+    pub fn is_plain(&self) -> bool {
+        self.groups
+            .iter()
+            .all(|g| g.len() == 1 && g[0].atom.kind == AtomKind::Fuzzy && !g[0].atom.negative)
+    }
+
     /// A matcher for one thread.
     pub fn matcher() -> Matcher {
         Matcher::new(Config::DEFAULT)
