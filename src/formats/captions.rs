@@ -5,6 +5,44 @@ use crate::formats::evidence::{self, Refusal, Shape};
 use crate::formats::pieces::Who;
 use crate::formats::speakers;
 
+/// `&#237;` and `&#xED;` as the characters they name (Teams writes accented names so);
+/// anything that names no character is left as written.
+fn decode_numeric(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let (hex, digits) = match after.strip_prefix(['x', 'X']) {
+            Some(h) => (true, h),
+            None => (false, after),
+        };
+        let end = digits
+            .find(|c: char| !c.is_ascii_hexdigit())
+            .unwrap_or(digits.len());
+        let code = if hex {
+            u32::from_str_radix(&digits[..end], 16).ok()
+        } else {
+            digits[..end].parse::<u32>().ok()
+        };
+        match (
+            code.and_then(char::from_u32),
+            digits[end..].strip_prefix(';'),
+        ) {
+            (Some(c), Some(tail)) if end > 0 => {
+                out.push(c);
+                rest = tail;
+            }
+            _ => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A cue line's text without markup, and the voice its `<v Name>` tag names (closed or not).
 pub fn strip_markup(line: &str) -> (Option<String>, String) {
     let mut voice = None;
@@ -47,7 +85,8 @@ fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
     }
-    text.replace("&lt;", "<")
+    decode_numeric(text)
+        .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&nbsp;", "\u{a0}")
         .replace("&lrm;", "\u{200e}")
@@ -152,6 +191,17 @@ pub fn name_prefix(text: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_entities_in_voices_and_text_are_decoded() {
+        assert_eq!(
+            strip_markup("<v Carlos Far&#237;as>No, caf&#xE9; &amp; &#bad; &#;</v>"),
+            (
+                Some("Carlos Farías".to_string()),
+                "No, café & &#bad; &#;".to_string()
+            )
+        );
+    }
 
     #[test]
     fn voices_and_tags() {

@@ -46,10 +46,26 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
         }
         if !line.contains("-->") {
             if !starts_cue(i) {
-                draft.warn(
-                    Some(i + 1),
-                    format!("text outside any cue, kept here: {line}"),
-                );
+                // Real files put blank lines inside a cue's text: it goes on with that cue.
+                match cues.last_mut() {
+                    Some(cue) => {
+                        draft.warn(
+                            Some(i + 1),
+                            format!(
+                                "text after a blank line inside a cue; kept with the cue at line {}",
+                                cue.line
+                            ),
+                        );
+                        cue.text.push(line.to_string());
+                    }
+                    None => {
+                        draft.warn(
+                            Some(i + 1),
+                            format!("text before the first cue, set aside as a note: {line}"),
+                        );
+                        draft.notes.push(line.to_string());
+                    }
+                }
             }
             i += 1;
             continue;
@@ -191,5 +207,25 @@ mod tests {
         let s = build(d, "srt");
         assert_eq!(s.turns.len(), 3);
         assert_eq!(s.turns[1].paragraphs, ["Yes."]);
+    }
+
+    #[test]
+    fn text_after_a_blank_line_inside_a_cue_stays_with_the_cue() {
+        // As in a real interview export: a host's answer in two paragraphs of one cue.
+        let d = parse(&lines(
+            "4\n18:17:38,761 --> 18:18:06,834\nHost: There are several challenges.\n\nSecondly, web3 is young.\n\n5\n18:18:07,000 --> 18:18:09,000\nGuest: I see.\n",
+        ))
+        .expect("srt");
+        let s = build(d, "srt");
+        assert_eq!(s.turns.len(), 2);
+        assert_eq!(
+            s.turns[0].text(),
+            "There are several challenges. Secondly, web3 is young."
+        );
+        assert!(
+            s.warnings
+                .iter()
+                .any(|w| w.line == Some(5) && w.message.contains("kept with the cue at line 2"))
+        );
     }
 }
