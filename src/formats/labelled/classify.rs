@@ -1,45 +1,53 @@
 //! One line of labelled text, classified: a label of some layout, a heading, an examination
 //! mark, a Europarl tag, or text. Every layout's header is recognised here.
 
-use crate::formats::captions::{label_prefix, name_prefix};
-use crate::formats::evidence::{self, Refusal, Shape};
-use crate::formats::pieces::Who;
+use std::borrow::Cow;
+
+use crate::formats::captions::label_prefix_judged;
+use crate::formats::evidence::{self, Refusal, Shape, Shapes};
 use crate::formats::speakers::{is_name_like, label_role};
 use crate::formats::timecode;
 
+/// Who a speaker mark names: somebody by name, or somebody new and unnamed (a bare `>>`).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Mark<'t> {
+    Named(Cow<'t, str>),
+    Unnamed,
+}
+
 /// What one line of the file is.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Line {
+pub(super) enum Line<'t> {
     Blank,
     /// `#` to `######` and the heading's text.
-    Heading(usize, String),
+    Heading(usize, &'t str),
     /// A speaker mark or a `Name:` candidate, the time it gives and the words after it.
     Label {
-        who: Who,
+        who: Mark<'t>,
         at: Option<f64>,
-        said: String,
+        said: &'t str,
         shape: Shape,
         refused: Option<Refusal>,
         how: &'static str,
     },
     /// `Q.` and `A.` in examination, and `BY MR. X:` naming the examiner.
-    Question(String),
-    Answer(String),
-    Examiner(String),
+    Question(&'t str),
+    Answer(&'t str),
+    Examiner(&'t str),
     /// Europarl's `<CHAPTER ID=…>`: the next line is its title.
     Chapter,
     Text {
         at: Option<f64>,
-        text: String,
+        text: Cow<'t, str>,
     },
 }
 
 /// Lines after the markup every layout shares is undone: Markdown's escaped brackets
 /// (`\[00:03:58.22\]`) and a time in backticks (`` `[00:00]` ``).
-pub(super) fn unescape(raw: &str) -> String {
+pub(super) fn unescape(raw: &str) -> Cow<'_, str> {
     let t = raw.trim();
-    if !t.contains('\\') && !t.starts_with('`') {
-        return t.to_string();
+    if !t.starts_with('`') && memchr::memchr(b'\\', t.as_bytes()).is_none() {
+        return Cow::Borrowed(t);
     }
     let mut s = t.replace("\\[", "[").replace("\\]", "]");
     if s.starts_with("`[")
@@ -48,60 +56,79 @@ pub(super) fn unescape(raw: &str) -> String {
         s.replace_range(close + 1..close + 2, "");
         s.remove(0);
     }
-    s
+    Cow::Owned(s)
 }
 
-fn label(who: Who, at: Option<f64>, said: &str, how: &'static str) -> Line {
+fn label<'t>(
+    shapes: &mut Shapes,
+    who: Mark<'t>,
+    at: Option<f64>,
+    said: &'t str,
+    how: &'static str,
+) -> Line<'t> {
     let refused = match &who {
-        Who::Named(n) => evidence::judge_shape(n, said).and_then(|(_, r)| r),
-        _ => None,
+        Mark::Named(n) => shapes
+            .judge_name(n)
+            .and_then(|v| evidence::with_title(v, said).1),
+        Mark::Unnamed => None,
     };
     Line::Label {
         who,
         at,
-        said: said.to_string(),
+        said,
         shape: Shape::Strong,
         refused,
         how,
     }
 }
 
-pub(super) fn classify(t: &str, court: bool) -> Line {
+/// What a line (unescaped) is; `shapes` remembers verdicts on names across the file's lines.
+pub(super) fn classify<'t>(t: &'t str, court: bool, shapes: &mut Shapes) -> Line<'t> {
     if t.is_empty() || t == "<P>" {
         return Line::Blank;
     }
-    if let Some(line) = europarl(t) {
+    if let Some(line) = europarl(t, shapes) {
         return line;
     }
     if let Some(rest) = t.strip_prefix(">>") {
         let rest = rest.trim_start();
-        return match name_prefix(rest) {
+        let named = match label_prefix_judged(rest, shapes) {
+            Some((name, said, Shape::Proper | Shape::Strong, None)) => Some((name, said)),
+            _ => None,
+        };
+        return match named {
             Some((name, said)) => label(
-                Who::Named(name.to_string()),
+                shapes,
+                Mark::Named(Cow::Borrowed(name)),
                 None,
                 said,
                 "`>> NAME:` caption mark",
             ),
-            None => label(Who::Unnamed, None, rest, "bare `>>` caption mark"),
+            None => label(shapes, Mark::Unnamed, None, rest, "bare `>>` caption mark"),
         };
     }
-    let hashes = t.chars().take_while(|&c| c == '#').count();
+    let hashes = t.bytes().take_while(|&c| c == b'#').count();
     if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
-        return Line::Heading(hashes, t[hashes..].trim().to_string());
+        return Line::Heading(hashes, t[hashes..].trim());
     }
     if (court || t.starts_with(['Q', 'A', 'B']))
         && let Some(line) = examination(t)
     {
         return line;
     }
-    let (at, rest) = match timecode::leading(t) {
-        Some((at, rest)) if t.starts_with(['[', '(']) => (Some(at), rest),
-        _ => (None, t),
+    // Only a time in brackets opens a line.
+    let leading = match t.starts_with(['[', '(']) {
+        true => timecode::leading(t),
+        false => None,
     };
-    if let Some(found) = markdown_label(rest, at)
-        .or_else(|| zoom_header(rest))
-        .or_else(|| rev_header(rest))
-        .or_else(|| otter_header(rest))
+    let (at, rest) = match leading {
+        Some((at, rest)) => (Some(at), rest),
+        None => (None, t),
+    };
+    if let Some(found) = markdown_label(rest, at, shapes)
+        .or_else(|| zoom_header(rest, shapes))
+        .or_else(|| rev_header(rest, shapes))
+        .or_else(|| otter_header(rest, shapes))
     {
         return found;
     }
@@ -110,13 +137,14 @@ pub(super) fn classify(t: &str, court: bool) -> Line {
         && let Some(name) = rest.strip_prefix("- ").filter(|l| is_label(l))
     {
         return label(
-            Who::Named(name.trim().to_string()),
+            shapes,
+            Mark::Named(Cow::Borrowed(name.trim())),
             at,
             "",
             "Happy Scribe header",
         );
     }
-    if let Some((name, said, shape, refused)) = label_prefix(rest) {
+    if let Some((name, said, shape, refused)) = label_prefix_judged(rest, shapes) {
         // A list item or a link is never a label, whatever its shape.
         let refused = if t.starts_with(['-', '*', '•', '[']) && at.is_none() {
             Some(Refusal::Markup)
@@ -124,9 +152,9 @@ pub(super) fn classify(t: &str, court: bool) -> Line {
             refused
         };
         return Line::Label {
-            who: Who::Named(name.to_string()),
+            who: Mark::Named(Cow::Borrowed(name)),
             at,
-            said: said.to_string(),
+            said,
             shape,
             refused,
             how: "",
@@ -134,15 +162,15 @@ pub(super) fn classify(t: &str, court: bool) -> Line {
     }
     let text = if court && rest.starts_with('(') && rest.ends_with(')') {
         // A stage direction (`(Jury present)`): an annotation, not speech.
-        format!("[{}]", &rest[1..rest.len() - 1])
+        Cow::Owned(format!("[{}]", &rest[1..rest.len() - 1]))
     } else {
-        rest.to_string()
+        Cow::Borrowed(rest)
     };
     Line::Text { at, text }
 }
 
 /// Europarl: `<SPEAKER ID=2 NAME="Evans, Robert J" LANGUAGE="EN">`, `<CHAPTER ID=1>`, `<P>`.
-fn europarl(t: &str) -> Option<Line> {
+fn europarl<'t>(t: &'t str, shapes: &mut Shapes) -> Option<Line<'t>> {
     if t.starts_with("<CHAPTER") && t.ends_with('>') {
         return Some(Line::Chapter);
     }
@@ -153,7 +181,8 @@ fn europarl(t: &str) -> Option<Line> {
         _ => name,
     };
     Some(label(
-        Who::Named(name),
+        shapes,
+        Mark::Named(Cow::Owned(name)),
         None,
         "",
         "Europarl `<SPEAKER NAME=…>`",
@@ -173,13 +202,12 @@ fn attribute(tag: &str, key: &str) -> Option<String> {
 }
 
 /// `Q.`, `A.` (or `Q:`, `Q` and spaces) and `BY MR. SMITH:`.
-fn examination(t: &str) -> Option<Line> {
+fn examination(t: &str) -> Option<Line<'_>> {
     if let Some(name) = t
         .strip_prefix("BY ")
         .and_then(|r| r.trim().strip_suffix(':'))
     {
-        return (name.split_whitespace().count() <= 4)
-            .then(|| Line::Examiner(name.trim().to_string()));
+        return (name.split_whitespace().count() <= 4).then(|| Line::Examiner(name.trim()));
     }
     let mut chars = t.chars();
     let letter = chars.next()?;
@@ -194,7 +222,7 @@ fn examination(t: &str) -> Option<Line> {
     if !(said.is_empty() || said.starts_with(char::is_whitespace)) {
         return None;
     }
-    let said = said.trim().to_string();
+    let said = said.trim();
     match letter {
         'Q' => Some(Line::Question(said)),
         'A' => Some(Line::Answer(said)),
@@ -210,7 +238,7 @@ fn is_label(name: &str) -> bool {
 }
 
 /// `**Name:** text`, `**Name**: text`, and WhisperX's `**[00:18] SPEAKER_00:** text`.
-fn markdown_label(t: &str, at: Option<f64>) -> Option<Line> {
+fn markdown_label<'t>(t: &'t str, at: Option<f64>, shapes: &mut Shapes) -> Option<Line<'t>> {
     let rest = t.strip_prefix("**")?;
     let close = rest.find("**")?;
     let inner = &rest[..close];
@@ -225,7 +253,8 @@ fn markdown_label(t: &str, at: Option<f64>) -> Option<Line> {
     };
     is_label(name).then(|| {
         label(
-            Who::Named(name.trim().to_string()),
+            shapes,
+            Mark::Named(Cow::Borrowed(name.trim())),
             at,
             said.trim_start(),
             "bold `**Name:**` label",
@@ -234,13 +263,14 @@ fn markdown_label(t: &str, at: Option<f64>) -> Option<Line> {
 }
 
 /// Zoom's saved transcript: `[Jane Doe] 10:02:03`.
-fn zoom_header(t: &str) -> Option<Line> {
+fn zoom_header<'t>(t: &'t str, shapes: &mut Shapes) -> Option<Line<'t>> {
     let rest = t.strip_prefix('[')?;
     let (name, time) = rest.split_once(']')?;
     let at = timecode::parse(time.trim())?;
     is_label(name).then(|| {
         label(
-            Who::Named(name.trim().to_string()),
+            shapes,
+            Mark::Named(Cow::Borrowed(name.trim())),
             Some(at),
             "",
             "Zoom `[Name] time` header",
@@ -249,14 +279,16 @@ fn zoom_header(t: &str) -> Option<Line> {
 }
 
 /// Rev: `Jane Doe (00:01:02):` with the text below or after it.
-fn rev_header(t: &str) -> Option<Line> {
+fn rev_header<'t>(t: &'t str, shapes: &mut Shapes) -> Option<Line<'t>> {
+    memchr::memchr(b'(', t.as_bytes())?;
     let open = t.find(" (")?;
     let close = t[open..].find("):").map(|p| p + open)?;
     let at = timecode::parse(&t[open + 2..close])?;
     let name = &t[..open];
     is_label(name).then(|| {
         label(
-            Who::Named(name.trim().to_string()),
+            shapes,
+            Mark::Named(Cow::Borrowed(name.trim())),
             Some(at),
             t[close + 2..].trim_start(),
             "Rev `Name (time):` header",
@@ -266,7 +298,7 @@ fn rev_header(t: &str) -> Option<Line> {
 
 /// Otter: `Jane Doe  0:02` — a name, then only a timestamp.
 /// Also Trint, Sonix and others: `Jane Doe [00:00:05]` or `Jane Doe (00:00:05)`.
-fn otter_header(t: &str) -> Option<Line> {
+fn otter_header<'t>(t: &'t str, shapes: &mut Shapes) -> Option<Line<'t>> {
     let (name, time) = t.rsplit_once(char::is_whitespace)?;
     let time = time
         .strip_prefix(['[', '('])
@@ -275,7 +307,8 @@ fn otter_header(t: &str) -> Option<Line> {
     let at = timecode::parse(time)?;
     is_label(name).then(|| {
         label(
-            Who::Named(name.trim().to_string()),
+            shapes,
+            Mark::Named(Cow::Borrowed(name.trim())),
             Some(at),
             "",
             "Otter/Trint `Name time` header",

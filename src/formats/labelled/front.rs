@@ -1,6 +1,8 @@
 //! What comes before the transcript: show notes up to a "Transcript" line, the title and the
 //! notes before the first label, and whether Markdown headings name the speakers.
 
+use std::borrow::Cow;
+
 use super::classify::Line;
 use crate::formats::court;
 use crate::formats::evidence::{self, Shape};
@@ -23,21 +25,32 @@ const MARKERS: &[&str] = &[
 
 pub(super) fn is_marker(text: &str) -> bool {
     let t = text
-        .trim_matches(|c: char| c == '#' || c == '*' || c == '_' || c == ':' || c.is_whitespace())
-        .to_lowercase();
-    MARKERS.contains(&t.as_str())
+        .trim_matches(|c: char| c == '#' || c == '*' || c == '_' || c == ':' || c.is_whitespace());
+    // Lowercasing never shortens a text by chars, and no marker has more than 25: a text of
+    // over 100 bytes (so over 25 chars) is none. ASCII compares without lowercasing.
+    if t.len() > 100 {
+        return false;
+    }
+    if t.is_ascii() {
+        return MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m));
+    }
+    MARKERS.contains(&t.to_lowercase().as_str())
 }
 
 /// Enough prose to be a transcript without labels: twenty words and two sentences.
-pub(super) fn is_prose(lines: &[String]) -> bool {
-    let text: String = lines.iter().take(400).map(|l| format!("{l}\n")).collect();
+pub(super) fn is_prose<S: AsRef<str>>(lines: &[S]) -> bool {
+    let text: String = lines
+        .iter()
+        .take(400)
+        .map(|l| format!("{}\n", l.as_ref()))
+        .collect();
     crate::text::word_count(&text) >= 20 && crate::text::sentence_spans(&text).len() >= 2
 }
 
 /// The names Markdown headings give speakers, when the file uses them so: two or more
 /// name-shaped headings, one of them recurring or a label word, and most headings below the
 /// title name-shaped.
-pub(super) fn heading_speakers(lines: &[(usize, Line)]) -> Vec<String> {
+pub(super) fn heading_speakers(lines: &[(usize, Line<'_>)]) -> Vec<String> {
     // (folded name, level, count)
     let mut names: Vec<(String, usize, usize)> = Vec::new();
     let mut below_title = 0;
@@ -81,8 +94,8 @@ pub(super) fn heading_speakers(lines: &[(usize, Line)]) -> Vec<String> {
 /// Lines before the first label: the first heading or short line is the title, the rest notes.
 pub(super) fn front_matter(
     draft: &mut Draft,
-    lines: &[(usize, Line)],
-    texts: &[String],
+    lines: &[(usize, Line<'_>)],
+    texts: &[Cow<'_, str>],
     witness: &mut Option<String>,
     labelled: bool,
 ) {
@@ -98,12 +111,12 @@ pub(super) fn front_matter(
         }
         if std::mem::take(&mut chapter) {
             // Europarl: the chapter's title, the first section of the session.
-            draft.sections.push((text.clone(), 0));
+            draft.sections.push((text.to_string(), 0));
             continue;
         }
         let shown = match line {
-            Line::Heading(_, h) => h.clone(),
-            _ => text.clone(),
+            Line::Heading(_, h) => (*h).to_string(),
+            _ => text.to_string(),
         };
         if let Some(name) = court::sworn_witness(&shown) {
             *witness = Some(name.to_string());

@@ -15,13 +15,15 @@
 mod classify;
 mod front;
 
+use std::borrow::Cow;
+
 use crate::formats::ParseError;
 use crate::formats::court;
-use crate::formats::evidence::{self, Candidate, Refusal, Shape};
+use crate::formats::evidence::{self, Candidate, Refusal, Shape, Shapes};
 use crate::formats::pieces::{Draft, Piece, Who};
 use crate::formats::speakers::label_role;
 use crate::formats::timecode;
-use classify::{Line, classify, ends_sentence, unescape};
+use classify::{Line, Mark, classify, ends_sentence, unescape};
 use front::{front_matter, heading_speakers, is_marker, is_prose};
 
 /// The transcript's lines as the reader takes them: 1-based source line and text.
@@ -30,31 +32,33 @@ pub type Source = Vec<(usize, String)>;
 /// A file is labelled text when it has a speaker mark that is not refused (`>>`, `**Name:**`,
 /// a Zoom, Otter or Rev header, a Europarl tag, `Speaker 1:`), a name used twice as a `Name:`
 /// label, numbered court pages — or is prose without labels, read as one speaker.
-pub fn looks_like(lines: &[String]) -> bool {
+pub fn looks_like(lines: &[&str]) -> bool {
     if court::looks_like(lines) {
         return true;
     }
-    let head: Vec<(usize, Line)> = lines
+    let mut shapes = Shapes::default();
+    let texts: Vec<Cow<str>> = lines.iter().take(400).map(|l| unescape(l)).collect();
+    let head: Vec<(usize, Line)> = texts
         .iter()
-        .take(400)
         .enumerate()
-        .map(|(i, l)| (i + 1, classify(&unescape(l), false)))
+        .map(|(i, t)| (i + 1, classify(t, false, &mut shapes)))
         .collect();
     if !heading_speakers(&head).is_empty() {
         return true;
     }
     let mut seen: Vec<String> = Vec::new();
     for l in lines.iter().filter(|l| !l.trim().is_empty()).take(400) {
+        let text = unescape(l);
         if let Line::Label {
             who,
             shape,
             refused: None,
             ..
-        } = classify(&unescape(l), false)
+        } = classify(&text, false, &mut shapes)
         {
             let name = match who {
-                Who::Named(n) => n,
-                _ => String::new(),
+                Mark::Named(n) => n.into_owned(),
+                Mark::Unnamed => String::new(),
             };
             if shape == Shape::Strong || label_role(&name).is_some() {
                 return true;
@@ -71,37 +75,35 @@ pub fn looks_like(lines: &[String]) -> bool {
 }
 
 /// Reads a text file: court pages lose their furniture first.
-pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
+pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
     let mut draft = Draft::default();
     if court::looks_like(lines) {
         let cleaned = court::clean(lines, &mut draft);
         return read(&cleaned.lines, true, &cleaned.witnesses, draft);
     }
-    let source: Source = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.clone()))
-        .collect();
+    let source: Vec<(usize, &str)> = lines.iter().enumerate().map(|(i, l)| (i + 1, *l)).collect();
     read(&source, false, &[], draft)
 }
 
 /// Reads lines another layout extracted (an HTML page's text), with their source lines.
 pub fn read_source(source: &Source) -> Result<Draft, ParseError> {
-    read(source, false, &[], Draft::default())
+    let source: Vec<(usize, &str)> = source.iter().map(|(n, l)| (*n, l.as_str())).collect();
+    read(&source, false, &[], Draft::default())
 }
 
 #[allow(clippy::too_many_lines)] // one walk over the file, in the order a reader meets it
 fn read(
-    source: &[(usize, String)],
+    source: &[(usize, &str)],
     court: bool,
     witnesses: &[(usize, String)],
     mut draft: Draft,
 ) -> Result<Draft, ParseError> {
-    let texts: Vec<String> = source.iter().map(|(_, l)| unescape(l)).collect();
+    let texts: Vec<Cow<str>> = source.iter().map(|(_, l)| unescape(l)).collect();
+    let mut shapes = Shapes::default();
     let mut lines: Vec<(usize, Line)> = source
         .iter()
         .zip(&texts)
-        .map(|((n, _), t)| (*n, classify(t, court)))
+        .map(|((n, _), t)| (*n, classify(t, court, &mut shapes)))
         .collect();
     // Examination needs both questions and answers; otherwise `A.` is prose.
     let count = |f: fn(&Line) -> bool| lines.iter().filter(|(_, l)| f(l)).count();
@@ -115,16 +117,17 @@ fn read(
             ) {
                 *line = Line::Text {
                     at: None,
-                    text: text.clone(),
+                    text: Cow::Borrowed(text),
                 };
             }
         }
     }
     // Show notes end at a "Transcript" line, when labels follow it.
     let marker = lines.iter().position(|(_, l)| match l {
-        Line::Text { text, .. } | Line::Heading(_, text) => is_marker(text),
+        Line::Text { text, .. } => is_marker(text),
+        Line::Heading(_, text) => is_marker(text),
         Line::Label {
-            who: Who::Named(n),
+            who: Mark::Named(n),
             said,
             ..
         } => said.is_empty() && is_marker(n),
@@ -165,12 +168,12 @@ fn read(
         .skip(from)
         .filter_map(|(i, (n, l))| match l {
             Line::Label {
-                who: Who::Named(name),
+                who: Mark::Named(name),
                 shape,
                 refused,
                 ..
             } => Some(Candidate {
-                name: name.clone(),
+                name: Cow::Borrowed(name.as_ref()),
                 line: *n,
                 shape: *shape,
                 opens: opens[i],
@@ -190,12 +193,12 @@ fn read(
     let accepted = |line: &Line| -> Option<&'static str> {
         match line {
             Line::Label {
-                who: Who::Unnamed,
+                who: Mark::Unnamed,
                 how,
                 ..
             } => Some(how),
             Line::Label {
-                who: Who::Named(name),
+                who: Mark::Named(name),
                 shape,
                 refused,
                 how,
@@ -238,14 +241,11 @@ fn read(
         &mut witness,
         labelled,
     );
-    if !labelled {
-        let rest: Vec<String> = texts[body..].to_vec();
-        if !is_prose(&rest) {
-            return Err(ParseError::at(
-                1,
-                "no speaker labels; expected lines such as `Name: text`, `>> NAME:` or `**Name:**`",
-            ));
-        }
+    if !labelled && !is_prose(&texts[body..]) {
+        return Err(ParseError::at(
+            1,
+            "no speaker labels; expected lines such as `Name: text`, `>> NAME:` or `**Name:**`",
+        ));
     }
     let mut paragraph_break = true;
     let mut pending_time: Option<f64> = None;
@@ -273,7 +273,7 @@ fn read(
                 paragraph_break = true;
             }
             (Line::Examiner(name), _) => {
-                examiner = Some(name.clone());
+                examiner = Some((*name).to_string());
                 paragraph_break = true;
             }
             (Line::Heading(_, text), Some(how)) => {
@@ -291,7 +291,9 @@ fn read(
                 named_before = true;
             }
             (Line::Heading(_, text), None) => {
-                draft.sections.push((text.clone(), draft.pieces.len()));
+                draft
+                    .sections
+                    .push(((*text).to_string(), draft.pieces.len()));
                 paragraph_break = true;
             }
             (Line::Question(said), _) => {
@@ -331,23 +333,24 @@ fn read(
             }
             (Line::Label { who, at, said, .. }, Some(how)) => {
                 let who = match (who, &witness) {
-                    (Who::Named(name), Some(w))
+                    (Mark::Named(name), Some(w))
                         if crate::text::fold_name(name) == "the witness" =>
                     {
                         Who::Named(w.clone())
                     }
-                    _ => who.clone(),
+                    (Mark::Named(name), _) => Who::Named(name.to_string()),
+                    (Mark::Unnamed, _) => Who::Unnamed,
                 };
                 named_before |= matches!(who, Who::Named(_));
                 push_label(&mut draft, who, said, *at, &mut pending_time, n, how);
                 paragraph_break = false;
             }
             (Line::Label { at, .. }, None) | (Line::Text { at, .. }, _) => {
-                let raw = match line {
-                    Line::Text { text, .. } => text.as_str(),
+                let raw: &str = match line {
+                    Line::Text { text, .. } => text,
                     _ => match timecode::leading(&texts[i]) {
                         Some((_, rest)) if at.is_some() => rest,
-                        _ => texts[i].as_str(),
+                        _ => &texts[i],
                     },
                 };
                 if chapter {
@@ -434,7 +437,7 @@ mod tests {
     use crate::formats::pieces::build;
 
     fn session(text: &str) -> crate::session::Session {
-        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let lines: Vec<&str> = text.lines().collect();
         build(parse(&lines).expect("parses"), "text")
     }
 
@@ -530,9 +533,7 @@ mod tests {
 
     #[test]
     fn prose_is_not_labelled_text() {
-        let lines: Vec<String> = ["Shopping list", "eggs", "Note: milk"]
-            .map(String::from)
-            .to_vec();
+        let lines = ["Shopping list", "eggs", "Note: milk"];
         assert!(!looks_like(&lines));
         assert!(parse(&lines).is_err());
     }
