@@ -223,13 +223,27 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
             Who::Unnamed => (registry.id_of(UNKNOWN), false),
         };
         if !continues {
-            turns.push(Turn::new(turns.len(), speaker, Vec::new()));
+            // Ids are given once the empty turns are gone.
+            turns.push(Turn {
+                id: String::new(),
+                speaker,
+                role: None,
+                paragraphs: Vec::new(),
+                start: None,
+                end: None,
+                spoken: None,
+                sentences: Vec::new(),
+            });
             intervals.push(Vec::new());
         }
         let (Some(turn), Some(spans)) = (turns.last_mut(), intervals.last_mut()) else {
             continue;
         };
         if !text.is_empty() {
+            // Most turns are one paragraph: room for one, not the four a first push makes.
+            if turn.paragraphs.is_empty() {
+                turn.paragraphs.reserve_exact(1);
+            }
             match turn.paragraphs.last_mut() {
                 Some(last) if !piece.new_paragraph => {
                     last.push(' ');
@@ -268,6 +282,7 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
     }
     kept_before.push(kept);
     turns.retain(|t| !t.paragraphs.is_empty());
+    turns.shrink_to_fit();
     for (i, t) in turns.iter_mut().enumerate() {
         t.id = format!("t{}", i + 1);
     }
