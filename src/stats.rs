@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::session::{PublishedStats, Session};
 use crate::text;
 
@@ -84,9 +86,10 @@ pub struct Figures {
 
 impl Figures {
     pub fn new(session: &Session) -> Self {
+        // Counting words is most of the work; turns are counted in parallel.
         let turns: Vec<TurnFigures> = session
             .turns
-            .iter()
+            .par_iter()
             .map(|t| TurnFigures {
                 words: t.paragraphs.iter().map(|p| text::word_count(p)).sum(),
                 questions: (0..t.sentences.len())

@@ -1,7 +1,9 @@
 //! What WebVTT and SRT cues share: markup to strip, and who speaks in a cue's text (`<v Name>`,
 //! `Name: text`, `>> Name:`, a bare `>>`, `- ` dialogue dashes).
 
-use crate::formats::evidence::{self, Refusal, Shape};
+use std::borrow::Cow;
+
+use crate::formats::evidence::{self, Refusal, Shape, Shapes};
 use crate::formats::pieces::Who;
 use crate::formats::speakers;
 
@@ -100,7 +102,8 @@ fn decode_entities(text: &str) -> String {
 /// The label candidates among caption lines (1-based line, text, opens its cue).
 pub fn candidates<'a>(
     lines: impl Iterator<Item = (usize, &'a str, bool)>,
-) -> Vec<evidence::Candidate> {
+) -> Vec<evidence::Candidate<'a>> {
+    let mut shapes = Shapes::default();
     lines
         .filter_map(|(line, text, opens)| {
             let t = text.trim();
@@ -110,9 +113,9 @@ pub fn candidates<'a>(
                 .or_else(|| t.strip_prefix("– "))
                 .map(str::trim_start)
                 .unwrap_or(t);
-            let (name, _, shape, refused) = label_prefix(t)?;
+            let (name, _, shape, refused) = label_prefix_judged(t, &mut shapes)?;
             Some(evidence::Candidate {
-                name: name.to_string(),
+                name: Cow::Borrowed(name),
                 line,
                 shape,
                 opens,
@@ -161,21 +164,37 @@ pub fn speaker_mark(line: &str) -> (Who, &str) {
 /// could end a label: not inside a URL or a clock time, and the name part short. A parenthetical
 /// after the name (`Mr. Weiler (West Vancouver, Lib.):`) belongs to it.
 pub fn label_prefix(text: &str) -> Option<(&str, &str, Shape, Option<Refusal>)> {
+    label_prefix_judged(text, &mut Shapes::default())
+}
+
+/// As [`label_prefix`], remembering verdicts on names in `shapes` (one per file).
+pub fn label_prefix_judged<'a>(
+    text: &'a str,
+    shapes: &mut Shapes,
+) -> Option<(&'a str, &'a str, Shape, Option<Refusal>)> {
     let t = text.trim_start();
-    let colon = t.find([':', '：'])?;
+    let colon = first_colon(t)?;
     let (name, rest) = t.split_at(colon);
     let said = rest[rest.chars().next()?.len_utf8()..].trim_start();
     if rest.starts_with("://") || name.trim().is_empty() {
         return None;
     }
-    let bare = speakers::clean_name(name);
-    let bare = if bare.aside.is_some() {
-        bare.name
-    } else {
-        name.to_string()
-    };
-    let (shape, refused) = evidence::judge_shape(&bare, said)?;
+    let verdict = shapes.remember(name, |name| {
+        let bare = speakers::clean_name(name);
+        match bare.aside {
+            Some(_) => evidence::judge_name(&bare.name),
+            None => evidence::judge_name(name),
+        }
+    })?;
+    let (shape, refused) = evidence::with_title(verdict, said);
     Some((name.trim(), said, shape, refused))
+}
+
+/// The byte offset of the first colon, ASCII `:` or full-width `：` (U+FF1A, `EF BC 9A`).
+fn first_colon(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b':', 0xEF, b)
+        .find(|&i| b[i] == b':' || b[i..].starts_with(&[0xEF, 0xBC, 0x9A]))
 }
 
 /// `Name: text` → (`Name`, `text`), when what comes before the colon reads as a name or a

@@ -22,7 +22,7 @@ fn line_number(raw: &str) -> Option<(u32, &str)> {
 
 /// A file whose lines are numbered as a court reporter numbers them: most non-blank lines start
 /// with a number from 1 to 28, mostly one more than the number before.
-pub fn looks_like(lines: &[String]) -> bool {
+pub fn looks_like(lines: &[&str]) -> bool {
     let mut numbered = 0usize;
     let mut non_blank = 0usize;
     let mut sequential = 0usize;
@@ -43,14 +43,14 @@ pub fn looks_like(lines: &[String]) -> bool {
 /// The transcript's own lines (1-based source line, text without its number), furniture gone,
 /// and the witnesses the running heads name (`Nichols - Cross`), with the line where each is
 /// named.
-pub struct Cleaned {
-    pub lines: Vec<(usize, String)>,
+pub struct Cleaned<'a> {
+    pub lines: Vec<(usize, &'a str)>,
     pub witnesses: Vec<(usize, String)>,
 }
 
 /// Strips line numbers, drops page numbers, form feeds, running heads and footers; says what it
 /// dropped in `draft`'s tallies.
-pub fn clean(lines: &[String], draft: &mut Draft) -> Cleaned {
+pub fn clean<'a>(lines: &[&'a str], draft: &mut Draft) -> Cleaned<'a> {
     let mut out = Vec::with_capacity(lines.len());
     let mut witnesses = Vec::new();
     let mut previous = 0u32;
@@ -70,7 +70,7 @@ pub fn clean(lines: &[String], draft: &mut Draft) -> Cleaned {
             }
             Some((n, text)) => {
                 previous = n;
-                out.push((line, text.to_string()));
+                out.push((line, text));
             }
             None if t.chars().all(|c| c.is_ascii_digit()) => {
                 draft.tally("page numbers dropped", Some(line));
@@ -148,7 +148,7 @@ pub fn is_examination_heading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::test_lines as lines;
+    use crate::formats::test_strs as lines;
 
     #[test]
     fn numbered_pages_lose_their_furniture() {
@@ -157,11 +157,8 @@ mod tests {
         assert!(looks_like(&l));
         let mut d = Draft::default();
         let c = clean(&l, &mut d);
-        assert_eq!(
-            c.lines[0],
-            (3, "Q.   And where were you on the".to_string())
-        );
-        assert_eq!(c.lines[3], (6, String::new()));
+        assert_eq!(c.lines[0], (3, "Q.   And where were you on the"));
+        assert_eq!(c.lines[3], (6, ""));
         assert_eq!(c.witnesses, [(2, "Nichols".to_string())]);
         assert_eq!(c.lines.last().map(|l| l.0), Some(15));
         assert_eq!(

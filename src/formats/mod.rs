@@ -19,6 +19,7 @@ pub mod timecode;
 pub mod transcript_json;
 pub mod vtt;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::decode;
@@ -124,7 +125,7 @@ impl Format {
         }
     }
 
-    fn fits(self, lines: &[String], joined: &str) -> bool {
+    fn fits(self, lines: &[&str], joined: &str) -> bool {
         match self {
             Format::PodiumJson => podium_json::looks_like(joined),
             Format::TranscriptJson => transcript_json::looks_like(joined),
@@ -133,7 +134,7 @@ impl Format {
             Format::DiploAi => diploai::looks_like(lines),
             Format::Text => labelled::looks_like(lines),
             Format::Html => html::looks_like(joined),
-            Format::ParlaMint => parlamint::looks_like(lines, joined),
+            Format::ParlaMint => parlamint::looks_like(&parlamint_head(lines), joined),
             Format::Rttm => rttm::looks_like(lines),
         }
     }
@@ -214,7 +215,13 @@ pub fn inspect_path(path: &Path, format: Option<Format>) -> Result<(Loaded, Trac
     let shown = path.display().to_string();
     let bytes = read_file(path, &shown)?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-    load_inner(&shown, name.as_deref(), &bytes, format, Some(path))
+    load_inner(
+        &shown,
+        name.as_deref(),
+        Cow::Owned(bytes),
+        format,
+        Some(path),
+    )
 }
 
 fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, ImportError> {
@@ -255,7 +262,7 @@ pub fn load_bytes_as(
     bytes: &[u8],
     format: Option<Format>,
 ) -> Result<Loaded, ImportError> {
-    load_inner(shown, source_file, bytes, format, None).map(|(loaded, _)| loaded)
+    load_inner(shown, source_file, Cow::Borrowed(bytes), format, None).map(|(loaded, _)| loaded)
 }
 
 /// As [`load_bytes_as`], for bytes read from `origin`: formats that draw on files beside a
@@ -267,33 +274,39 @@ pub fn load_bytes_from(
     bytes: &[u8],
     format: Option<Format>,
 ) -> Result<Loaded, ImportError> {
-    load_inner(shown, source_file, bytes, format, origin).map(|(loaded, _)| loaded)
+    load_inner(shown, source_file, Cow::Borrowed(bytes), format, origin).map(|(loaded, _)| loaded)
 }
 
 fn load_inner(
     shown: &str,
     source_file: Option<&str>,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     format: Option<Format>,
     path: Option<&Path>,
 ) -> Result<(Loaded, Trace), ImportError> {
-    let text = decode::decode(bytes).map_err(|b| ImportError::at(shown, b.line, BINARY))?;
-    if text.lines.iter().all(|l| l.trim().is_empty()) {
-        return Err(ImportError::at(
-            shown,
-            1,
-            "empty file; expected a transcript or session report",
-        ));
-    }
-    let joined = text.lines.join("\n");
-    let (format, mut why) = match format {
-        Some(f) => (f, "named with --format".to_string()),
-        None => {
-            let f = detect(&text.lines, &joined).map_err(|e| e.in_file(shown))?;
-            (f, f.why().to_string())
+    let (format, mut why, parsed, decode_warnings) = {
+        let text = decode::decode(&bytes).map_err(|b| ImportError::at(shown, b.line, BINARY))?;
+        let lines = text.lines();
+        if lines.iter().all(|l| l.trim().is_empty()) {
+            return Err(ImportError::at(
+                shown,
+                1,
+                "empty file; expected a transcript or session report",
+            ));
         }
+        let joined = text.joined();
+        let (format, why) = match format {
+            Some(f) => (f, "named with --format".to_string()),
+            None => {
+                let f = detect(&lines, &joined).map_err(|e| e.in_file(shown))?;
+                (f, f.why().to_string())
+            }
+        };
+        let parsed = parse_as(format, path, &lines, &joined).map_err(|e| e.in_file(shown))?;
+        (format, why, parsed, text.warnings)
     };
-    let parsed = parse_as(format, path, &text.lines, &joined).map_err(|e| e.in_file(shown))?;
+    // The pieces own their text: the file's bytes can go before the session is built.
+    drop(bytes);
     let (mut session, speakers) = match parsed {
         Parsed::Session(s) => (s, Vec::new()),
         Parsed::Draft(mut draft, mut source_format) => {
@@ -307,7 +320,7 @@ fn load_inner(
         }
     };
     let warnings = if format == Format::PodiumJson {
-        text.warnings
+        decode_warnings
     } else {
         session.meta.source_file = source_file.map(str::to_string);
         if session.meta.title.is_empty() {
@@ -315,7 +328,7 @@ fn load_inner(
                 .map(|f| f.rsplit_once('.').map_or(f, |(stem, _)| stem).to_string())
                 .unwrap_or_else(|| "Untitled session".to_string());
         }
-        let mut all = text.warnings;
+        let mut all = decode_warnings;
         all.append(&mut session.warnings);
         all.sort_by_key(|w| w.line.unwrap_or(0));
         session.warnings.clone_from(&all);
@@ -342,12 +355,15 @@ enum Parsed {
 fn parse_as(
     format: Format,
     origin: Option<&Path>,
-    lines: &[String],
+    lines: &[&str],
     joined: &str,
 ) -> Result<Parsed, ParseError> {
     let draft = |d: pieces::Draft, name: &str| Parsed::Draft(d, name.to_string());
     Ok(match format {
-        Format::ParlaMint => Parsed::Session(parlamint::parse(origin, lines, joined)?),
+        Format::ParlaMint => {
+            let owned: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
+            Parsed::Session(parlamint::parse(origin, &owned, joined)?)
+        }
         Format::PodiumJson => Parsed::Session(podium_json::parse(joined)?),
         Format::DiploAi => Parsed::Session(diploai::parse(lines)?),
         Format::WebVtt => draft(vtt::parse(lines)?, "webvtt"),
@@ -426,7 +442,7 @@ fn pair_with_rttm(
     let Ok(text) = decode::decode(&bytes) else {
         return;
     };
-    match rttm::turns(&text.lines) {
+    match rttm::turns(&text.lines()) {
         Ok(turns) => {
             rttm::assign(draft, &turns, &shown(&rttm_path));
             source_format.push_str("+rttm");
@@ -463,19 +479,20 @@ fn rttm_turns_of(draft: &pieces::Draft) -> Result<Vec<rttm::Turn>, ()> {
 fn draft_of(path: &Path) -> Option<(pieces::Draft, String)> {
     let bytes = read_file(path, "").ok()?;
     let text = decode::decode(&bytes).ok()?;
-    let joined = text.lines.join("\n");
-    let format = detect(&text.lines, &joined).ok()?;
+    let lines = text.lines();
+    let joined = text.joined();
+    let format = detect(&lines, &joined).ok()?;
     if format == Format::Rttm {
         return None;
     }
-    match parse_as(format, Some(path), &text.lines, &joined).ok()? {
+    match parse_as(format, Some(path), &lines, &joined).ok()? {
         Parsed::Draft(d, name) => Some((d, name)),
         Parsed::Session(_) => None,
     }
 }
 
 /// Picks a format by content; when none fits, says what each format looked for.
-pub fn detect(lines: &[String], joined: &str) -> Result<Format, ParseError> {
+pub fn detect(lines: &[&str], joined: &str) -> Result<Format, ParseError> {
     if let Some(f) = Format::ALL.into_iter().find(|f| f.fits(lines, joined)) {
         return Ok(f);
     }
@@ -499,10 +516,30 @@ pub fn detect(lines: &[String], joined: &str) -> Result<Format, ParseError> {
     ))
 }
 
-/// A text as the lines importers take, for their tests.
+/// The lines ParlaMint's detection reads, as it takes them: up to its third non-blank line (it
+/// looks no further), so a big file of another format is not copied to be turned down.
+fn parlamint_head(lines: &[&str]) -> Vec<String> {
+    let mut non_blank = 0;
+    let end = lines
+        .iter()
+        .position(|l| {
+            non_blank += usize::from(!l.trim().is_empty());
+            non_blank == 3
+        })
+        .map_or(lines.len(), |i| i + 1);
+    lines[..end].iter().map(|l| (*l).to_string()).collect()
+}
+
+/// A text as owned lines, for the tests of ParlaMint, which takes them so.
 #[cfg(test)]
 pub(crate) fn test_lines(text: &str) -> Vec<String> {
     text.lines().map(str::to_string).collect()
+}
+
+/// A text as the lines importers take, for their tests.
+#[cfg(test)]
+pub(crate) fn test_strs(text: &str) -> Vec<&str> {
+    text.lines().collect()
 }
 
 /// Formats a warning for the terminal: `FILE:LINE: message`.

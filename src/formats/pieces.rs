@@ -2,8 +2,14 @@
 //! cue, a labelled paragraph, a recogniser's segment) with who said them and when. One set of
 //! rules turns them into turns, so every format merges, names and times speakers alike.
 
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
 use crate::formats::speakers::{self, Registry};
-use crate::session::{FORMAT_VERSION, Meta, Role, Section, Session, SessionKind, Turn, Warning};
+use crate::session::{
+    FORMAT_VERSION, Meta, Role, Section, Session, SessionKind, SpeakerIx, Turn, Warning,
+};
 
 /// Who said a piece.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,7 +174,10 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
     let mut sections = draft.sections.iter().peekable();
     let mut turns: Vec<Turn> = Vec::new();
     let mut intervals: Vec<Vec<(f64, f64)>> = Vec::new();
-    for (index, piece) in draft.pieces.into_iter().enumerate() {
+    // Names as written, cleaned and resolved once each: a file repeats a few names many times,
+    // and the registry gives a name the speaker it gave it before.
+    let mut known: HashMap<String, (speakers::CleanName, SpeakerIx)> = HashMap::new();
+    for (index, mut piece) in draft.pieces.into_iter().enumerate() {
         while let Some((title, _)) = sections.next_if(|(_, at)| *at <= index) {
             section_at.push((title.clone(), turns.len()));
         }
@@ -180,11 +189,18 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
         let previous = turns.last().map(|t| t.speaker);
         let (speaker, continues) = match &piece.who {
             Who::Named(raw) => {
-                let name = speakers::clean_name(raw);
-                if name.name != raw.trim() && !cleaned.iter().any(|(r, _, _)| r == raw) {
-                    cleaned.push((raw.clone(), name.name.clone(), piece.line));
-                }
-                let id = registry.id_of(&name.name);
+                let (name, id) = match known.get(raw.as_str()) {
+                    Some(found) => found,
+                    None => {
+                        let name = speakers::clean_name(raw);
+                        if name.name != raw.trim() && !cleaned.iter().any(|(r, _, _)| r == raw) {
+                            cleaned.push((raw.clone(), name.name.clone(), piece.line));
+                        }
+                        let id = registry.id_of(&name.name);
+                        known.entry(raw.clone()).or_insert((name, id))
+                    }
+                };
+                let id = *id;
                 let speaker = &mut registry.speakers[id.get()];
                 if let Some(aside) = &name.aside {
                     apply_aside(speaker, aside);
@@ -207,17 +223,35 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
             Who::Unnamed => (registry.id_of(UNKNOWN), false),
         };
         if !continues {
-            turns.push(Turn::new(turns.len(), speaker, Vec::new()));
+            // Ids are given once the empty turns are gone.
+            turns.push(Turn {
+                id: String::new(),
+                speaker,
+                role: None,
+                paragraphs: Vec::new(),
+                start: None,
+                end: None,
+                spoken: None,
+                sentences: Vec::new(),
+            });
             intervals.push(Vec::new());
         }
         let (Some(turn), Some(spans)) = (turns.last_mut(), intervals.last_mut()) else {
             continue;
         };
         if !text.is_empty() {
+            // Most turns are one paragraph: room for one, not the four a first push makes.
+            if turn.paragraphs.is_empty() {
+                turn.paragraphs.reserve_exact(1);
+            }
             match turn.paragraphs.last_mut() {
                 Some(last) if !piece.new_paragraph => {
                     last.push(' ');
                     last.push_str(text);
+                }
+                // Text that needs no trimming moves into the turn rather than being copied.
+                _ if text.len() == piece.text.len() => {
+                    turn.paragraphs.push(std::mem::take(&mut piece.text));
                 }
                 _ => turn.paragraphs.push(text.to_string()),
             }
@@ -237,8 +271,8 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
     for (turn, spans) in turns.iter_mut().zip(intervals) {
         // Milliseconds are the finest any source times speech to.
         turn.spoken = (!spans.is_empty()).then(|| (union_length(spans) * 1000.0).round() / 1000.0);
-        turn.split_sentences();
     }
+    turns.par_iter_mut().for_each(Turn::split_sentences);
     // A section starts at the first turn left once empty turns go.
     let mut kept_before = Vec::with_capacity(turns.len() + 1);
     let mut kept = 0;
@@ -248,6 +282,7 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
     }
     kept_before.push(kept);
     turns.retain(|t| !t.paragraphs.is_empty());
+    turns.shrink_to_fit();
     for (i, t) in turns.iter_mut().enumerate() {
         t.id = format!("t{}", i + 1);
     }

@@ -32,7 +32,7 @@ fn turn(line: &str) -> Option<(f64, f64, &str)> {
 
 /// Every non-blank line is an RTTM record (`SPEAKER …`, or another RTTM type, or a `;;`
 /// comment), and at least one is a `SPEAKER` turn.
-pub fn looks_like(lines: &[String]) -> bool {
+pub fn looks_like(lines: &[&str]) -> bool {
     let mut turns = 0;
     for l in lines
         .iter()
@@ -62,7 +62,7 @@ pub fn looks_like(lines: &[String]) -> bool {
 }
 
 /// The turns, in time order.
-pub fn turns(lines: &[String]) -> Result<Vec<Turn>, ParseError> {
+pub fn turns(lines: &[&str]) -> Result<Vec<Turn>, ParseError> {
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.trim();
@@ -89,7 +89,7 @@ pub fn turns(lines: &[String]) -> Result<Vec<Turn>, ParseError> {
 }
 
 /// The RTTM alone: turns with times and no words.
-pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
+pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
     let turns = turns(lines)?;
     let mut draft = Draft::default();
     draft.layout = Some(format!(
@@ -171,7 +171,7 @@ pub fn assign(draft: &mut Draft, turns: &[Turn], rttm_name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::test_lines as lines;
+    use crate::formats::test_strs as lines;
 
     #[test]
     fn rttm_turns_and_overlap_assignment() {

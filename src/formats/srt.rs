@@ -11,7 +11,7 @@ use crate::formats::timecode;
 use crate::formats::vtt::timing;
 
 /// The first text line is a cue number over a timing line, or a timing line.
-pub fn looks_like(lines: &[String]) -> bool {
+pub fn looks_like(lines: &[&str]) -> bool {
     let mut text = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
     match (text.next(), text.next()) {
         (Some(a), _) if a.contains("-->") => timing(a).is_some_and(|(s, _)| s.is_some()),
@@ -27,7 +27,7 @@ struct Cue {
     text: Vec<String>,
 }
 
-pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
+pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
     let mut draft = Draft::default();
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
@@ -166,7 +166,7 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
 mod tests {
     use super::*;
     use crate::formats::pieces::{Who, build};
-    use crate::formats::test_lines as lines;
+    use crate::formats::test_strs as lines;
 
     #[test]
     fn numbered_unnumbered_and_dot_milliseconds() {

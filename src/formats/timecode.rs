@@ -5,6 +5,10 @@
 /// have any number of digits; the fraction follows `.` or `,`.
 pub fn parse(text: &str) -> Option<f64> {
     let t = text.trim();
+    // Every clock starts with a digit: words are turned down before any splitting.
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let (clock, fraction) = match t.rfind(['.', ',']) {
         Some(p) if t[p + 1..].chars().all(|c| c.is_ascii_digit()) && p + 1 < t.len() => {
             (&t[..p], Some(&t[p + 1..]))
@@ -66,6 +70,9 @@ pub fn leading(line: &str) -> Option<(f64, &str)> {
 /// and the first time found. Annotations that merely contain a time (`[unintelligible
 /// 00:08:54]`) stay.
 pub fn take_inline(text: &str) -> (String, Option<f64>) {
+    if memchr::memchr(b'[', text.as_bytes()).is_none() {
+        return (text.trim().to_string(), None);
+    }
     let mut out = String::with_capacity(text.len());
     let mut first = None;
     let mut rest = text;

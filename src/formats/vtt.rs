@@ -14,11 +14,11 @@ use crate::formats::captions::{self, strip_markup};
 use crate::formats::pieces::{Draft, Piece, Who};
 use crate::formats::timecode;
 
-pub fn looks_like(lines: &[String]) -> bool {
+pub fn looks_like(lines: &[&str]) -> bool {
     first_text(lines).is_some_and(|(_, l)| l.starts_with("WEBVTT"))
 }
 
-fn first_text(lines: &[String]) -> Option<(usize, &str)> {
+fn first_text<'a>(lines: &[&'a str]) -> Option<(usize, &'a str)> {
     lines
         .iter()
         .enumerate()
@@ -43,7 +43,7 @@ fn is_identifier(line: &str) -> bool {
             || t.chars().all(|c| c.is_ascii_hexdigit() || c == '-'))
 }
 
-pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
+pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
     let Some((first, header)) = first_text(lines) else {
         return Err(ParseError::at(1, "empty file; expected a WEBVTT header"));
     };
@@ -94,7 +94,7 @@ pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
         let mut opens = true;
         // Only an empty line ends a payload: YouTube's cues start with a line of one space.
         while i < lines.len() && !lines[i].is_empty() && !lines[i].contains("-->") {
-            if is_identifier(&lines[i]) && lines.get(i + 1).is_some_and(|n| n.contains("-->")) {
+            if is_identifier(lines[i]) && lines.get(i + 1).is_some_and(|n| n.contains("-->")) {
                 break;
             }
             let (v, text) = strip_markup(lines[i].trim());
@@ -197,7 +197,7 @@ fn pieces_of(draft: &mut Draft, cue_lines: Vec<CueLine>, cues: usize) {
 mod tests {
     use super::*;
     use crate::formats::pieces::build;
-    use crate::formats::test_lines as lines;
+    use crate::formats::test_strs as lines;
 
     #[test]
     fn voices_inherit_and_merge() {

@@ -293,6 +293,8 @@ impl Turn {
                     })
             })
             .collect();
+        // Most turns are a sentence or two: no room kept for four (a million turns held).
+        self.sentences.shrink_to_fit();
     }
 
     /// The text of the `i`-th sentence (0-based).

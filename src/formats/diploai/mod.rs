@@ -97,7 +97,7 @@ impl Raw {
 }
 
 /// The non-blank lines, trimmed, with their 1-based numbers.
-fn non_blank(all_lines: &[String]) -> Vec<Line<'_>> {
+fn non_blank<'a>(all_lines: &[&'a str]) -> Vec<Line<'a>> {
     all_lines
         .iter()
         .enumerate()
@@ -110,7 +110,7 @@ fn non_blank(all_lines: &[String]) -> Vec<Line<'_>> {
 }
 
 /// Parses a report from its lines (already decoded, `lines[0]` is line 1).
-pub fn parse(all_lines: &[String]) -> Result<Session, ParseError> {
+pub fn parse(all_lines: &[&str]) -> Result<Session, ParseError> {
     let lines = non_blank(all_lines);
     let Some(first) = lines.first() else {
         return Err(ParseError::at(
@@ -170,8 +170,17 @@ pub fn parse(all_lines: &[String]) -> Result<Session, ParseError> {
 }
 
 /// Whether decoded lines read as a DiploAI report (for detection by content).
-pub fn looks_like(all_lines: &[String]) -> bool {
-    let lines = non_blank(all_lines);
+pub fn looks_like(all_lines: &[&str]) -> bool {
+    // The report's test reads the first 400 non-blank lines at most.
+    let mut non_blank_seen = 0;
+    let end = all_lines
+        .iter()
+        .position(|l| {
+            non_blank_seen += usize::from(!l.trim().is_empty());
+            non_blank_seen == 400
+        })
+        .map_or(all_lines.len(), |i| i + 1);
+    let lines = non_blank(&all_lines[..end]);
     looks_like_report(&lines)
 }
 

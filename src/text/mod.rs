@@ -5,6 +5,10 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+mod ascii;
+
+use ascii::count_words;
+
 /// Counts words the way Podium defines them everywhere: Unicode word segmentation (UAX #29),
 /// keeping the segments that contain a letter or digit. So `I’d` and `8.30` are one word each,
 /// `Mashiko-san` is two, punctuation and emoji are none, and each CJK ideograph is one.
@@ -13,15 +17,15 @@ use unicode_segmentation::UnicodeSegmentation;
 pub fn word_count(text: &str) -> usize {
     let notes = annotation_spans(text);
     if notes.is_empty() {
-        return text.unicode_words().count();
+        return count_words(text);
     }
     let mut count = 0;
     let mut at = 0;
     for note in notes {
-        count += text[at..note.start].unicode_words().count();
+        count += count_words(&text[at..note.start]);
         at = note.end;
     }
-    count + text[at..].unicode_words().count()
+    count + count_words(&text[at..])
 }
 
 /// The words of `text` by the same rule as [`word_count`], with their byte offsets; annotations
@@ -70,7 +74,7 @@ const NOTE_WORDS: &[&str] = &[
 pub fn annotation_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(open) = text[from..].find(['[', '(']).map(|p| p + from) {
+    while let Some(open) = memchr::memchr2(b'[', b'(', &text.as_bytes()[from..]).map(|p| p + from) {
         let close = if text.as_bytes()[open] == b'[' {
             ']'
         } else {
@@ -121,40 +125,65 @@ fn is_wide_terminator(c: char) -> bool {
 /// a digit or an opening quote after white space. A full stop after a known abbreviation ("Mr.",
 /// "e.g.") or a single initial ("J. Smith") does not end one.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        // Bytes are characters: the same walk, without a table of character offsets, leaping
+        // to the next terminator.
+        let b = text.as_bytes();
+        let next = |i: usize| memchr::memchr3(b'.', b'?', b'!', &b[i..]).map_or(b.len(), |p| i + p);
+        return spans_by(text, b.len(), |i| char::from(b[i]), |i| i, next);
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    spans_by(text, chars.len(), |i| chars[i].1, |i| chars[i].0, |i| i)
+}
+
+/// [`sentence_spans`] over `n` characters, the `i`-th being `char_at(i)` at byte `byte_at(i)`;
+/// no character from `i` to before `skip(i)` is a terminator.
+fn spans_by(
+    text: &str,
+    n: usize,
+    char_at: impl Fn(usize) -> char,
+    byte_at: impl Fn(usize) -> usize,
+    skip: impl Fn(usize) -> usize,
+) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut start = 0usize;
     let mut i = 0usize;
-    while i < chars.len() {
-        let (_, c) = chars[i];
+    while i < n {
+        i = skip(i);
+        if i >= n {
+            break;
+        }
+        let c = char_at(i);
         if !is_terminator(c) {
             i += 1;
             continue;
         }
         let term_at = i;
         // A run of terminators ("?!", "...") ends together, then any closing quotes.
-        while i < chars.len() && is_terminator(chars[i].1) {
+        while i < n && is_terminator(char_at(i)) {
             i += 1;
         }
         let single_dot = c == '.' && i - term_at == 1;
-        while i < chars.len() && is_closer(chars[i].1) {
+        while i < n && is_closer(char_at(i)) {
             i += 1;
         }
-        let end = chars.get(i).map_or(text.len(), |&(b, _)| b);
-        let wide = is_wide_terminator(chars[i - 1].1) || is_wide_terminator(c);
-        let at_space = i >= chars.len() || chars[i].1.is_whitespace();
+        let end = if i < n { byte_at(i) } else { text.len() };
+        let wide = is_wide_terminator(char_at(i - 1)) || is_wide_terminator(c);
+        let at_space = i >= n || char_at(i).is_whitespace();
         if !(at_space || wide) {
             continue;
         }
         let mut j = i;
-        while j < chars.len() && chars[j].1.is_whitespace() {
+        while j < n && char_at(j).is_whitespace() {
             j += 1;
         }
-        let starts_new = match chars.get(j) {
-            None => true,
-            Some(&(_, n)) => wide || n.is_uppercase() || n.is_numeric() || opens_quote(n),
+        let starts_new = if j < n {
+            let next = char_at(j);
+            wide || next.is_uppercase() || next.is_numeric() || opens_quote(next)
+        } else {
+            true
         };
-        if starts_new && !(single_dot && is_abbreviation(text, chars[term_at].0)) {
+        if starts_new && !(single_dot && is_abbreviation(text, byte_at(term_at))) {
             push_trimmed(text, start..end, &mut spans);
             start = end;
         }

@@ -5,11 +5,15 @@
 //! word such as "Resources" or "For example" are not names). Every guess that could be wrong
 //! becomes a warning with its line.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+mod words;
 
 use crate::formats::speakers::{clean_name, is_name_like, label_role};
 use crate::session::Warning;
 use crate::text::fold_name;
+use words::{FRONT_MATTER, NOT_NAMES};
 
 /// What the words before the colon look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +54,8 @@ impl Refusal {
 
 /// Something that may be a speaker label, where it is and what it looks like.
 #[derive(Debug, Clone)]
-pub struct Candidate {
-    pub name: String,
+pub struct Candidate<'a> {
+    pub name: Cow<'a, str>,
     /// 1-based source line.
     pub line: usize,
     pub shape: Shape,
@@ -60,185 +64,31 @@ pub struct Candidate {
     pub refused: Option<Refusal>,
 }
 
-/// Words that end in a colon in ordinary prose, show notes and slides, and are never speakers.
-const NOT_NAMES: &[&str] = &[
-    "note",
-    "notes",
-    "example",
-    "examples",
-    "for example",
-    "for instance",
-    "e.g",
-    "i.e",
-    "warning",
-    "update",
-    "source",
-    "sources",
-    "subject",
-    "tip",
-    "tips",
-    "caution",
-    "important",
-    "agenda",
-    "topic",
-    "topics",
-    "edit",
-    "ps",
-    "nb",
-    "todo",
-    "fyi",
-    "re",
-    "http",
-    "https",
-    "date",
-    "time",
-    "location",
-    "title",
-    "link",
-    "links",
-    "url",
-    "email",
-    "tel",
-    "phone",
-    "resources",
-    "resource",
-    "news",
-    "events",
-    "event",
-    "show notes",
-    "sponsors",
-    "sponsor",
-    "chapters",
-    "timestamps",
-    "summary",
-    "transcript",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "first",
-    "second",
-    "third",
-    "finally",
-    "step",
-    "also",
-    "however",
-    "answer key",
-    "key takeaways",
-    "takeaways",
-    "action items",
-    "next steps",
-    "references",
-    "reference",
-    "conclusion",
-    "introduction",
-    "background",
-    "overview",
-    "disclaimer",
-    "copyright",
-    "description",
-    "objective",
-    "goal",
-    "goals",
-    "result",
-    "results",
-    "outcome",
-    "location",
-    "venue",
-    "duration",
-    "recorded",
-    "published",
-    "category",
-    "tags",
-    "keywords",
-    "language",
-    "website",
-    "twitter",
-    "linkedin",
-    "facebook",
-    "instagram",
-    "youtube",
-    "mastodon",
-    "github",
-    "bio",
-    "about",
-    "contact",
-    "credits",
-    "music",
-    "hosts",
-    "guests",
-    "panelists",
-    "speakers",
-    "moderators",
-    "attendees",
-    "participants",
-    "present",
-    "absent",
-    "apologies",
-    "minutes",
-    "purpose",
-    "questions",
-    "q&a",
-    "quote",
-    "fact",
-    "definition",
-    "remember",
-    "bottom line",
-    "in summary",
-    "in short",
-    "update",
-    "pros",
-    "cons",
-    "why",
-    "how",
-    "what",
-    "when",
-    "where",
-    "who",
-    "because",
-    "so",
-    "yes",
-    "no",
-    "well",
-    "okay",
-    "ok",
-    "and",
-    "but",
-];
-
-/// Phrases of front-matter headings, never speakers.
-const FRONT_MATTER: &[&str] = &[
-    "provided by",
-    "captioning",
-    "in attendance",
-    "participants",
-    "attendees",
-    "panelists",
-    "panellists",
-    "appearances",
-    "also present",
-    "members present",
-    "reported by",
-    "transcribed by",
-    "prepared by",
-    "presiding",
-    "witnesses",
-    "index",
-    "exhibits",
-    "proceedings",
-    "transcript",
-    "speakers and moderators",
-    "table of contents",
-    "contents",
-];
-
 /// Shape and refusal of the words before a colon (`None` when they read as prose). `after` is
 /// what follows the colon on the line.
 pub fn judge_shape(name: &str, after: &str) -> Option<(Shape, Option<Refusal>)> {
+    judge_name(name).map(|verdict| with_title(verdict, after))
+}
+
+/// A verdict on the name alone completed by what follows it: a name not refused otherwise is
+/// refused as a title when a subtitle follows.
+pub fn with_title(
+    (shape, refused): (Shape, Option<Refusal>),
+    after: &str,
+) -> (Shape, Option<Refusal>) {
+    let refused = refused.or_else(|| title_like(after).then_some(Refusal::Title));
+    (shape, refused)
+}
+
+/// [`judge_shape`] on the words before the colon alone: every refusal but [`Refusal::Title`],
+/// which depends on what follows.
+pub fn judge_name(name: &str) -> Option<(Shape, Option<Refusal>)> {
     let name = name.trim();
+    if name.is_empty() || name.chars().count() > 60 {
+        return None;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if name.is_empty() || words.len() > 6 || name.chars().count() > 60 {
+    if words.len() > 6 {
         return None;
     }
     let lower = fold_name(name);
@@ -266,33 +116,69 @@ pub fn judge_shape(name: &str, after: &str) -> Option<(Shape, Option<Refusal>)> 
         Some(Refusal::Word)
     } else if !role && FRONT_MATTER.iter().any(|f| lower.contains(f)) {
         Some(Refusal::FrontMatter)
-    } else if title_like(after) {
-        Some(Refusal::Title)
     } else {
         None
     };
     Some((shape, refused))
 }
 
+/// Verdicts on names already judged in this file: a transcript names the same few speakers on
+/// thousands of lines, and judging a name costs more than reading its line.
+#[derive(Debug, Default)]
+pub struct Shapes {
+    names: HashMap<Box<str>, Option<(Shape, Option<Refusal>)>>,
+}
+
+impl Shapes {
+    /// [`judge_name`], remembered.
+    pub fn judge_name(&mut self, name: &str) -> Option<(Shape, Option<Refusal>)> {
+        self.remember(name, judge_name)
+    }
+
+    /// `judge(name)` for a name remembered under the words as written; `judge` must depend on
+    /// `name` alone.
+    pub fn remember(
+        &mut self,
+        name: &str,
+        judge: impl FnOnce(&str) -> Option<(Shape, Option<Refusal>)>,
+    ) -> Option<(Shape, Option<Refusal>)> {
+        if let Some(v) = self.names.get(name) {
+            return *v;
+        }
+        let v = judge(name);
+        // Long runs of text before a colon are judged afresh rather than kept.
+        if name.len() <= 128 {
+            self.names.insert(name.into(), v);
+        }
+        v
+    }
+}
+
 /// A subtitle: a few words, most capitalised, no sentence punctuation at the end.
 fn title_like(after: &str) -> bool {
     let after = after.trim();
-    let words: Vec<&str> = after.split_whitespace().collect();
-    if words.len() < 3 || words.len() > 14 || after.ends_with(['.', '?', '!', '…', ',', '"', '”'])
-    {
+    if after.ends_with(['.', '?', '!', '…', ',', '"', '”']) {
         return false;
     }
-    let capital = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    capital * 10 >= words.len() * 6
+    let mut words = 0usize;
+    let mut capital = 0usize;
+    for w in after.split_whitespace() {
+        words += 1;
+        if words > 14 {
+            return false;
+        }
+        capital += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    words >= 3 && capital * 10 >= words * 6
 }
 
 /// The verdict on every candidate name of a file.
 #[derive(Debug, Default)]
 pub struct Judgement {
     accepted: HashMap<String, &'static str>,
+    /// The verdict by name as the candidates wrote it, so a name seen on many lines is folded
+    /// once.
+    as_written: HashMap<String, Option<&'static str>>,
     /// Warnings about guesses: labels taken on thin evidence, label-like text refused.
     pub warnings: Vec<Warning>,
     /// Share of units (cues, paragraphs) that open with a label, 0..=1.
@@ -302,7 +188,10 @@ pub struct Judgement {
 impl Judgement {
     /// Whether `name` was taken as a label, and how it was recognised.
     pub fn how(&self, name: &str) -> Option<&'static str> {
-        self.accepted.get(&key(name)).copied()
+        match self.as_written.get(name) {
+            Some(how) => *how,
+            None => self.accepted.get(&key(name)).copied(),
+        }
     }
 }
 
@@ -316,32 +205,38 @@ fn key(name: &str) -> String {
 pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
     let mut groups: Vec<(String, Vec<&Candidate>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    // Group of each distinct name as written: folding a name costs more than a lookup.
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut group_of: Vec<usize> = Vec::with_capacity(candidates.len());
     for c in candidates {
-        let key = key(&c.name);
-        let i = *index.entry(key.clone()).or_insert_with(|| {
-            groups.push((key, Vec::new()));
-            groups.len() - 1
-        });
+        let i = match by_name.get(c.name.as_ref()) {
+            Some(&i) => i,
+            None => {
+                let key = key(&c.name);
+                let i = *index.entry(key.clone()).or_insert_with(|| {
+                    groups.push((key, Vec::new()));
+                    groups.len() - 1
+                });
+                by_name.insert(&c.name, i);
+                i
+            }
+        };
         groups[i].1.push(c);
+        group_of.push(i);
     }
     // Lower-case names count towards the convention when they look like names: two words, or
     // one used twice. Capitalised labels must be there too.
-    let recurs = |c: &Candidate| {
-        candidates
-            .iter()
-            .filter(|d| key(&d.name) == key(&c.name))
-            .nth(1)
-            .is_some()
-    };
+    let recurs = |at: usize| groups[group_of[at]].1.len() >= 2;
     let proper = candidates
         .iter()
         .any(|c| c.opens && c.refused.is_none() && c.shape != Shape::Lower);
     let opening = candidates
         .iter()
-        .filter(|c| {
+        .enumerate()
+        .filter(|(at, c)| {
             c.opens
                 && c.refused.is_none()
-                && (c.shape != Shape::Lower || (proper && (words(&c.name) >= 2 || recurs(c))))
+                && (c.shape != Shape::Lower || (proper && (words(&c.name) >= 2 || recurs(*at))))
         })
         .count();
     let share = if units == 0 {
@@ -368,7 +263,7 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
             if let Some(r) = first.refused
                 && (first.shape != Shape::Lower || convention)
             {
-                refused.push((first.name.clone(), first.line, r));
+                refused.push((first.name.to_string(), first.line, r));
             }
             continue;
         }
@@ -379,11 +274,11 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
             Shape::Proper if role => Some("label word"),
             Shape::Proper if count >= 2 => Some("recurring label"),
             Shape::Proper if opens => {
-                once.push((first.name.clone(), first.line));
+                once.push((first.name.to_string(), first.line));
                 Some("label seen once")
             }
             Shape::Lower if convention && opens && (count >= 2 || words(&first.name) >= 2) => {
-                lower.push((first.name.clone(), first.line));
+                lower.push((first.name.to_string(), first.line));
                 Some("file's convention")
             }
             _ => None,
@@ -391,6 +286,10 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
         if let Some(how) = how {
             j.accepted.insert(key.clone(), how);
         }
+    }
+    for (name, &i) in &by_name {
+        let how = j.accepted.get(&groups[i].0).copied();
+        j.as_written.insert((*name).to_string(), how);
     }
     // Where most units open with a label, one more seen once is the file's habit, not a guess.
     if !once.is_empty() && groups.len() > 1 && share < 0.5 {
@@ -476,10 +375,10 @@ fn list_warning(items: &[(String, usize)], what: &str, noun: &str) -> Warning {
 mod tests {
     use super::*;
 
-    fn cand(name: &str, line: usize, after: &str) -> Candidate {
+    fn cand(name: &str, line: usize, after: &str) -> Candidate<'static> {
         let (shape, refused) = judge_shape(name, after).expect("shaped");
         Candidate {
-            name: name.to_string(),
+            name: Cow::Owned(name.to_string()),
             line,
             shape,
             opens: true,

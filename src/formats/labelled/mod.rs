@@ -12,355 +12,53 @@
 //! gives the turn its time; `[laughter]` and `(inaudible)` stay as annotations. A text with no
 //! labels at all is one unnamed speaker, with a warning.
 
+mod classify;
+mod front;
+
+use std::borrow::Cow;
+
 use crate::formats::ParseError;
-use crate::formats::captions::{label_prefix, name_prefix};
 use crate::formats::court;
-use crate::formats::evidence::{self, Candidate, Refusal, Shape};
+use crate::formats::evidence::{self, Candidate, Refusal, Shape, Shapes};
 use crate::formats::pieces::{Draft, Piece, Who};
-use crate::formats::speakers::{is_name_like, label_role};
+use crate::formats::speakers::label_role;
 use crate::formats::timecode;
-
-/// What one line of the file is.
-#[derive(Debug, Clone, PartialEq)]
-enum Line {
-    Blank,
-    /// `#` to `######` and the heading's text.
-    Heading(usize, String),
-    /// A speaker mark or a `Name:` candidate, the time it gives and the words after it.
-    Label {
-        who: Who,
-        at: Option<f64>,
-        said: String,
-        shape: Shape,
-        refused: Option<Refusal>,
-        how: &'static str,
-    },
-    /// `Q.` and `A.` in examination, and `BY MR. X:` naming the examiner.
-    Question(String),
-    Answer(String),
-    Examiner(String),
-    /// Europarl's `<CHAPTER ID=…>`: the next line is its title.
-    Chapter,
-    Text {
-        at: Option<f64>,
-        text: String,
-    },
-}
-
-/// Lines after the markup every layout shares is undone: Markdown's escaped brackets
-/// (`\[00:03:58.22\]`) and a time in backticks (`` `[00:00]` ``).
-fn unescape(raw: &str) -> String {
-    let t = raw.trim();
-    if !t.contains('\\') && !t.starts_with('`') {
-        return t.to_string();
-    }
-    let mut s = t.replace("\\[", "[").replace("\\]", "]");
-    if s.starts_with("`[")
-        && let Some(close) = s.find("]`")
-    {
-        s.replace_range(close + 1..close + 2, "");
-        s.remove(0);
-    }
-    s
-}
-
-fn label(who: Who, at: Option<f64>, said: &str, how: &'static str) -> Line {
-    let refused = match &who {
-        Who::Named(n) => evidence::judge_shape(n, said).and_then(|(_, r)| r),
-        _ => None,
-    };
-    Line::Label {
-        who,
-        at,
-        said: said.to_string(),
-        shape: Shape::Strong,
-        refused,
-        how,
-    }
-}
-
-fn classify(t: &str, court: bool) -> Line {
-    if t.is_empty() || t == "<P>" {
-        return Line::Blank;
-    }
-    if let Some(line) = europarl(t) {
-        return line;
-    }
-    if let Some(rest) = t.strip_prefix(">>") {
-        let rest = rest.trim_start();
-        return match name_prefix(rest) {
-            Some((name, said)) => label(
-                Who::Named(name.to_string()),
-                None,
-                said,
-                "`>> NAME:` caption mark",
-            ),
-            None => label(Who::Unnamed, None, rest, "bare `>>` caption mark"),
-        };
-    }
-    let hashes = t.chars().take_while(|&c| c == '#').count();
-    if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
-        return Line::Heading(hashes, t[hashes..].trim().to_string());
-    }
-    if (court || t.starts_with(['Q', 'A', 'B']))
-        && let Some(line) = examination(t)
-    {
-        return line;
-    }
-    let (at, rest) = match timecode::leading(t) {
-        Some((at, rest)) if t.starts_with(['[', '(']) => (Some(at), rest),
-        _ => (None, t),
-    };
-    if let Some(found) = markdown_label(rest, at)
-        .or_else(|| zoom_header(rest))
-        .or_else(|| rev_header(rest))
-        .or_else(|| otter_header(rest))
-    {
-        return found;
-    }
-    // Happy Scribe: `[00:00:00.00] - Speaker 1` above the text.
-    if at.is_some()
-        && let Some(name) = rest.strip_prefix("- ").filter(|l| is_label(l))
-    {
-        return label(
-            Who::Named(name.trim().to_string()),
-            at,
-            "",
-            "Happy Scribe header",
-        );
-    }
-    if let Some((name, said, shape, refused)) = label_prefix(rest) {
-        // A list item or a link is never a label, whatever its shape.
-        let refused = if t.starts_with(['-', '*', '•', '[']) && at.is_none() {
-            Some(Refusal::Markup)
-        } else {
-            refused
-        };
-        return Line::Label {
-            who: Who::Named(name.to_string()),
-            at,
-            said: said.to_string(),
-            shape,
-            refused,
-            how: "",
-        };
-    }
-    let text = if court && rest.starts_with('(') && rest.ends_with(')') {
-        // A stage direction (`(Jury present)`): an annotation, not speech.
-        format!("[{}]", &rest[1..rest.len() - 1])
-    } else {
-        rest.to_string()
-    };
-    Line::Text { at, text }
-}
-
-/// Europarl: `<SPEAKER ID=2 NAME="Evans, Robert J" LANGUAGE="EN">`, `<CHAPTER ID=1>`, `<P>`.
-fn europarl(t: &str) -> Option<Line> {
-    if t.starts_with("<CHAPTER") && t.ends_with('>') {
-        return Some(Line::Chapter);
-    }
-    let tag = t.strip_prefix("<SPEAKER")?.strip_suffix('>')?;
-    let name = attribute(tag, "NAME")?;
-    let name = match attribute(tag, "AFFILIATION") {
-        Some(a) if !name.contains('(') => format!("{name} ({a})"),
-        _ => name,
-    };
-    Some(label(
-        Who::Named(name),
-        None,
-        "",
-        "Europarl `<SPEAKER NAME=…>`",
-    ))
-}
-
-/// `NAME="Evans, Robert J"` or `NAME=President` in a tag's attributes.
-fn attribute(tag: &str, key: &str) -> Option<String> {
-    let at = tag.find(&format!("{key}="))? + key.len() + 1;
-    let rest = &tag[at..];
-    let value = match rest.strip_prefix('"') {
-        Some(q) => &q[..q.find('"')?],
-        None => rest.split_whitespace().next().unwrap_or_default(),
-    };
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_string())
-}
-
-/// `Q.`, `A.` (or `Q:`, `Q` and spaces) and `BY MR. SMITH:`.
-fn examination(t: &str) -> Option<Line> {
-    if let Some(name) = t
-        .strip_prefix("BY ")
-        .and_then(|r| r.trim().strip_suffix(':'))
-    {
-        return (name.split_whitespace().count() <= 4)
-            .then(|| Line::Examiner(name.trim().to_string()));
-    }
-    let mut chars = t.chars();
-    let letter = chars.next()?;
-    let rest = chars.as_str();
-    let said = if let Some(r) = rest.strip_prefix(['.', ':']) {
-        r
-    } else if rest.starts_with("  ") || rest.starts_with('\t') || rest.is_empty() {
-        rest
-    } else {
-        return None;
-    };
-    if !(said.is_empty() || said.starts_with(char::is_whitespace)) {
-        return None;
-    }
-    let said = said.trim().to_string();
-    match letter {
-        'Q' => Some(Line::Question(said)),
-        'A' => Some(Line::Answer(said)),
-        _ => None,
-    }
-}
-
-fn is_label(name: &str) -> bool {
-    let n = name.trim();
-    !n.is_empty()
-        && n.split_whitespace().count() <= 5
-        && (is_name_like(n) || label_role(n).is_some())
-}
-
-/// `**Name:** text`, `**Name**: text`, and WhisperX's `**[00:18] SPEAKER_00:** text`.
-fn markdown_label(t: &str, at: Option<f64>) -> Option<Line> {
-    let rest = t.strip_prefix("**")?;
-    let close = rest.find("**")?;
-    let inner = &rest[..close];
-    let after = &rest[close + 2..];
-    let (name, said) = match inner.trim_end().strip_suffix(':') {
-        Some(name) => (name, after),
-        None => (inner, after.strip_prefix(':')?),
-    };
-    let (at, name) = match timecode::leading(name) {
-        Some((time, n)) if name.starts_with('[') => (Some(time), n),
-        _ => (at, name),
-    };
-    is_label(name).then(|| {
-        label(
-            Who::Named(name.trim().to_string()),
-            at,
-            said.trim_start(),
-            "bold `**Name:**` label",
-        )
-    })
-}
-
-/// Zoom's saved transcript: `[Jane Doe] 10:02:03`.
-fn zoom_header(t: &str) -> Option<Line> {
-    let rest = t.strip_prefix('[')?;
-    let (name, time) = rest.split_once(']')?;
-    let at = timecode::parse(time.trim())?;
-    is_label(name).then(|| {
-        label(
-            Who::Named(name.trim().to_string()),
-            Some(at),
-            "",
-            "Zoom `[Name] time` header",
-        )
-    })
-}
-
-/// Rev: `Jane Doe (00:01:02):` with the text below or after it.
-fn rev_header(t: &str) -> Option<Line> {
-    let open = t.find(" (")?;
-    let close = t[open..].find("):").map(|p| p + open)?;
-    let at = timecode::parse(&t[open + 2..close])?;
-    let name = &t[..open];
-    is_label(name).then(|| {
-        label(
-            Who::Named(name.trim().to_string()),
-            Some(at),
-            t[close + 2..].trim_start(),
-            "Rev `Name (time):` header",
-        )
-    })
-}
-
-/// Otter: `Jane Doe  0:02` — a name, then only a timestamp.
-/// Also Trint, Sonix and others: `Jane Doe [00:00:05]` or `Jane Doe (00:00:05)`.
-fn otter_header(t: &str) -> Option<Line> {
-    let (name, time) = t.rsplit_once(char::is_whitespace)?;
-    let time = time
-        .strip_prefix(['[', '('])
-        .and_then(|x| x.strip_suffix([']', ')']))
-        .unwrap_or(time);
-    let at = timecode::parse(time)?;
-    is_label(name).then(|| {
-        label(
-            Who::Named(name.trim().to_string()),
-            Some(at),
-            "",
-            "Otter/Trint `Name time` header",
-        )
-    })
-}
-
-/// A line ends a sentence, so the next line opens a paragraph even without a blank line.
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with([
-        '.', '?', '!', '…', '"', '”', ']', ')', ':', '。', '？', '！',
-    ])
-}
+use classify::{Line, Mark, classify, ends_sentence, unescape};
+use front::{front_matter, heading_speakers, is_marker, is_prose};
 
 /// The transcript's lines as the reader takes them: 1-based source line and text.
 pub type Source = Vec<(usize, String)>;
 
-/// Lines that mark where show notes end and the transcript begins.
-const MARKERS: &[&str] = &[
-    "transcript",
-    "full transcript",
-    "episode transcript",
-    "transcription",
-    "meeting transcript",
-    "interview transcript",
-    "raw transcript",
-    "verbatim transcript",
-    "proceedings",
-    "transcript of proceedings",
-];
-
-fn is_marker(text: &str) -> bool {
-    let t = text
-        .trim_matches(|c: char| c == '#' || c == '*' || c == '_' || c == ':' || c.is_whitespace())
-        .to_lowercase();
-    MARKERS.contains(&t.as_str())
-}
-
-/// Enough prose to be a transcript without labels: twenty words and two sentences.
-fn is_prose(lines: &[String]) -> bool {
-    let text: String = lines.iter().take(400).map(|l| format!("{l}\n")).collect();
-    crate::text::word_count(&text) >= 20 && crate::text::sentence_spans(&text).len() >= 2
-}
-
 /// A file is labelled text when it has a speaker mark that is not refused (`>>`, `**Name:**`,
 /// a Zoom, Otter or Rev header, a Europarl tag, `Speaker 1:`), a name used twice as a `Name:`
 /// label, numbered court pages — or is prose without labels, read as one speaker.
-pub fn looks_like(lines: &[String]) -> bool {
+pub fn looks_like(lines: &[&str]) -> bool {
     if court::looks_like(lines) {
         return true;
     }
-    let head: Vec<(usize, Line)> = lines
+    let mut shapes = Shapes::default();
+    let texts: Vec<Cow<str>> = lines.iter().take(400).map(|l| unescape(l)).collect();
+    let head: Vec<(usize, Line)> = texts
         .iter()
-        .take(400)
         .enumerate()
-        .map(|(i, l)| (i + 1, classify(&unescape(l), false)))
+        .map(|(i, t)| (i + 1, classify(t, false, &mut shapes)))
         .collect();
     if !heading_speakers(&head).is_empty() {
         return true;
     }
     let mut seen: Vec<String> = Vec::new();
     for l in lines.iter().filter(|l| !l.trim().is_empty()).take(400) {
+        let text = unescape(l);
         if let Line::Label {
             who,
             shape,
             refused: None,
             ..
-        } = classify(&unescape(l), false)
+        } = classify(&text, false, &mut shapes)
         {
             let name = match who {
-                Who::Named(n) => n,
-                _ => String::new(),
+                Mark::Named(n) => n.into_owned(),
+                Mark::Unnamed => String::new(),
             };
             if shape == Shape::Strong || label_role(&name).is_some() {
                 return true;
@@ -377,81 +75,35 @@ pub fn looks_like(lines: &[String]) -> bool {
 }
 
 /// Reads a text file: court pages lose their furniture first.
-pub fn parse(lines: &[String]) -> Result<Draft, ParseError> {
+pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
     let mut draft = Draft::default();
     if court::looks_like(lines) {
         let cleaned = court::clean(lines, &mut draft);
         return read(&cleaned.lines, true, &cleaned.witnesses, draft);
     }
-    let source: Source = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.clone()))
-        .collect();
+    let source: Vec<(usize, &str)> = lines.iter().enumerate().map(|(i, l)| (i + 1, *l)).collect();
     read(&source, false, &[], draft)
 }
 
 /// Reads lines another layout extracted (an HTML page's text), with their source lines.
 pub fn read_source(source: &Source) -> Result<Draft, ParseError> {
-    read(source, false, &[], Draft::default())
-}
-
-/// The names Markdown headings give speakers, when the file uses them so: two or more
-/// name-shaped headings, one of them recurring or a label word, and most headings below the
-/// title name-shaped.
-fn heading_speakers(lines: &[(usize, Line)]) -> Vec<String> {
-    // (folded name, level, count)
-    let mut names: Vec<(String, usize, usize)> = Vec::new();
-    let mut below_title = 0;
-    for (_, line) in lines {
-        let Line::Heading(level, text) = line else {
-            continue;
-        };
-        below_title += usize::from(*level >= 2);
-        let name = crate::formats::speakers::clean_name(text).name;
-        let shaped = matches!(
-            evidence::judge_shape(&name, ""),
-            Some((Shape::Proper, None))
-        ) && name.split_whitespace().count() <= 5;
-        if shaped {
-            let f = crate::text::fold_name(&name);
-            match names.iter_mut().find(|(n, l, _)| *n == f && l == level) {
-                Some((_, _, c)) => *c += 1,
-                None => names.push((f, *level, 1)),
-            }
-        }
-    }
-    // Levels where a heading recurs or is a label word are the file's speaker headings.
-    let levels: Vec<usize> = names
-        .iter()
-        .filter(|(n, _, c)| *c >= 2 || label_role(n).is_some())
-        .map(|(_, l, _)| *l)
-        .collect();
-    let names: Vec<(String, usize)> = names
-        .into_iter()
-        .filter(|(_, l, _)| levels.contains(l))
-        .map(|(n, _, c)| (n, c))
-        .collect();
-    let shaped: usize = names.iter().map(|(_, c)| c).sum();
-    if names.len() >= 2 && shaped * 10 >= below_title * 6 {
-        names.into_iter().map(|(n, _)| n).collect()
-    } else {
-        Vec::new()
-    }
+    let source: Vec<(usize, &str)> = source.iter().map(|(n, l)| (*n, l.as_str())).collect();
+    read(&source, false, &[], Draft::default())
 }
 
 #[allow(clippy::too_many_lines)] // one walk over the file, in the order a reader meets it
 fn read(
-    source: &[(usize, String)],
+    source: &[(usize, &str)],
     court: bool,
     witnesses: &[(usize, String)],
     mut draft: Draft,
 ) -> Result<Draft, ParseError> {
-    let texts: Vec<String> = source.iter().map(|(_, l)| unescape(l)).collect();
+    let texts: Vec<Cow<str>> = source.iter().map(|(_, l)| unescape(l)).collect();
+    let mut shapes = Shapes::default();
     let mut lines: Vec<(usize, Line)> = source
         .iter()
         .zip(&texts)
-        .map(|((n, _), t)| (*n, classify(t, court)))
+        .map(|((n, _), t)| (*n, classify(t, court, &mut shapes)))
         .collect();
     // Examination needs both questions and answers; otherwise `A.` is prose.
     let count = |f: fn(&Line) -> bool| lines.iter().filter(|(_, l)| f(l)).count();
@@ -465,16 +117,17 @@ fn read(
             ) {
                 *line = Line::Text {
                     at: None,
-                    text: text.clone(),
+                    text: Cow::Borrowed(text),
                 };
             }
         }
     }
     // Show notes end at a "Transcript" line, when labels follow it.
     let marker = lines.iter().position(|(_, l)| match l {
-        Line::Text { text, .. } | Line::Heading(_, text) => is_marker(text),
+        Line::Text { text, .. } => is_marker(text),
+        Line::Heading(_, text) => is_marker(text),
         Line::Label {
-            who: Who::Named(n),
+            who: Mark::Named(n),
             said,
             ..
         } => said.is_empty() && is_marker(n),
@@ -515,12 +168,12 @@ fn read(
         .skip(from)
         .filter_map(|(i, (n, l))| match l {
             Line::Label {
-                who: Who::Named(name),
+                who: Mark::Named(name),
                 shape,
                 refused,
                 ..
             } => Some(Candidate {
-                name: name.clone(),
+                name: Cow::Borrowed(name.as_ref()),
                 line: *n,
                 shape: *shape,
                 opens: opens[i],
@@ -540,12 +193,12 @@ fn read(
     let accepted = |line: &Line| -> Option<&'static str> {
         match line {
             Line::Label {
-                who: Who::Unnamed,
+                who: Mark::Unnamed,
                 how,
                 ..
             } => Some(how),
             Line::Label {
-                who: Who::Named(name),
+                who: Mark::Named(name),
                 shape,
                 refused,
                 how,
@@ -588,14 +241,11 @@ fn read(
         &mut witness,
         labelled,
     );
-    if !labelled {
-        let rest: Vec<String> = texts[body..].to_vec();
-        if !is_prose(&rest) {
-            return Err(ParseError::at(
-                1,
-                "no speaker labels; expected lines such as `Name: text`, `>> NAME:` or `**Name:**`",
-            ));
-        }
+    if !labelled && !is_prose(&texts[body..]) {
+        return Err(ParseError::at(
+            1,
+            "no speaker labels; expected lines such as `Name: text`, `>> NAME:` or `**Name:**`",
+        ));
     }
     let mut paragraph_break = true;
     let mut pending_time: Option<f64> = None;
@@ -623,7 +273,7 @@ fn read(
                 paragraph_break = true;
             }
             (Line::Examiner(name), _) => {
-                examiner = Some(name.clone());
+                examiner = Some((*name).to_string());
                 paragraph_break = true;
             }
             (Line::Heading(_, text), Some(how)) => {
@@ -641,7 +291,9 @@ fn read(
                 named_before = true;
             }
             (Line::Heading(_, text), None) => {
-                draft.sections.push((text.clone(), draft.pieces.len()));
+                draft
+                    .sections
+                    .push(((*text).to_string(), draft.pieces.len()));
                 paragraph_break = true;
             }
             (Line::Question(said), _) => {
@@ -681,23 +333,24 @@ fn read(
             }
             (Line::Label { who, at, said, .. }, Some(how)) => {
                 let who = match (who, &witness) {
-                    (Who::Named(name), Some(w))
+                    (Mark::Named(name), Some(w))
                         if crate::text::fold_name(name) == "the witness" =>
                     {
                         Who::Named(w.clone())
                     }
-                    _ => who.clone(),
+                    (Mark::Named(name), _) => Who::Named(name.to_string()),
+                    (Mark::Unnamed, _) => Who::Unnamed,
                 };
                 named_before |= matches!(who, Who::Named(_));
                 push_label(&mut draft, who, said, *at, &mut pending_time, n, how);
                 paragraph_break = false;
             }
             (Line::Label { at, .. }, None) | (Line::Text { at, .. }, _) => {
-                let raw = match line {
-                    Line::Text { text, .. } => text.as_str(),
+                let raw: &str = match line {
+                    Line::Text { text, .. } => text,
                     _ => match timecode::leading(&texts[i]) {
                         Some((_, rest)) if at.is_some() => rest,
-                        _ => texts[i].as_str(),
+                        _ => &texts[i],
                     },
                 };
                 if chapter {
@@ -778,71 +431,13 @@ fn push_label(
     draft.pieces.push(piece);
 }
 
-/// Lines before the first label: the first heading or short line is the title, the rest notes.
-fn front_matter(
-    draft: &mut Draft,
-    lines: &[(usize, Line)],
-    texts: &[String],
-    witness: &mut Option<String>,
-    labelled: bool,
-) {
-    let mut set_aside: Vec<usize> = Vec::new();
-    let mut chapter = false;
-    for ((n, line), text) in lines.iter().zip(texts) {
-        if matches!(line, Line::Chapter) {
-            chapter = true;
-            continue;
-        }
-        if matches!(line, Line::Blank) || text.is_empty() {
-            continue;
-        }
-        if std::mem::take(&mut chapter) {
-            // Europarl: the chapter's title, the first section of the session.
-            draft.sections.push((text.clone(), 0));
-            continue;
-        }
-        let shown = match line {
-            Line::Heading(_, h) => h.clone(),
-            _ => text.clone(),
-        };
-        if let Some(name) = court::sworn_witness(&shown) {
-            *witness = Some(name.to_string());
-        }
-        let title_like = matches!(line, Line::Heading(..))
-            || (shown.split_whitespace().count() <= 16 && !shown.ends_with(['.', '?', '!']));
-        if draft.title.is_none() && title_like {
-            draft.title = Some(shown.trim_start_matches('#').trim().to_string());
-            continue;
-        }
-        if !labelled && set_aside.is_empty() && draft.title.is_some() {
-            // Plain text: only the title stands apart.
-            continue;
-        }
-        draft.notes.push(shown);
-        set_aside.push(*n);
-    }
-    if let (Some(first), Some(last)) = (set_aside.first(), set_aside.last()) {
-        let what = if set_aside.len() == 1 {
-            format!(
-                "1 line before the first speaker label set aside as front matter (line {first})"
-            )
-        } else {
-            format!(
-                "{} lines before the first speaker label set aside as front matter (lines {first}–{last})",
-                set_aside.len()
-            )
-        };
-        draft.warn(Some(*first), what);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::formats::pieces::build;
 
     fn session(text: &str) -> crate::session::Session {
-        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let lines: Vec<&str> = text.lines().collect();
         build(parse(&lines).expect("parses"), "text")
     }
 
@@ -938,9 +533,7 @@ mod tests {
 
     #[test]
     fn prose_is_not_labelled_text() {
-        let lines: Vec<String> = ["Shopping list", "eggs", "Note: milk"]
-            .map(String::from)
-            .to_vec();
+        let lines = ["Shopping list", "eggs", "Note: milk"];
         assert!(!looks_like(&lines));
         assert!(parse(&lines).is_err());
     }
