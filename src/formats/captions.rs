@@ -127,12 +127,17 @@ pub fn candidates<'a>(
 
 /// Who starts speaking on a caption line, and the words after the speaker mark; a `Name:`
 /// prefix counts when `accept` takes the name (the file's judgement, see [`evidence`]).
-pub fn speaker_mark_judged<'a>(line: &'a str, accept: &dyn Fn(&str) -> bool) -> (Who, &'a str) {
+/// `shapes` remembers verdicts on names across the file's cues.
+pub fn speaker_mark_judged<'a>(
+    line: &'a str,
+    accept: &dyn Fn(&str) -> bool,
+    shapes: &mut Shapes,
+) -> (Who, &'a str) {
     let t = line.trim();
     if t.starts_with(">>") || t.starts_with("- ") || t.starts_with("– ") {
         return speaker_mark(t);
     }
-    match label_prefix(t) {
+    match label_prefix_judged(t, shapes) {
         Some((name, said, _, _)) if accept(name) => (Who::Named(name.to_string()), said),
         _ => (Who::Same, t),
     }

@@ -139,8 +139,10 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
     }
     let labelled = judgement.share >= 0.5;
     let mut named_before = false;
+    let mut shapes = crate::formats::evidence::Shapes::default();
     for (line, text, opens, start, end) in texts {
-        let (who, said) = captions::speaker_mark_judged(&text, &|n| judgement.how(n).is_some());
+        let (who, said) =
+            captions::speaker_mark_judged(&text, &|n| judgement.how(n).is_some(), &mut shapes);
         let how = match &who {
             Who::Named(n) => judgement.how(n).unwrap_or("dialogue dash or `>>` mark"),
             _ => "",

@@ -164,14 +164,18 @@ fn pieces_of(draft: &mut Draft, cue_lines: Vec<CueLine>, cues: usize) {
         ));
     }
     let mut named_before = false;
+    let mut shapes = crate::formats::evidence::Shapes::default();
     for c in cue_lines {
         let piece = match &c.voice {
             Some(name) => {
                 Piece::new(Who::Named(name.clone()), c.text).because("`<v Name>` voice tag")
             }
             None => {
-                let (who, said) =
-                    captions::speaker_mark_judged(&c.text, &|n| judgement.how(n).is_some());
+                let (who, said) = captions::speaker_mark_judged(
+                    &c.text,
+                    &|n| judgement.how(n).is_some(),
+                    &mut shapes,
+                );
                 let how = match &who {
                     Who::Named(n) => judgement.how(n).unwrap_or("`>> NAME:` caption mark"),
                     _ => "",
