@@ -244,11 +244,29 @@ pub fn read_state(path: &Path) -> Result<Option<Vec<u8>>, FileError> {
 /// (fsync) and renamed over `path`, so a reader sees the old content or the new, never half.
 /// Creates the folder when missing.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    let dir = match path.parent() {
+    let dir = folder_of(path);
+    std::fs::create_dir_all(dir).map_err(|e| FileError::io(dir, e))?;
+    written_beside(path, bytes)?
+        .persist(path)
+        .map_err(|e| FileError::io(path, e.error))?;
+    // The rename itself is durable once the folder is synced; failing that is not fatal.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// The folder a path's file is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(|e| FileError::io(dir, e))?;
+    }
+}
+
+/// `bytes` in a temporary file beside `path`, flushed to disk (fsync), ready to be renamed.
+fn written_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, FileError> {
+    let dir = folder_of(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".podium-")
         .suffix(".tmp")
@@ -258,13 +276,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| FileError::io(path, e))?;
-    tmp.persist(path)
-        .map_err(|e| FileError::io(path, e.error))?;
-    // The rename itself is durable once the folder is synced; failing that is not fatal.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    Ok(tmp)
 }
 
 /// Writes a user's output file (`-o OUT`). A new file or, with `force`, an existing regular
@@ -275,20 +287,8 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<(), FileEr
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             // Not there: create it, but never race another writer into replacing its file.
-            let dir = match path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => Path::new("."),
-            };
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".podium-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(|e| FileError::io(dir, e))?;
-            tmp.write_all(bytes).map_err(|e| FileError::io(path, e))?;
-            tmp.as_file()
-                .sync_all()
-                .map_err(|e| FileError::io(path, e))?;
-            tmp.persist_noclobber(path)
+            written_beside(path, bytes)?
+                .persist_noclobber(path)
                 .map_err(|e| FileError::io(path, e.error))?;
             Ok(())
         }
