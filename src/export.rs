@@ -221,6 +221,9 @@ pub fn subset(session: &Session, excerpts: &[Excerpt]) -> Session {
         .map(|&e| {
             let mut t = session.turns[e.turn].clone();
             t.paragraphs = paragraphs(session, e);
+            if e.sentence.is_some() {
+                t.paragraph_starts.clear();
+            }
             t.split_sentences();
             t
         })
@@ -267,7 +270,8 @@ pub fn csv(sessions: &[(&Session, &[Excerpt])]) -> String {
 }
 
 /// `Name: text`, or `Name (00:01:42): text` where the turn has a time (Rev's header, which the
-/// labelled-text reader takes back with the time).
+/// labelled-text reader takes back with the time). A later paragraph with a time of its own
+/// starts `(00:03:10) ` (a timestamp at a line's start, which the reader takes back too).
 fn text(session: &Session, excerpts: &[Excerpt]) -> String {
     let mut out = format!("# {}\n\n", field(&session.meta.title));
     for &e in excerpts {
@@ -275,10 +279,18 @@ fn text(session: &Session, excerpts: &[Excerpt]) -> String {
         let time = turn
             .start
             .map_or_else(String::new, |s| format!(" ({})", timecode(s)));
+        let mut text = paragraphs(session, e);
+        if e.sentence.is_none() {
+            for (p, paragraph) in text.iter_mut().enumerate().skip(1) {
+                if let Some(at) = turn.paragraph_start(p) {
+                    paragraph.insert_str(0, &format!("({}) ", timecode(at)));
+                }
+            }
+        }
         out.push_str(&format!(
             "{}{time}: {}\n\n",
             field(session.speaker_name(turn)),
-            body(&paragraphs(session, e).join("\n\n"))
+            body(&text.join("\n\n"))
         ));
     }
     out

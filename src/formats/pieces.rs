@@ -144,6 +144,43 @@ impl Draft {
     }
 }
 
+/// A pause at least this long between timed pieces starts a new paragraph (see
+/// [`paragraphs_at_pauses`]).
+pub const PAUSE: f64 = 2.0;
+/// A paragraph longer than this ends at the next sentence end; twice as long, at the next piece.
+pub const PARAGRAPH_SPAN: f64 = 60.0;
+
+/// Starts new paragraphs in a speaker-less run of timed pieces (a Whisper file's segments), so
+/// that one long turn reads in paragraphs and each paragraph keeps the time it starts at: at a
+/// pause of [`PAUSE`] or more, or once a paragraph has run [`PARAGRAPH_SPAN`]. Pieces without
+/// times are left as they are.
+pub fn paragraphs_at_pauses(pieces: &mut [Piece]) {
+    let mut paragraph_start: Option<f64> = None;
+    let mut last: Option<(f64, bool)> = None;
+    for piece in pieces.iter_mut().filter(|p| !p.text.trim().is_empty()) {
+        let Some(start) = piece.start else {
+            continue;
+        };
+        if let (Some(begun), Some((end, sentence_end))) = (paragraph_start, last) {
+            let run = start - begun;
+            if start - end >= PAUSE
+                || (run >= PARAGRAPH_SPAN && sentence_end)
+                || run >= 2.0 * PARAGRAPH_SPAN
+            {
+                piece.new_paragraph = true;
+            }
+        }
+        if piece.new_paragraph || paragraph_start.is_none() {
+            paragraph_start = Some(start);
+        }
+        let ends_sentence = piece
+            .text
+            .trim_end()
+            .ends_with(['.', '?', '!', '…', '。', '？', '！']);
+        last = Some((piece.end.unwrap_or(start).max(start), ends_sentence));
+    }
+}
+
 /// How each speaker came to be, for `podium check`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SpeakerTrace {
@@ -229,6 +266,7 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
                 speaker,
                 role: None,
                 paragraphs: Vec::new(),
+                paragraph_starts: Vec::new(),
                 start: None,
                 end: None,
                 spoken: None,
@@ -249,11 +287,20 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
                     last.push(' ');
                     last.push_str(text);
                 }
-                // Text that needs no trimming moves into the turn rather than being copied.
-                _ if text.len() == piece.text.len() => {
-                    turn.paragraphs.push(std::mem::take(&mut piece.text));
+                _ => {
+                    // Text that needs no trimming moves into the turn rather than being copied.
+                    if text.len() == piece.text.len() {
+                        turn.paragraphs.push(std::mem::take(&mut piece.text));
+                    } else {
+                        turn.paragraphs.push(text.to_string());
+                    }
+                    // A timed paragraph start is kept, one entry per paragraph.
+                    if piece.start.is_some() || !turn.paragraph_starts.is_empty() {
+                        let before = turn.paragraphs.len() - 1;
+                        turn.paragraph_starts.resize(before, None);
+                        turn.paragraph_starts.push(piece.start);
+                    }
                 }
-                _ => turn.paragraphs.push(text.to_string()),
             }
         }
         if turn.start.is_none() {

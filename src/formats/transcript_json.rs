@@ -60,6 +60,10 @@ pub fn parse(text: &str) -> Result<(Draft, &'static str), ParseError> {
         .get("title")
         .and_then(Value::as_str)
         .map(str::to_string);
+    // Speaker-less segments are one long turn: paragraphs at pauses keep its times readable.
+    if !pieces.iter().any(|p| matches!(p.who, Who::Named(_))) {
+        crate::formats::pieces::paragraphs_at_pauses(&mut pieces);
+    }
     draft.pieces = pieces;
     Ok((draft, variant))
 }

@@ -250,6 +250,10 @@ pub struct Turn {
     /// chairs part of a sitting).
     pub role: Option<Role>,
     pub paragraphs: Vec<String>,
+    /// When each paragraph starts, in seconds from the start of the recording: one entry per
+    /// paragraph where the source times its pieces (a speaker-less Whisper file's pauses), else
+    /// empty. Readers index it with `get`: a shorter vector means the rest are unknown.
+    pub paragraph_starts: Vec<Option<f64>>,
     /// Seconds from the start of the recording, where the source gives times.
     pub start: Option<f64>,
     pub end: Option<f64>,
@@ -268,6 +272,7 @@ impl Turn {
             speaker,
             role: None,
             paragraphs,
+            paragraph_starts: Vec::new(),
             start: None,
             end: None,
             spoken: None,
@@ -305,6 +310,11 @@ impl Turn {
 
     pub fn text(&self) -> String {
         self.paragraphs.join("\n\n")
+    }
+
+    /// When paragraph `p` starts, where the source says.
+    pub fn paragraph_start(&self, p: usize) -> Option<f64> {
+        self.paragraph_starts.get(p).copied().flatten()
     }
 }
 

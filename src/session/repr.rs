@@ -28,11 +28,18 @@ struct TurnOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a Role>,
     paragraphs: &'a [String],
+    #[serde(skip_serializing_if = "no_times")]
+    paragraph_starts: &'a [Option<f64>],
     start: Option<f64>,
     end: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     spoken: Option<f64>,
     sentences: &'a [SentenceSpan],
+}
+
+/// No paragraph has a known start: nothing to write.
+fn no_times(starts: &[Option<f64>]) -> bool {
+    starts.iter().all(Option::is_none)
 }
 
 impl Serialize for Session {
@@ -50,6 +57,7 @@ impl Serialize for Session {
                     speaker: &self.speaker_of(t).id,
                     role: t.role.as_ref(),
                     paragraphs: &t.paragraphs,
+                    paragraph_starts: &t.paragraph_starts,
                     start: t.start,
                     end: t.end,
                     spoken: t.spoken,
@@ -87,6 +95,8 @@ struct TurnIn {
     #[serde(default)]
     role: Option<Role>,
     paragraphs: Vec<String>,
+    #[serde(default)]
+    paragraph_starts: Vec<Option<f64>>,
     start: Option<f64>,
     end: Option<f64>,
     #[serde(default)]
@@ -129,11 +139,19 @@ impl From<SessionIn> for Session {
                         speakers.len() - 1
                     }
                 };
+                // One time per paragraph, or none: a file's stray entries are dropped.
+                let mut paragraph_starts = t.paragraph_starts;
+                if no_times(&paragraph_starts) {
+                    paragraph_starts.clear();
+                } else {
+                    paragraph_starts.resize(t.paragraphs.len(), None);
+                }
                 Turn {
                     id: t.id,
                     speaker: SpeakerIx(ix),
                     role: t.role,
                     paragraphs: t.paragraphs,
+                    paragraph_starts,
                     start: t.start,
                     end: t.end,
                     spoken: t.spoken,

@@ -2,8 +2,10 @@
 //! prefix sums of heights, so that scrolling, "which turn is at line N" and "where does turn T
 //! start" cost a lookup, and only the turns on screen are ever wrapped for drawing.
 //!
-//! A turn is laid out as a header line, its paragraphs (wrapped, a blank line between them) and
-//! one blank line after.
+//! A turn is laid out as a header line, its paragraphs (wrapped, a blank line between them, each
+//! after its `[hh:mm:ss]` where the source times paragraphs) and one blank line after.
+
+use std::borrow::Cow;
 
 use podium::session::Session;
 
@@ -65,8 +67,34 @@ impl TranscriptLayout {
 /// Lines the turn takes at `width`, including its header and the blank line after it.
 pub fn turn_height(session: &Session, turn: usize, width: usize) -> usize {
     let paragraphs = &session.turns[turn].paragraphs;
-    let text: usize = paragraphs.iter().map(|p| wrap::height(p, width)).sum();
+    let text: usize = (0..paragraphs.len())
+        .map(|p| wrap::height(&shown(session, turn, p), width))
+        .sum();
     1 + text + paragraphs.len().saturating_sub(1) + 1
+}
+
+/// `[00:01:42] `, shown dimmed before paragraph `p` of `turn` where the source times it (a
+/// speaker-less Whisper file's paragraphs); empty when it has no time, or when it is the first
+/// paragraph and the turn's header shows the same time.
+pub fn paragraph_label(session: &Session, turn: usize, p: usize) -> String {
+    let tr = &session.turns[turn];
+    match tr.paragraph_start(p) {
+        Some(at) if !(p == 0 && tr.start == Some(at)) => {
+            format!("[{}] ", podium::stats::clock_at(session, at))
+        }
+        _ => String::new(),
+    }
+}
+
+/// Paragraph `p` of `turn` as it is wrapped: its label, then its text.
+pub fn shown(session: &Session, turn: usize, p: usize) -> Cow<'_, str> {
+    let text = &session.turns[turn].paragraphs[p];
+    let label = paragraph_label(session, turn, p);
+    if label.is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(label + text)
+    }
 }
 
 /// Line offset, within its turn's block, of byte `at` of paragraph `paragraph`.
@@ -77,11 +105,13 @@ pub fn line_in_turn(
     at: usize,
     width: usize,
 ) -> usize {
-    let paragraphs = &session.turns[turn].paragraphs;
     let mut line = 1;
-    for (i, p) in paragraphs.iter().enumerate() {
-        let lines = wrap::wrap(p, width);
+    for i in 0..session.turns[turn].paragraphs.len() {
+        let text = shown(session, turn, i);
+        let lines = wrap::wrap(&text, width);
         if i == paragraph {
+            // `at` counts from the paragraph's text, after its label.
+            let at = at + text.len() - session.turns[turn].paragraphs[i].len();
             return line
                 + lines
                     .iter()
@@ -152,6 +182,20 @@ mod tests {
         assert_eq!(line_in_turn(&s, 0, 0, 0, 4), 1);
         assert_eq!(line_in_turn(&s, 0, 0, 8, 4), 3);
         assert_eq!(line_in_turn(&s, 0, 1, 4, 4), 6);
+    }
+
+    #[test]
+    fn paragraph_times_take_their_room() {
+        let mut s = session(&[&["aaa bbb", "ccc ddd"]]);
+        s.turns[0].start = Some(0.0);
+        s.turns[0].paragraph_starts = vec![Some(0.0), Some(102.0)];
+        // The first paragraph's time is the header's; the second's is `[00:01:42] `.
+        assert_eq!(paragraph_label(&s, 0, 0), "");
+        assert_eq!(shown(&s, 0, 1), "[00:01:42] ccc ddd");
+        // At 10 columns: header, `aaa bbb`, blank, `[00:01:42]`, `ccc ddd`, blank.
+        assert_eq!(TranscriptLayout::new(&s, vec![0], 10).total_lines(), 6);
+        assert_eq!(line_in_turn(&s, 0, 1, 0, 10), 4);
+        assert_eq!(line_in_turn(&s, 0, 1, 0, 40), 3);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use ratatui::widgets::Paragraph;
 use super::{clean, frame_block};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
-use crate::tui::wrap;
+use crate::tui::{transcript_layout, wrap};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let t = app.theme;
@@ -134,9 +134,18 @@ fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
             (span.paragraph == p)
                 .then(|| sentence_marks(paragraph, span.start..span.end, &f.matched))
         });
-        for range in wrap::wrap(paragraph, app.layout.width) {
+        // The paragraph's `[hh:mm:ss] ` label is wrapped with its text and drawn dimmed.
+        let shown = transcript_layout::shown(session, turn, p);
+        let label = shown.len() - paragraph.len();
+        for range in wrap::wrap(&shown, app.layout.width) {
             let mut spans = vec![gutter()];
+            if range.start < label {
+                let end = range.end.min(label);
+                spans.push(Span::styled(shown[range.start..end].to_string(), t.dim()));
+            }
+            let range = range.start.max(label) - label..range.end.max(label) - label;
             match &marks {
+                _ if range.is_empty() => {}
                 Some((sentence, lit)) => spans.extend(styled_range(
                     paragraph,
                     range,

@@ -306,3 +306,42 @@ fn a_summary_only_session_opens_on_its_summaries() {
         "{s}"
     );
 }
+
+#[test]
+fn a_whisper_turn_shows_its_paragraph_times_dimmed() {
+    let json = include_str!("../../../tests/fixtures/whisper-pauses.json");
+    let session = podium::formats::load_bytes("pauses.json", Some("pauses.json"), json.as_bytes())
+        .expect("loads")
+        .session;
+    let a = Driver::new(session.clone(), 100, 30);
+    let s = screen(&a);
+    assert!(s.contains("[00:00:18] Thank you. The budget"), "{s}");
+    assert!(s.contains("[00:01:42] Second item"), "{s}");
+    assert_eq!(s.matches("[00:00:00]").count(), 1, "the header's time only");
+    insta::assert_snapshot!("whisper_paragraph_times_100x30", s);
+    // The layout counts the labels' lines: `G` puts the last line of the turn at the bottom.
+    let mut narrow = Driver::new(session.clone(), 60, 20);
+    keys(&mut narrow, "G");
+    let s = screen(&narrow);
+    assert!(s.contains("┃▌ second item."), "{s}");
+    // The label is drawn dimmed, the text is not.
+    let theme = Theme::new(true);
+    let a = App::new(session, theme, Rect::new(0, 0, 100, 30));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| draw::draw(f, &a)).expect("draw");
+    let buf = terminal.backend().buffer();
+    let (x, y) = (0..30u16)
+        .flat_map(|y| (0..100u16).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            buf[(x, y)].symbol() == "["
+                && buf[(x + 4, y)].symbol() == "0"
+                && buf[(x + 7, y)].symbol() == "1"
+        })
+        .expect("a paragraph time on screen");
+    assert_eq!(buf[(x, y)].fg, theme.dim().fg.expect("a colour"));
+    assert_ne!(
+        buf[(x + 11, y)].fg,
+        buf[(x, y)].fg,
+        "the text is not dimmed"
+    );
+}
