@@ -27,7 +27,30 @@ pub fn command(args: &[&str]) -> Command {
 }
 
 pub fn podium(args: &[&str]) -> Output {
-    command(args).output().expect("runs")
+    finish(command(args), args)
+}
+
+/// Runs `c` to its end, but never lets one stuck run hold up the whole test suite: after two
+/// minutes the process is killed and the test fails naming the arguments.
+pub fn finish(mut c: Command, what: &[&str]) -> Output {
+    use std::process::Stdio;
+    let child = c
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let pid = child.id() as libc::pid_t;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    match rx.recv_timeout(std::time::Duration::from_secs(120)) {
+        Ok(out) => out.expect("runs"),
+        Err(_) => {
+            // SAFETY: signals the child this function started; it has not been reaped.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("podium {what:?} did not end within two minutes");
+        }
+    }
 }
 
 pub fn stdout(o: &Output) -> String {
