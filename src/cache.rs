@@ -140,7 +140,7 @@ impl Cache {
     pub fn get_digest(&self, path: &Path) -> Option<crate::digest::Digest> {
         let len = std::fs::metadata(path).ok()?.len();
         let (bytes, start) = self.read(&Self::digest_key(path)?, Kind::Digest, len)?;
-        crate::digest::Digest::decode(&bytes[start..])
+        crate::digest::Digest::decode_from(bytes, start)
     }
 
     /// Keeps a search digest for `path`.

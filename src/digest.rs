@@ -145,66 +145,95 @@ impl Digest {
 
     /// Reads [`Digest::encode`]'s form; `None` for anything else (a cache entry to rebuild).
     pub fn decode(bytes: &[u8]) -> Option<Digest> {
-        let mut r = Reader {
-            bytes: bytes.strip_prefix(TAG)?,
-            at: 0,
-        };
-        let title = r.string()?;
-        let speakers = (0..r.u32()?)
-            .map(|_| {
-                let name = r.string()?;
-                let aliases = (0..r.u32()?)
-                    .map(|_| r.string())
-                    .collect::<Option<Vec<_>>>()?;
-                Some((name, aliases))
-            })
-            .collect::<Option<Vec<_>>>()?;
-        let turns = (0..r.u32()?)
-            .map(|_| Some((r.string()?, r.u32()?)))
-            .collect::<Option<Vec<_>>>()?;
-        let quotes = (0..r.u32()?)
-            .map(|_| Some((r.u32()?, r.u32()?, r.u32()?)))
-            .collect::<Option<Vec<_>>>()?;
-        let summaries = (0..r.u32()?)
-            .map(|_| Some((r.u32()?, r.u32()?)))
-            .collect::<Option<Vec<_>>>()?;
-        let text = r.string()?;
-        let warnings = (0..r.u32()?)
-            .map(|_| {
-                let line = r.u32()?;
-                Some(Warning {
-                    line: (line != u32::MAX).then_some(line as usize),
-                    message: r.string()?,
+        Self::decode_from(bytes.to_vec(), 0)
+    }
+
+    /// [`Digest::decode`] of `bytes[start..]`, keeping the buffer as the quote text: the text
+    /// is most of a digest, and a copy of it would double what a search holds at its peak.
+    pub fn decode_from(mut bytes: Vec<u8>, start: usize) -> Option<Digest> {
+        let (mut digest, text) = {
+            let mut r = Reader {
+                bytes: bytes.get(start..)?.strip_prefix(TAG)?,
+                at: 0,
+            };
+            let title = r.string()?;
+            let speakers = (0..r.u32()?)
+                .map(|_| {
+                    let name = r.string()?;
+                    let aliases = (0..r.u32()?)
+                        .map(|_| r.string())
+                        .collect::<Option<Vec<_>>>()?;
+                    Some((name, aliases))
                 })
-            })
-            .collect::<Option<Vec<_>>>()?;
+                .collect::<Option<Vec<_>>>()?;
+            let turns = (0..r.u32()?)
+                .map(|_| Some((r.string()?, r.u32()?)))
+                .collect::<Option<Vec<_>>>()?;
+            let quotes = (0..r.u32()?)
+                .map(|_| Some((r.u32()?, r.u32()?, r.u32()?)))
+                .collect::<Option<Vec<_>>>()?;
+            let summaries = (0..r.u32()?)
+                .map(|_| Some((r.u32()?, r.u32()?)))
+                .collect::<Option<Vec<_>>>()?;
+            let n = r.u32()? as usize;
+            let text_at = start + TAG.len() + r.at;
+            r.take(n)?;
+            let warnings = (0..r.u32()?)
+                .map(|_| {
+                    let line = r.u32()?;
+                    Some(Warning {
+                        line: (line != u32::MAX).then_some(line as usize),
+                        message: r.string()?,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?;
+            if r.at != r.bytes.len() {
+                return None;
+            }
+            let digest = Digest {
+                title,
+                speakers,
+                turns,
+                quotes,
+                summaries,
+                text: String::new(),
+                warnings,
+            };
+            (digest, text_at..text_at + n)
+        };
+        bytes.truncate(text.end);
+        bytes.drain(..text.start);
+        digest.text = String::from_utf8(bytes).ok()?;
+        digest.consistent().then_some(digest)
+    }
+
+    /// Whether every span and index points inside what the digest holds.
+    fn consistent(&self) -> bool {
         let mut at = 0usize;
-        let lengths = quotes
+        let lengths = self
+            .quotes
             .iter()
             .map(|&(_, _, len)| len)
-            .chain(summaries.iter().map(|&(_, len)| len));
+            .chain(self.summaries.iter().map(|&(_, len)| len));
+        let text = &self.text;
         let spans_fit = lengths.into_iter().all(|len| {
             at += len as usize;
             text.is_char_boundary(at.min(text.len())) && at <= text.len()
         }) && at == text.len();
-        let consistent = r.at == r.bytes.len()
-            && spans_fit
-            && quotes.iter().all(|&(t, _, _)| (t as usize) < turns.len())
-            && summaries
+        let speakers = self.speakers.len();
+        spans_fit
+            && self
+                .quotes
                 .iter()
-                .all(|&(s, _)| s == u32::MAX || (s as usize) < speakers.len())
-            && turns
+                .all(|&(t, _, _)| (t as usize) < self.turns.len())
+            && self
+                .summaries
                 .iter()
-                .all(|&(_, s)| s == u32::MAX || (s as usize) < speakers.len());
-        consistent.then_some(Digest {
-            title,
-            speakers,
-            turns,
-            quotes,
-            summaries,
-            text,
-            warnings,
-        })
+                .all(|&(s, _)| s == u32::MAX || (s as usize) < speakers)
+            && self
+                .turns
+                .iter()
+                .all(|&(_, s)| s == u32::MAX || (s as usize) < speakers)
     }
 }
 

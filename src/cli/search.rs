@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::anyhow;
-use podium::search::{self, Hit, QuoteIndex};
+use podium::search::{self, QuoteIndex};
 use rayon::prelude::*;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -36,7 +36,7 @@ const INDEX_DEFAULT_LIMIT: usize = 50;
 struct Record<'a> {
     session: &'a str,
     /// The file the session was read from (null for the bundled session).
-    file: Option<String>,
+    file: Option<&'a str>,
     /// Who said it; for a summary sentence, whose summary it is (null: the session's).
     speaker: Option<&'a str>,
     /// Null for a summary sentence: it belongs to no turn.
@@ -85,30 +85,33 @@ impl Search {
             anyhow::bail!("--index searches a library: name a folder or several files");
         }
         let (index, digests) = self.load(&files)?;
-        let stdout = std::io::stdout();
-        let colour = self.colour && !self.json;
-        // Positions cost a second scoring pass; plain output to a pipe does not show them.
-        let mut hits = search::rank_all(&index, &self.query, None, self.json || colour);
+        let query = search::Query::new(&self.query);
+        let mut found = search::matches(&index, &query, search::Scope::default());
         if let Some(name) = &self.speaker {
             // Quotes by the speaker: what a summary says of them is not one.
-            hits.retain(|h| h.summary.is_none());
-            hits = only_speaker(&digests, hits, name)?;
+            let wanted = speaker_in_each(&digests, name)?;
+            found.retain(|&(_, id)| {
+                let p = index.place(id);
+                p.turn.is_some() && wanted[p.session] == Some(p.speaker as usize)
+            });
         }
-        hits.truncate(self.limit.unwrap_or(usize::MAX));
-        let library = self.source.is_library();
+        let found = search::ranked(found, self.limit);
         // Buffered: stdout is line-buffered, and a flush per hit dominates a large result.
-        let mut out = std::io::BufWriter::new(stdout.lock());
-        let records: Vec<Record<'_>> = hits.iter().map(|h| record(&index, &digests, h)).collect();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let printer = Printer {
+            index: &index,
+            digests: &digests,
+            query: &query,
+            library: self.source.is_library(),
+            colour: self.colour && !self.json,
+        };
         if self.json {
-            for r in &records {
-                podium::sanitize::json(&mut out, r, false)?;
-                writeln!(out)?;
-            }
+            printer.json(&mut out, &found)?;
         } else {
-            write_plain(&mut out, &records, library, colour)?;
+            printer.plain(&mut out, &found)?;
         }
         out.flush()?;
-        Ok(if hits.is_empty() {
+        Ok(if found.is_empty() {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
@@ -260,7 +263,7 @@ impl Search {
                 let summary = h.turn == "summary";
                 Record {
                     session: &h.session,
-                    file: Some(h.file.clone()),
+                    file: Some(&h.file),
                     speaker: Some(&h.speaker),
                     turn: (!summary).then_some(h.turn.as_str()),
                     sentence: (!summary).then_some(h.sentence as usize),
@@ -326,8 +329,8 @@ impl Progress {
     }
 }
 
-/// Keeps the hits by the speaker `name` names in each session (name, alias or unique prefix).
-fn only_speaker(digests: &[Digest], hits: Vec<Hit>, name: &str) -> anyhow::Result<Vec<Hit>> {
+/// The speaker `name` names (name, alias or unique prefix) in each session, if any.
+fn speaker_in_each(digests: &[Digest], name: &str) -> anyhow::Result<Vec<Option<usize>>> {
     let mut last_error = None;
     let wanted: Vec<Option<usize>> = digests
         .iter()
@@ -345,78 +348,216 @@ fn only_speaker(digests: &[Digest], hits: Vec<Hit>, name: &str) -> anyhow::Resul
             last_error.map_or_else(String::new, |e| e.to_string())
         ));
     }
-    Ok(hits
-        .into_iter()
-        .filter(|h| wanted[h.session] == Some(h.speaker))
-        .collect())
+    Ok(wanted)
 }
 
-fn record<'a>(index: &'a QuoteIndex, digests: &'a [Digest], hit: &'a Hit) -> Record<'a> {
-    let d = &digests[hit.session];
-    let (speaker, turn, sentence, origin) = match hit.summary {
-        Some(_) => (
-            d.digest.speakers.get(hit.speaker).map(|s| s.0.as_str()),
-            None,
-            None,
-            "summary",
-        ),
-        None => (
-            Some(d.digest.speaker_name(hit.quote.turn)),
-            Some(
+/// Hits per step when positions are worked out: in parallel within a step, printed in order,
+/// so a long result streams out without every hit's positions held at once.
+const PRINT_STEP: usize = 4096;
+
+/// Prints ranked `(score, entry)` pairs straight from the index and the digests: no hit is
+/// built, and positions are worked out only when shown (colour) or written (JSON).
+struct Printer<'a> {
+    index: &'a QuoteIndex,
+    digests: &'a [Digest],
+    query: &'a search::Query,
+    library: bool,
+    colour: bool,
+}
+
+impl Printer<'_> {
+    /// The record of entry `id` (positions as given).
+    fn record<'b>(&'b self, score: i64, id: u32, matched: &'b [usize]) -> Record<'b> {
+        let p = self.index.place(id);
+        let d = &self.digests[p.session];
+        let speaker = match p.turn {
+            Some(t) => Some(d.digest.speaker_name(t)),
+            None => d
+                .digest
+                .speakers
+                .get(p.speaker as usize)
+                .map(|s| s.0.as_str()),
+        };
+        Record {
+            session: &d.digest.title,
+            file: d.file.as_deref(),
+            speaker,
+            turn: p
+                .turn
+                .map(|t| d.digest.turns.get(t).map_or("", |t| t.0.as_str())),
+            sentence: p.turn.map(|_| p.sentence + 1),
+            origin: if p.turn.is_some() {
+                "transcript"
+            } else {
+                "summary"
+            },
+            score,
+            quote: self.index.text(id as usize),
+            matched,
+        }
+    }
+
+    /// Each step's match positions, worked out in parallel, then `each` in rank order.
+    fn with_positions(
+        &self,
+        found: &[(i64, u32)],
+        mut each: impl FnMut(i64, u32, &[usize]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        for step in found.chunks(PRINT_STEP) {
+            let positions: Vec<Vec<usize>> = step
+                .par_iter()
+                .with_min_len(256)
+                .map_init(
+                    || (search::Query::matcher(), Vec::new()),
+                    |(matcher, buf), &(_, id)| {
+                        self.query
+                            .score_with(matcher, buf, self.index.text(id as usize), true)
+                            .map(|(_, m)| m)
+                            .unwrap_or_default()
+                    },
+                )
+                .collect();
+            for (&(score, id), matched) in step.iter().zip(&positions) {
+                each(score, id, matched)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn json(&self, out: &mut impl Write, found: &[(i64, u32)]) -> std::io::Result<()> {
+        self.with_positions(found, |score, id, matched| {
+            podium::sanitize::json(&mut *out, &self.record(score, id, matched), false)?;
+            writeln!(out)
+        })
+    }
+
+    /// Aligned plain lines (see [`write_plain`]), streamed.
+    fn plain(&self, out: &mut impl Write, found: &[(i64, u32)]) -> std::io::Result<()> {
+        // Column widths first: a name or a file once per session and speaker, a turn per hit.
+        let names: Vec<Vec<usize>> = self
+            .digests
+            .iter()
+            .map(|d| {
                 d.digest
-                    .turns
-                    .get(hit.quote.turn)
-                    .map_or("", |t| t.0.as_str()),
-            ),
-            Some(hit.quote.sentence + 1),
-            "transcript",
-        ),
-    };
-    Record {
-        session: &d.digest.title,
-        file: d.file.clone(),
-        speaker,
-        turn,
-        sentence,
-        origin,
-        score: hit.score,
-        quote: index.quote(hit),
-        matched: &hit.matched,
+                    .speakers
+                    .iter()
+                    .map(|(n, _)| clean(n).width())
+                    .collect()
+            })
+            .collect();
+        let files: Vec<usize> = self
+            .digests
+            .iter()
+            .map(|d| d.file.as_deref().map_or(0, |f| clean(f).width()))
+            .collect();
+        let mut widths = Widths::default();
+        for &(_, id) in found {
+            let p = self.index.place(id);
+            let d = &self.digests[p.session].digest;
+            let (name, turn) = match p.turn {
+                Some(t) => (
+                    d.turns
+                        .get(t)
+                        .and_then(|&(_, s)| names[p.session].get(s as usize).copied())
+                        .unwrap_or(0),
+                    d.turns.get(t).map_or(0, |(id, _)| clean(id).width()),
+                ),
+                None => (
+                    d.speakers
+                        .get(p.speaker as usize)
+                        .map_or("(session)".len(), |(n, _)| clean(n).width()),
+                    "summary".len(),
+                ),
+            };
+            widths.fit(files[p.session], name, turn);
+        }
+        let line =
+            |out: &mut dyn Write, r: &Record<'_>| widths.line(out, r, self.library, self.colour);
+        if self.colour {
+            self.with_positions(found, |score, id, matched| {
+                line(&mut *out, &self.record(score, id, matched))
+            })
+        } else {
+            for &(score, id) in found {
+                line(&mut *out, &self.record(score, id, &[]))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The widths of the file, speaker and turn columns.
+#[derive(Default)]
+struct Widths {
+    file: usize,
+    name: usize,
+    turn: usize,
+}
+
+impl Widths {
+    /// Widens the columns to hold fields this wide once cleaned.
+    fn fit(&mut self, file: usize, name: usize, turn: usize) {
+        self.file = self.file.max(file);
+        self.name = self.name.max(name);
+        self.turn = self.turn.max(turn);
+    }
+
+    fn of(records: &[Record<'_>]) -> Self {
+        let mut w = Widths::default();
+        for r in records {
+            let width = |s: Option<&str>, none: &str| clean(s.unwrap_or(none)).width();
+            w.fit(
+                width(r.file, ""),
+                width(r.speaker, "(session)"),
+                width(r.turn, "summary"),
+            );
+        }
+        w
+    }
+
+    /// One `[file]  speaker  turn  quote` line; every field from the input cleaned for the
+    /// terminal (one character for one, so match positions still point right).
+    fn line(
+        &self,
+        out: &mut dyn Write,
+        r: &Record<'_>,
+        library: bool,
+        colour: bool,
+    ) -> std::io::Result<()> {
+        if library {
+            let file = clean(r.file.unwrap_or_default());
+            write!(out, "{file}{:pad$}  ", "", pad = self.file - file.width())?;
+        }
+        let speaker = clean(r.speaker.unwrap_or("(session)"));
+        let turn = clean(r.turn.unwrap_or("summary"));
+        write!(
+            out,
+            "{speaker}{:a$}  {turn}{:b$}  ",
+            "",
+            "",
+            a = self.name.saturating_sub(speaker.width()),
+            b = self.turn.saturating_sub(turn.width())
+        )?;
+        let quote = clean(r.quote);
+        if colour {
+            writeln!(out, "{}", highlight(&quote, r.matched, true))
+        } else {
+            writeln!(out, "{quote}")
+        }
     }
 }
 
 /// `[file]  speaker  turn  quote` lines, aligned; a summary sentence has `summary` for its
-/// turn (and `(session)` for the session summary's speaker). Every field from the input is
-/// cleaned for the terminal (one character for one, so match positions still point right).
+/// turn (and `(session)` for the session summary's speaker).
 fn write_plain(
     out: &mut impl Write,
     records: &[Record<'_>],
     library: bool,
     colour: bool,
 ) -> std::io::Result<()> {
-    let rows: Vec<[std::borrow::Cow<'_, str>; 3]> = records
-        .iter()
-        .map(|r| {
-            [
-                clean(r.file.as_deref().unwrap_or_default()),
-                clean(r.speaker.unwrap_or("(session)")),
-                clean(r.turn.unwrap_or("summary")),
-            ]
-        })
-        .collect();
-    let widest = |i: usize| rows.iter().map(|r| r[i].width()).max().unwrap_or(0);
-    let (file_w, name_w, turn_w) = (widest(0), widest(1), widest(2));
-    for (r, [file, speaker, turn]) in records.iter().zip(&rows) {
-        if library {
-            write!(out, "{file}{}  ", " ".repeat(file_w - file.width()))?;
-        }
-        write!(
-            out,
-            "{speaker}{}  {turn}{}  ",
-            " ".repeat(name_w - speaker.width()),
-            " ".repeat(turn_w - turn.width())
-        )?;
-        writeln!(out, "{}", highlight(&clean(r.quote), r.matched, colour))?;
+    let widths = Widths::of(records);
+    for r in records {
+        widths.line(out, r, library, colour)?;
     }
     Ok(())
 }

@@ -169,6 +169,18 @@ impl QuoteIndex {
             .map_or("", |e| &self.text[e.start..e.end])
     }
 
+    /// Where entry `id` is: its session, turn (`None` for a summary sentence), sentence and
+    /// speaker index — what a printer needs beside the text, without building a [`Hit`].
+    pub fn place(&self, id: u32) -> Place {
+        let e = &self.entries[id as usize];
+        Place {
+            session: e.session as usize,
+            turn: (e.turn != SUMMARY).then_some(e.turn as usize),
+            sentence: e.sentence as usize,
+            speaker: e.speaker,
+        }
+    }
+
     /// Bytes of quote text held.
     pub fn text_bytes(&self) -> usize {
         self.text.len()
@@ -213,6 +225,18 @@ pub struct Hit {
     /// Indices of the matched characters (chars, not bytes) in the quote; empty for hits whose
     /// positions were not asked for.
     pub matched: Vec<usize>,
+}
+
+/// Where an entry of a [`QuoteIndex`] is (see [`QuoteIndex::place`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub session: usize,
+    /// `None` for a sentence of the report's summaries; `sentence` then numbers it.
+    pub turn: Option<usize>,
+    /// 0-based.
+    pub sentence: usize,
+    /// The speaker index; `u32::MAX` when unknown, or for the session summary.
+    pub speaker: u32,
 }
 
 /// Which quotes to search.
@@ -265,6 +289,20 @@ pub fn matches(index: &QuoteIndex, query: &Query, scope: Scope<'_>) -> Vec<(i64,
 /// Best first; ties in index order (session, then transcript order).
 fn better(a: &(i64, u32), b: &(i64, u32)) -> std::cmp::Ordering {
     b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// The best `limit` (all without one) of `found` in rank order, as `(score, entry)` pairs: what
+/// a printer streams from, asking [`QuoteIndex::place`] and [`QuoteIndex::text`] for each.
+pub fn ranked(mut found: Vec<(i64, u32)>, limit: Option<usize>) -> Vec<(i64, u32)> {
+    if let Some(k) = limit.filter(|&k| k < found.len()) {
+        if k == 0 {
+            return Vec::new();
+        }
+        found.select_nth_unstable_by(k - 1, better);
+        found.truncate(k);
+    }
+    found.par_sort_unstable_by(better);
+    found
 }
 
 /// The `k` best of `found`, in rank order, with match positions. Partial selection: the rest
