@@ -131,7 +131,7 @@ impl Quotes {
         let mut quotes: Vec<(String, String, u64, String)> = d
             .quotes()
             .map(|(t, s, text)| {
-                let turn = d.turns.get(t as usize).map_or("", |x| x.0.as_str());
+                let turn = d.turns.get(t as usize).map_or("", |x| x.0);
                 (
                     d.speaker_name(t as usize).to_string(),
                     turn.to_string(),

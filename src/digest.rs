@@ -10,7 +10,7 @@ pub struct Digest {
     /// (name, aliases) of each speaker, in `Session::speakers` order.
     pub speakers: Vec<(String, Vec<String>)>,
     /// Each turn's id and speaker index (`u32::MAX` when unknown).
-    pub turns: Vec<(String, u32)>,
+    pub turns: Turns,
     /// Every quote's (turn, sentence, byte length) in transcript order; their texts follow
     /// one another in `text`.
     pub quotes: Vec<(u32, u32, u32)>,
@@ -35,7 +35,7 @@ impl Digest {
             turns: session
                 .turns
                 .iter()
-                .map(|t| (t.id.clone(), t.speaker.get() as u32))
+                .map(|t| (t.id.as_str(), t.speaker.get() as u32))
                 .collect(),
             quotes: session
                 .quotes()
@@ -75,7 +75,7 @@ impl Digest {
     pub fn speaker_name(&self, turn: usize) -> &str {
         self.turns
             .get(turn)
-            .and_then(|&(_, s)| self.speakers.get(s as usize))
+            .and_then(|(_, s)| self.speakers.get(s as usize))
             .map_or("", |(n, _)| n.as_str())
     }
 
@@ -119,9 +119,9 @@ impl Digest {
             }
         }
         put_u32(&mut out, self.turns.len() as u32);
-        for (id, s) in &self.turns {
+        for (id, s) in self.turns.iter() {
             put_str(&mut out, id);
-            put_u32(&mut out, *s);
+            put_u32(&mut out, s);
         }
         put_u32(&mut out, self.quotes.len() as u32);
         for (t, s, len) in &self.quotes {
@@ -166,9 +166,15 @@ impl Digest {
                     Some((name, aliases))
                 })
                 .collect::<Option<Vec<_>>>()?;
-            let turns = (0..r.u32()?)
-                .map(|_| Some((r.string()?, r.u32()?)))
-                .collect::<Option<Vec<_>>>()?;
+            let mut turns = Turns::default();
+            for _ in 0..r.u32()? {
+                let n = r.u32()? as usize;
+                let at = r.at;
+                r.take(n)?;
+                let speaker = r.u32()?;
+                let id = std::str::from_utf8(r.bytes.get(at..at + n)?).ok()?;
+                turns.push(id, speaker);
+            }
             let quotes = (0..r.u32()?)
                 .map(|_| Some((r.u32()?, r.u32()?, r.u32()?)))
                 .collect::<Option<Vec<_>>>()?;
@@ -233,7 +239,54 @@ impl Digest {
             && self
                 .turns
                 .iter()
-                .all(|&(_, s)| s == u32::MAX || (s as usize) < speakers)
+                .all(|(_, s)| s == u32::MAX || (s as usize) < speakers)
+    }
+}
+
+/// Turn ids and speakers, packed: one text for every id (a million turns would otherwise be a
+/// million small strings, more memory than their quotes' offsets).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Turns {
+    ids: String,
+    /// Where each id ends in `ids`.
+    ends: Vec<u32>,
+    speakers: Vec<u32>,
+}
+
+impl Turns {
+    pub fn push(&mut self, id: &str, speaker: u32) {
+        self.ids.push_str(id);
+        self.ends.push(self.ids.len() as u32);
+        self.speakers.push(speaker);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Turn `i`'s id and speaker index.
+    pub fn get(&self, i: usize) -> Option<(&str, u32)> {
+        let end = *self.ends.get(i)? as usize;
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        Some((self.ids.get(start..end)?, self.speakers[i]))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
+impl<'a> FromIterator<(&'a str, u32)> for Turns {
+    fn from_iter<I: IntoIterator<Item = (&'a str, u32)>>(iter: I) -> Self {
+        let mut turns = Turns::default();
+        for (id, s) in iter {
+            turns.push(id, s);
+        }
+        turns
     }
 }
 

@@ -367,7 +367,7 @@ struct Printer<'a> {
 
 impl Printer<'_> {
     /// The record of entry `id` (positions as given).
-    fn record<'b>(&'b self, score: i64, id: u32, matched: &'b [usize]) -> Record<'b> {
+    fn record<'b>(&'b self, score: i32, id: u32, matched: &'b [usize]) -> Record<'b> {
         let p = self.index.place(id);
         let d = &self.digests[p.session];
         let speaker = match p.turn {
@@ -384,14 +384,14 @@ impl Printer<'_> {
             speaker,
             turn: p
                 .turn
-                .map(|t| d.digest.turns.get(t).map_or("", |t| t.0.as_str())),
+                .map(|t| d.digest.turns.get(t).map_or("", |t| t.0)),
             sentence: p.turn.map(|_| p.sentence + 1),
             origin: if p.turn.is_some() {
                 "transcript"
             } else {
                 "summary"
             },
-            score,
+            score: i64::from(score),
             quote: self.index.text(id as usize),
             matched,
         }
@@ -400,8 +400,8 @@ impl Printer<'_> {
     /// Each step's match positions, worked out in parallel, then `each` in rank order.
     fn with_positions(
         &self,
-        found: &[(i64, u32)],
-        mut each: impl FnMut(i64, u32, &[usize]) -> std::io::Result<()>,
+        found: &[search::Match],
+        mut each: impl FnMut(i32, u32, &[usize]) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         for step in found.chunks(PRINT_STEP) {
             let positions: Vec<Vec<usize>> = step
@@ -424,7 +424,7 @@ impl Printer<'_> {
         Ok(())
     }
 
-    fn json(&self, out: &mut impl Write, found: &[(i64, u32)]) -> std::io::Result<()> {
+    fn json(&self, out: &mut impl Write, found: &[search::Match]) -> std::io::Result<()> {
         self.with_positions(found, |score, id, matched| {
             podium::sanitize::json(&mut *out, &self.record(score, id, matched), false)?;
             writeln!(out)
@@ -432,7 +432,7 @@ impl Printer<'_> {
     }
 
     /// Aligned plain lines (see [`write_plain`]), streamed.
-    fn plain(&self, out: &mut impl Write, found: &[(i64, u32)]) -> std::io::Result<()> {
+    fn plain(&self, out: &mut impl Write, found: &[search::Match]) -> std::io::Result<()> {
         // Column widths first: a name or a file once per session and speaker, a turn per hit.
         let names: Vec<Vec<usize>> = self
             .digests
@@ -458,7 +458,7 @@ impl Printer<'_> {
                 Some(t) => (
                     d.turns
                         .get(t)
-                        .and_then(|&(_, s)| names[p.session].get(s as usize).copied())
+                        .and_then(|(_, s)| names[p.session].get(s as usize).copied())
                         .unwrap_or(0),
                     d.turns.get(t).map_or(0, |(id, _)| clean(id).width()),
                 ),

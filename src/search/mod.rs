@@ -248,11 +248,15 @@ pub struct Scope<'a> {
     pub candidates: Option<&'a [u32]>,
 }
 
+/// A match: its score and its entry in the [`QuoteIndex`]. Eight bytes, since a short query
+/// may match every quote of a million.
+pub type Match = (i32, u32);
+
 /// Quotes per parallel work item: large enough to amortise, small enough to balance two cores.
 const CHUNK: usize = 4096;
 
 /// All matches of a query: `(score, entry)` pairs, unordered.
-pub fn matches(index: &QuoteIndex, query: &Query, scope: Scope<'_>) -> Vec<(i64, u32)> {
+pub fn matches(index: &QuoteIndex, query: &Query, scope: Scope<'_>) -> Vec<Match> {
     if query.is_empty() {
         return Vec::new();
     }
@@ -264,7 +268,7 @@ pub fn matches(index: &QuoteIndex, query: &Query, scope: Scope<'_>) -> Vec<(i64,
         }
         query
             .score_with(matcher, buf, text, false)
-            .map(|(score, _)| (score, id))
+            .map(|(score, _)| (i32::try_from(score).unwrap_or(i32::MAX), id))
     };
     let init = || (Query::matcher(), Vec::new());
     match scope.candidates {
@@ -287,13 +291,13 @@ pub fn matches(index: &QuoteIndex, query: &Query, scope: Scope<'_>) -> Vec<(i64,
 }
 
 /// Best first; ties in index order (session, then transcript order).
-fn better(a: &(i64, u32), b: &(i64, u32)) -> std::cmp::Ordering {
+fn better(a: &Match, b: &Match) -> std::cmp::Ordering {
     b.0.cmp(&a.0).then(a.1.cmp(&b.1))
 }
 
 /// The best `limit` (all without one) of `found` in rank order, as `(score, entry)` pairs: what
 /// a printer streams from, asking [`QuoteIndex::place`] and [`QuoteIndex::text`] for each.
-pub fn ranked(mut found: Vec<(i64, u32)>, limit: Option<usize>) -> Vec<(i64, u32)> {
+pub fn ranked(mut found: Vec<Match>, limit: Option<usize>) -> Vec<Match> {
     if let Some(k) = limit.filter(|&k| k < found.len()) {
         if k == 0 {
             return Vec::new();
@@ -307,7 +311,7 @@ pub fn ranked(mut found: Vec<(i64, u32)>, limit: Option<usize>) -> Vec<(i64, u32
 
 /// The `k` best of `found`, in rank order, with match positions. Partial selection: the rest
 /// is never sorted.
-pub fn top(index: &QuoteIndex, query: &Query, found: &mut [(i64, u32)], k: usize) -> Vec<Hit> {
+pub fn top(index: &QuoteIndex, query: &Query, found: &mut [Match], k: usize) -> Vec<Hit> {
     best(index, query, found, k, true)
 }
 
@@ -315,7 +319,7 @@ pub fn top(index: &QuoteIndex, query: &Query, found: &mut [(i64, u32)], k: usize
 pub fn top_unlit(
     index: &QuoteIndex,
     query: &Query,
-    found: &mut [(i64, u32)],
+    found: &mut [Match],
     k: usize,
 ) -> Vec<Hit> {
     best(index, query, found, k, false)
@@ -324,7 +328,7 @@ pub fn top_unlit(
 fn best(
     index: &QuoteIndex,
     query: &Query,
-    found: &mut [(i64, u32)],
+    found: &mut [Match],
     k: usize,
     positions: bool,
 ) -> Vec<Hit> {
@@ -350,7 +354,7 @@ fn best(
                 } else {
                     Vec::new()
                 };
-                index.hit(id, score, matched)
+                index.hit(id, i64::from(score), matched)
             },
         )
         .collect()

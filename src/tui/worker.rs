@@ -148,7 +148,7 @@ fn serve(
             Some(p) if query.narrows(&p.query) => &p.ids,
             _ => &all,
         };
-        let mut found: Vec<(i64, u32)> = Vec::new();
+        let mut found: Vec<search::Match> = Vec::new();
         let mut last_post = Instant::now();
         let mut cancelled = false;
         for batch in candidates.chunks(tuning.batch.max(1)) {
