@@ -142,7 +142,11 @@ impl Quotes {
             .collect();
         let mut at = d.quotes.iter().map(|q| q.2 as usize).sum::<usize>();
         for (i, &(speaker, len)) in d.summaries.iter().enumerate() {
-            let text = d.text.get(at..at + len as usize).unwrap_or_default();
+            let text = d
+                .text
+                .as_str()
+                .get(at..at + len as usize)
+                .unwrap_or_default();
             at += len as usize;
             let name = d
                 .speakers

@@ -87,11 +87,17 @@ impl Cache {
 
     /// The entry kept under `key` and where its payload starts, if the entry is whole: its key
     /// matches and its checksum holds. (No copy of the payload: digests are large.)
-    fn read(&self, key: &str, kind: Kind, source_len: u64) -> Option<(Vec<u8>, usize)> {
+    fn read(
+        &self,
+        key: &str,
+        kind: Kind,
+        source_len: u64,
+    ) -> Option<(std::sync::Arc<files::Mapped>, usize)> {
         // An entry is a regular file no larger than its source could make it: anything else
-        // (a FIFO, a device, a huge file put in its place) is not read, and is rebuilt.
+        // (a FIFO, a device, a huge file put in its place) is not read, and is rebuilt. Entries
+        // are only ever replaced whole (atomic_write), so one can be mapped rather than copied.
         let limit = source_len.saturating_mul(16).saturating_add(1 << 20);
-        let bytes = files::read_bounded(&self.entry(key, kind), limit, &|_| Ok(())).ok()?;
+        let bytes = std::sync::Arc::new(files::map_bounded(&self.entry(key, kind), limit).ok()?);
         let rest = bytes.strip_prefix(MAGIC)?;
         let n = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
         let end = 4usize.checked_add(n)?;
@@ -140,7 +146,7 @@ impl Cache {
     pub fn get_digest(&self, path: &Path) -> Option<crate::digest::Digest> {
         let len = std::fs::metadata(path).ok()?.len();
         let (bytes, start) = self.read(&Self::digest_key(path)?, Kind::Digest, len)?;
-        crate::digest::Digest::decode_from(bytes, start)
+        crate::digest::Digest::decode_mapped(bytes, start)
     }
 
     /// Keeps a search digest for `path`.

@@ -17,7 +17,7 @@ pub struct Digest {
     /// Every summary sentence's (speaker index or `u32::MAX`, byte length), in
     /// [`crate::sources::sentences`] order; their texts follow the quotes' in `text`.
     pub summaries: Vec<(u32, u32)>,
-    pub text: String,
+    pub text: crate::files::SharedText,
     /// The import's warnings, said again whenever the digest stands in for the session.
     pub warnings: Vec<Warning>,
 }
@@ -56,7 +56,8 @@ impl Digest {
                 .quotes()
                 .map(|(_, text)| text)
                 .chain(summaries.iter().map(|s| s.sentence.as_str()))
-                .collect(),
+                .collect::<String>()
+                .into(),
             warnings: session.warnings.clone(),
         }
     }
@@ -65,7 +66,11 @@ impl Digest {
     pub fn quotes(&self) -> impl Iterator<Item = (u32, u32, &str)> {
         let mut at = 0usize;
         self.quotes.iter().map(move |&(t, s, len)| {
-            let text = self.text.get(at..at + len as usize).unwrap_or_default();
+            let text = self
+                .text
+                .as_str()
+                .get(at..at + len as usize)
+                .unwrap_or_default();
             at += len as usize;
             (t, s, text)
         })
@@ -134,7 +139,7 @@ impl Digest {
             put_u32(&mut out, *s);
             put_u32(&mut out, *len);
         }
-        put_str(&mut out, &self.text);
+        put_str(&mut out, self.text.as_str());
         put_u32(&mut out, self.warnings.len() as u32);
         for w in &self.warnings {
             put_u32(&mut out, w.line.map_or(u32::MAX, |l| l as u32));
@@ -145,13 +150,25 @@ impl Digest {
 
     /// Reads [`Digest::encode`]'s form; `None` for anything else (a cache entry to rebuild).
     pub fn decode(bytes: &[u8]) -> Option<Digest> {
-        Self::decode_from(bytes.to_vec(), 0)
+        let (mut digest, text) = Self::parse(bytes, 0)?;
+        digest.text = String::from_utf8(bytes.get(text)?.to_vec()).ok()?.into();
+        digest.consistent().then_some(digest)
     }
 
-    /// [`Digest::decode`] of `bytes[start..]`, keeping the buffer as the quote text: the text
-    /// is most of a digest, and a copy of it would double what a search holds at its peak.
-    pub fn decode_from(mut bytes: Vec<u8>, start: usize) -> Option<Digest> {
-        let (mut digest, text) = {
+    /// [`Digest::decode`] of `map[start..]`, the quote text left in the map: the text is most
+    /// of a digest, and a copy of it would double what a search holds at its peak.
+    pub fn decode_mapped(
+        map: std::sync::Arc<crate::files::Mapped>,
+        start: usize,
+    ) -> Option<Digest> {
+        let (mut digest, text) = Self::parse(&map, start)?;
+        digest.text = crate::files::SharedText::mapped(map, text)?;
+        digest.consistent().then_some(digest)
+    }
+
+    /// Everything of `bytes[start..]` but the quote text (left empty), and where that is.
+    fn parse(bytes: &[u8], start: usize) -> Option<(Digest, std::ops::Range<usize>)> {
+        let (digest, text) = {
             let mut r = Reader {
                 bytes: bytes.get(start..)?.strip_prefix(TAG)?,
                 at: 0,
@@ -202,15 +219,12 @@ impl Digest {
                 turns,
                 quotes,
                 summaries,
-                text: String::new(),
+                text: crate::files::SharedText::default(),
                 warnings,
             };
             (digest, text_at..text_at + n)
         };
-        bytes.truncate(text.end);
-        bytes.drain(..text.start);
-        digest.text = String::from_utf8(bytes).ok()?;
-        digest.consistent().then_some(digest)
+        Some((digest, text))
     }
 
     /// Whether every span and index points inside what the digest holds.
@@ -221,7 +235,7 @@ impl Digest {
             .iter()
             .map(|&(_, _, len)| len)
             .chain(self.summaries.iter().map(|&(_, len)| len));
-        let text = &self.text;
+        let text = self.text.as_str();
         let spans_fit = lengths.into_iter().all(|len| {
             at += len as usize;
             text.is_char_boundary(at.min(text.len())) && at <= text.len()

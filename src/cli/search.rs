@@ -382,9 +382,7 @@ impl Printer<'_> {
             session: &d.digest.title,
             file: d.file.as_deref(),
             speaker,
-            turn: p
-                .turn
-                .map(|t| d.digest.turns.get(t).map_or("", |t| t.0)),
+            turn: p.turn.map(|t| d.digest.turns.get(t).map_or("", |t| t.0)),
             sentence: p.turn.map(|_| p.sentence + 1),
             origin: if p.turn.is_some() {
                 "transcript"

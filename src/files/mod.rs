@@ -13,8 +13,10 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 mod fifo;
+mod mapped;
 mod walk;
 
+pub use mapped::{Mapped, SharedText, map_bounded};
 pub use walk::{Walk, walk};
 
 /// The most a session file may hold. A transcript of several days is a few hundred MB.

@@ -21,7 +21,8 @@ const SUMMARY: u32 = u32::MAX;
 /// Every quote of one or more sessions in one text buffer.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteIndex {
-    text: String,
+    /// Owned, or a digest's text still in its cache file's map.
+    text: crate::files::SharedText,
     entries: Vec<Entry>,
 }
 
@@ -83,7 +84,7 @@ impl QuoteIndex {
 
     fn push(&mut self, si: usize, turn: u32, sentence: u32, speaker: u32, text: &str) {
         let start = self.text.len();
-        self.text.push_str(text);
+        self.text.to_mut().push_str(text);
         self.entries.push(Entry {
             session: si as u32,
             turn,
@@ -101,8 +102,8 @@ impl QuoteIndex {
         if self.text.is_empty() {
             self.text = std::mem::take(&mut digest.text);
         } else {
-            self.text.push_str(&digest.text);
-            digest.text = String::new();
+            self.text.to_mut().push_str(digest.text.as_str());
+            digest.text = Default::default();
         }
         for &(turn, sentence, len) in &digest.quotes {
             let end = start + len as usize;
@@ -147,7 +148,7 @@ impl QuoteIndex {
     /// The text of the `i`-th quote.
     pub fn text(&self, i: usize) -> &str {
         let e = &self.entries[i];
-        &self.text[e.start..e.end]
+        &self.text.as_str()[e.start..e.end]
     }
 
     /// The text of a hit's quote (hits carry no entry number; session, turn and sentence find it).
@@ -166,7 +167,7 @@ impl QuoteIndex {
         self.entries
             .get(at)
             .filter(|e| (e.session, e.turn, e.sentence) == (s, t, n))
-            .map_or("", |e| &self.text[e.start..e.end])
+            .map_or("", |e| &self.text.as_str()[e.start..e.end])
     }
 
     /// Where entry `id` is: its session, turn (`None` for a summary sentence), sentence and
@@ -262,7 +263,7 @@ pub fn matches(index: &QuoteIndex, query: &Query, scope: Scope<'_>) -> Vec<Match
     }
     let keep = |(matcher, buf): &mut (nucleo_matcher::Matcher, Vec<char>), id: u32| {
         let e = &index.entries[id as usize];
-        let text = &index.text[e.start..e.end];
+        let text = &index.text.as_str()[e.start..e.end];
         if scope.speaker.is_some_and(|s| e.speaker as usize != s) {
             return None;
         }
@@ -316,12 +317,7 @@ pub fn top(index: &QuoteIndex, query: &Query, found: &mut [Match], k: usize) -> 
 }
 
 /// The `k` best of `found` without match positions: the browser lights only the rows it draws.
-pub fn top_unlit(
-    index: &QuoteIndex,
-    query: &Query,
-    found: &mut [Match],
-    k: usize,
-) -> Vec<Hit> {
+pub fn top_unlit(index: &QuoteIndex, query: &Query, found: &mut [Match], k: usize) -> Vec<Hit> {
     best(index, query, found, k, false)
 }
 
