@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::library::Person;
+use crate::library::{Appearance, Person};
 use crate::session::{QuoteRef, Session, SpeakerLookupError};
 use crate::text;
 
@@ -288,11 +288,14 @@ impl LibraryWords {
 
     /// The words of `people[person]` in every session they speak in.
     pub fn person(&self, person: usize) -> Counts {
-        let Some(p) = self.people.get(person) else {
-            return Counts::default();
-        };
-        sum(p
-            .appearances
+        self.people
+            .get(person)
+            .map_or_else(Counts::default, |p| self.of(&p.appearances))
+    }
+
+    /// The words said in these appearances (a person as another people index joined them).
+    pub fn of(&self, appearances: &[Appearance]) -> Counts {
+        sum(appearances
             .iter()
             .filter_map(|a| self.speakers.get(a.session)?.get(a.speaker)))
     }

@@ -266,6 +266,7 @@ static DEFAULTS: &[Default] = &[
     bind(Library, &[ESC], A::Back, "back", "back to the people list", NO),
     bind(Library, &[k('o')], A::CycleSort, "sort", "sort: again reverses, then the next column", HINT),
     bind(Library, &[k('p'), TAB], A::TogglePeople, "people", "sessions / people", HINT),
+    bind(Library, &[k('W')], A::ToggleWords, "words", "a person's words against everyone else (people list)", NO),
     bind(Library, &[k('/')], A::OpenSearch, "search", "search every session", HINT),
     bind(Library, &[k('!')], A::OpenWarnings, "warnings", "the files that could not be read", NO),
     bind(Library, &[k('?')], A::ToggleHelp, "help", "help: every key", HINT),

@@ -13,6 +13,7 @@ mod key;
 mod keymap;
 mod layout;
 mod library;
+mod library_words;
 mod panes;
 mod search_panel;
 mod search_state;

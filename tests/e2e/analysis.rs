@@ -105,3 +105,45 @@ fn podium_timeline_prints_block_rows() {
         "the axis spans the terminal:\n{s}"
     );
 }
+
+#[test]
+fn w_in_a_library_shows_a_persons_words_and_opens_a_sentence() {
+    let Some(t) = Tmux::start("library-words", 100, 24) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Ana Lee: Security matters. Security teams share data.\n\n\
+         Bo Chan: Data is everything. Data wins.\n\nAna Lee: Security again.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Ana Lee: Security never sleeps.\n\nCy Dee: Data data data.\n\n\
+         Cy Dee: Security too.\n\nAna Lee: Fine.\n",
+    )
+    .expect("write");
+    t.wait_for(&["PROMPT$"]);
+    t.type_text(&format!(
+        "{} {}",
+        env!("CARGO_BIN_EXE_podium"),
+        dir.path().display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for(&["Library · 2 sessions"]);
+    // The people list, most words first: Ana Lee.
+    t.keys(&["p"]);
+    t.wait_for(&["▸Ana Lee"]);
+    t.keys(&["W"]);
+    t.wait_for(&["Words of Ana Lee", "▸security"]);
+    t.keys(&["Enter"]);
+    t.wait_for(&[
+        "“security” in 4 sentences",
+        "b · t1.1 · Security never sleeps.",
+    ]);
+    t.keys(&["Enter"]);
+    t.wait_for(&["Transcript", "Security matters."]);
+    t.keys(&["q"]);
+    t.wait_for_prompt();
+}

@@ -246,3 +246,120 @@ fn a_timed_session_is_drawn_by_time() {
         keys(&mut a, "lG");
     }
 }
+
+/// A library screen as text.
+fn library_screen(lib: &crate::tui::library::Library) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(lib.area.width, lib.area.height)).expect("terminal");
+    terminal
+        .draw(|f| crate::tui::panes::library::draw(f, lib))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            row.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn w_in_the_library_compares_a_person_with_everyone_else() {
+    use crate::tui::keymap::Context;
+    use crate::tui::library::{Library, Open, Row, View};
+    let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 16));
+    for (name, text) in [
+        (
+            "a.txt",
+            "Ana Lee: Security matters. Security teams share data.\n\n\
+             Bo Chan: Data is everything. Data wins.\n\nAna Lee: Security again.\n",
+        ),
+        (
+            "b.txt",
+            "Ana Lee: Security never sleeps.\n\nCy Dee: Data data data.\n\n\
+             Cy Dee: Security too.\n\nAna Lee: Fine.\n",
+        ),
+    ] {
+        let loaded = podium::formats::load_bytes(name, Some(name), text.as_bytes()).expect("loads");
+        let item = podium::library::Item {
+            path: name.into(),
+            session: std::sync::Arc::new(loaded.session),
+            warnings: Vec::new(),
+        };
+        let row = Row::new(&item);
+        lib.add(item, row);
+    }
+    lib.loaded();
+    // Keys through the library's keymap, as the event loop reads them.
+    let press = |lib: &mut Library, c: char| {
+        let mods = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else if c == '\x1b' {
+            KeyCode::Esc
+        } else {
+            KeyCode::Char(c)
+        };
+        let Event::Key(key) = key_event(code, mods) else {
+            unreachable!()
+        };
+        let action = lib
+            .keymap
+            .action_for(&key, &[Context::Library])
+            .expect("a library key");
+        lib.update(action);
+    };
+    press(&mut lib, 'W');
+    assert!(
+        lib.message
+            .as_deref()
+            .is_some_and(|m| m.contains("people list"))
+    );
+    press(&mut lib, 'p');
+    while lib.people[lib.selected].name != "Ana Lee" {
+        press(&mut lib, 'j');
+    }
+    let ana = lib.selected;
+    press(&mut lib, 'W');
+    assert_eq!(lib.view, View::PersonWords(ana));
+    // Ana says security 4 times, Cy once; data once, Bo twice and Cy three times.
+    let said = |w: &str| {
+        let s = lib.words.scored.iter().find(|s| s.word == w).expect(w);
+        (s.count, s.rest_count)
+    };
+    assert_eq!((said("security"), said("data")), ((4, 1), (1, 5)));
+    assert_eq!(lib.words.scored[0].word, "security", "the most distinctive");
+    let s = library_screen(&lib);
+    assert!(s.contains("Words of Ana Lee"), "{s}");
+    insta::assert_snapshot!("library_words_100x16", s);
+
+    // Enter: her sentences using it, in both sessions; Enter on one opens it, lit.
+    press(&mut lib, '\n');
+    assert_eq!(lib.view, View::WordUses(ana));
+    assert_eq!(lib.words.uses.len(), 4);
+    let s = library_screen(&lib);
+    assert!(s.contains("“security” in 4 sentences"), "{s}");
+    insta::assert_snapshot!("library_word_uses_100x16", s);
+    press(&mut lib, 'j');
+    press(&mut lib, '\n');
+    let Some(Open::Session {
+        quote: Some((quote, lit)),
+        ..
+    }) = lib.open.clone()
+    else {
+        panic!("a session opens at the sentence: {:?}", lib.open);
+    };
+    assert_eq!((quote.turn, quote.sentence), (0, 1));
+    assert_eq!(lit, (0..8).collect::<Vec<usize>>(), "“Security” is lit");
+    // Esc: back to the words, where the cursor was, then to the people.
+    lib.open = None;
+    press(&mut lib, '\x1b');
+    assert_eq!((lib.view, lib.selected), (View::PersonWords(ana), 0));
+    press(&mut lib, '\x1b');
+    assert_eq!((lib.view, lib.selected), (View::People, ana));
+}
