@@ -160,6 +160,14 @@ fn narrow_words_stack_the_lists_then_show_one() {
         s.contains("┃Most frequent") && !s.contains("┃Distinctive"),
         "{s}"
     );
+    // The smallest terminals draw the lists and the sentences without panicking.
+    for (w, h) in [(40, 8), (20, 5), (12, 3), (100, 30)] {
+        resize(&mut a, w, h);
+        let _ = screen(&a);
+        keys(&mut a, "j<Enter>");
+        let _ = screen(&a);
+        keys(&mut a, "G<Esc>");
+    }
 }
 
 #[test]
