@@ -5,6 +5,7 @@
 //! - [`decode`]: bytes to lines, tolerant of BOMs, CRLF and stray Latin-1 bytes;
 //! - [`text`]: what a word and a sentence are;
 //! - [`stats`]: figures computed from a session, beside the published ones;
+//! - [`analysis`]: distinctive words (Fightin' Words) and the timeline of who spoke when;
 //! - [`search`]: ranked fuzzy quote search;
 //! - [`library`]: many sessions at once, loaded in parallel, and the people index;
 //! - [`check`]: what an import made of a file and every guess it made (`podium check`);
@@ -21,6 +22,7 @@
 // Tests may unwrap: a failing unwrap there is a failing test.
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod analysis;
 pub mod archive;
 pub mod bundled;
 pub mod cache;

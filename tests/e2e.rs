@@ -6,6 +6,8 @@
 
 use std::process::Command;
 
+#[path = "e2e/analysis.rs"]
+mod analysis;
 #[path = "e2e/reading.rs"]
 mod reading;
 #[path = "e2e/tmux.rs"]

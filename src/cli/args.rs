@@ -6,7 +6,9 @@ use anyhow::bail;
 use clap::{Parser, Subcommand};
 
 use super::values::{ColorWhen, FormatName, ToName};
-use super::{Command, check, import, input::Source, search, stats, summary, synth, takeout};
+use super::{
+    Command, check, import, input::Source, search, stats, summary, synth, takeout, timeline, words,
+};
 
 /// A terminal browser for meeting transcripts
 ///
@@ -89,6 +91,40 @@ pub enum Sub {
         json: bool,
         #[command(flatten)]
         color: ColorWhen,
+    },
+    /// The words most distinctive of each speaker against the rest of the session (weighted
+    /// log-odds with an informative prior, "Fightin' Words"), stop words left out, with their
+    /// most frequent ones; in a library, each person against everyone else in it
+    Words {
+        /// Session files or folders (default: the bundled session)
+        paths: Vec<PathBuf>,
+        /// Only this speaker (name, alias or unique prefix); in a library, a person
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Words listed per speaker
+        #[arg(
+            long,
+            default_value_t = 10,
+            value_name = "N",
+            value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..)
+        )]
+        top: usize,
+        /// Print JSON Lines: {"speaker", "word", "count", "rest_count", "z"}
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who spoke when: one row per speaker across the session in block characters, by time
+    /// where the source has times, by words otherwise
+    Timeline {
+        /// Session file (default: the bundled session)
+        file: Option<PathBuf>,
+        /// Columns in all, names included (20 to 1000; default: the terminal's width, else 80)
+        #[arg(
+            long,
+            value_name = "N",
+            value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(20..=1000)
+        )]
+        width: Option<usize>,
     },
     /// List the input formats Podium reads
     Formats,
@@ -254,6 +290,21 @@ impl Cli {
                 source: source(file.into_iter().collect()),
                 json,
                 colour: color.stdout(),
+            }),
+            Sub::Words {
+                paths,
+                speaker,
+                top,
+                json,
+            } => Command::Words(words::Words {
+                source: source(paths),
+                speaker,
+                top,
+                json,
+            }),
+            Sub::Timeline { file, width } => Command::Timeline(timeline::Timeline {
+                source: source(file.into_iter().collect()),
+                width,
             }),
             Sub::Formats => Command::Formats,
             Sub::Check { file, json } => Command::Check(check::Check { file, format, json }),

@@ -12,7 +12,9 @@ mod summary;
 mod synth;
 mod table;
 mod takeout;
+mod timeline;
 mod values;
+mod words;
 
 use std::process::ExitCode;
 
@@ -26,6 +28,8 @@ pub enum Command {
     Stats(stats::Stats),
     Search(search::Search),
     Summary(summary::Summary),
+    Words(words::Words),
+    Timeline(timeline::Timeline),
     Synth(synth::Synth),
     Cite(takeout::Cite),
     Export(takeout::Export),
@@ -68,6 +72,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Search(c) => c.run(),
         Command::Check(c) => c.run(),
         Command::Summary(c) => c.run(),
+        Command::Words(c) => c.run(),
+        Command::Timeline(c) => c.run(),
         Command::Formats => {
             let mut text = String::new();
             for f in podium::formats::Format::ALL {

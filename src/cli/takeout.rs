@@ -14,7 +14,7 @@ use super::input::Source;
 use super::out::{self, clean};
 
 /// The one session of a command, or every session of a library.
-fn sessions(source: &Source) -> anyhow::Result<Vec<(PathBuf, Session)>> {
+pub(super) fn sessions(source: &Source) -> anyhow::Result<Vec<(PathBuf, Session)>> {
     if !source.is_library() {
         return Ok(vec![(
             source.paths.first().cloned().unwrap_or_default(),

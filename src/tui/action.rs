@@ -57,6 +57,16 @@ pub enum Action {
     ToggleStatsScope,
     /// Switch the middle pane between the transcript and the summaries.
     ToggleSummaries,
+    /// Show the words view in the middle pane (W), or the transcript again.
+    ToggleWords,
+    /// Show the timeline in the middle pane (T), or go back to where you were.
+    ToggleTimeline,
+    /// The words view: the selected speaker's words / the whole session's.
+    ToggleWordsScope,
+    /// Move left: the other list of the words view, a column back in the timeline.
+    Left,
+    /// Move right: the other list of the words view, a column on in the timeline.
+    Right,
     /// Show (or close) the importer's warnings, or a library's files that failed.
     OpenWarnings,
     /// Open the selected library row (a session, a person, a person's turn).

@@ -13,8 +13,10 @@ use super::layout::{self, Focus, Screen, Wants};
 use super::search_panel::SearchPanel;
 use super::summaries::{Summaries, Walk};
 use super::theme::Theme;
+use super::timeline_view::TimelineView;
 use super::transcript_layout::{TranscriptLayout, line_in_turn};
 use super::who;
+use super::words_view::WordsView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -30,6 +32,10 @@ pub enum Overlay {
 pub enum Middle {
     Transcript,
     Summaries,
+    /// The selected speaker's most frequent and most distinctive words (W).
+    Words,
+    /// Who spoke when (T).
+    Timeline,
 }
 
 /// A line of input the footer asks for: the new name of a speaker.
@@ -93,6 +99,10 @@ pub struct App {
     pub history_pos: Option<usize>,
     /// What the side panes' content needs (from the session's names).
     pub wants: Wants,
+    /// The words view's counts and place (W).
+    pub words: WordsView,
+    /// The timeline's place (T).
+    pub timeline: TimelineView,
 }
 
 impl App {
@@ -130,6 +140,8 @@ impl App {
             history: Vec::new(),
             history_pos: None,
             wants: Wants::default(),
+            words: WordsView::default(),
+            timeline: TimelineView::default(),
             session,
         };
         app.derive_from_figures();
@@ -162,6 +174,7 @@ impl App {
             }
         }
         self.wants = wants(&self.session);
+        self.refresh_analysis();
         let (selected, top) = (self.summaries.selected, self.summaries.top);
         self.summaries = Summaries::new(&self.session);
         self.summaries.selected = selected;

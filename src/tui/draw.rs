@@ -21,6 +21,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         match app.middle {
             Middle::Transcript => panes::transcript::draw(frame, app, r),
             Middle::Summaries => panes::summaries::draw(frame, app, r),
+            Middle::Words => panes::words::draw(frame, app, r),
+            Middle::Timeline => panes::timeline::draw(frame, app, r),
         }
     }
     if let Some(r) = s.stats {

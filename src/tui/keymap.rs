@@ -16,6 +16,8 @@ pub enum Context {
     Global,
     Transcript,
     Summaries,
+    Words,
+    Timeline,
     Speakers,
     Stats,
     Search,
@@ -34,6 +36,8 @@ impl Context {
             Context::Global => "Everywhere",
             Context::Transcript => "Transcript",
             Context::Summaries => "Summaries (S)",
+            Context::Words => "Words (W)",
+            Context::Timeline => "Timeline (T)",
             Context::Speakers => "Speaker list",
             Context::Stats => "Statistics",
             Context::Search => "Search panel",
@@ -49,8 +53,13 @@ impl Context {
     /// Contexts whose keys are tried together with this one's, so a key given to a binding
     /// here must leave them.
     fn shares_keys_with(self, other: Context) -> bool {
-        use Context::{Anywhere, Global, Speakers, Stats, Summaries, Transcript};
-        let pane = |c: Context| matches!(c, Transcript | Summaries | Speakers | Stats);
+        use Context::{Anywhere, Global, Speakers, Stats, Summaries, Timeline, Transcript, Words};
+        let pane = |c: Context| {
+            matches!(
+                c,
+                Transcript | Summaries | Words | Timeline | Speakers | Stats
+            )
+        };
         self == other
             || self == Anywhere
             || other == Anywhere
@@ -106,8 +115,8 @@ const fn bind(
 
 use Action as A;
 use Context::{
-    Anywhere, Global, Help, Library, Marks, Prompt, Search, Speakers, Stats, Summaries, Transcript,
-    Warnings,
+    Anywhere, Global, Help, Library, Marks, Prompt, Search, Speakers, Stats, Summaries, Timeline,
+    Transcript, Warnings, Words,
 };
 const ENTER: Key = code(KeyCode::Enter);
 const ESC: Key = code(KeyCode::Esc);
@@ -120,6 +129,8 @@ const PGUP: Key = code(KeyCode::PageUp);
 const TAB: Key = code(KeyCode::Tab);
 const BACKTAB: Key = code(KeyCode::BackTab);
 const BS: Key = code(KeyCode::Backspace);
+const LEFT: Key = code(KeyCode::Left);
+const RIGHT: Key = code(KeyCode::Right);
 /// Shown in the footer of its context.
 const HINT: bool = true;
 const NO: bool = false;
@@ -157,6 +168,8 @@ static DEFAULTS: &[Default] = &[
     bind(Global, &[k('m')], A::ToggleMark, "mark", "mark the found quote or the turn", NO),
     bind(Global, &[k('\'')], A::OpenMarks, "marks", "list the marks", NO),
     bind(Global, &[k('e')], A::Export, "export", "export what is shown as Markdown", NO),
+    bind(Global, &[k('W')], A::ToggleWords, "words", "words: most frequent and most distinctive (toggle)", NO),
+    bind(Global, &[k('T')], A::ToggleTimeline, "timeline", "timeline: who spoke when (toggle)", NO),
     bind(Transcript, &[k('j'), DOWN], A::Down, "down", "scroll down a line", HINT),
     bind(Transcript, &[k('k'), UP], A::Up, "up", "scroll up a line", NO),
     bind(Transcript, &[k('g'), HOME], A::Top, "top", "top", NO),
@@ -174,6 +187,27 @@ static DEFAULTS: &[Default] = &[
     bind(Summaries, &[PGUP, k('b')], A::PageUp, "page-up", "page up", NO),
     bind(Summaries, &[ctrl('d')], A::HalfPageDown, "half-page-down", "half a page down", NO),
     bind(Summaries, &[ctrl('u')], A::HalfPageUp, "half-page-up", "half a page up", NO),
+    bind(Words, &[k('j'), DOWN], A::Down, "down", "next word (or sentence)", HINT),
+    bind(Words, &[k('k'), UP], A::Up, "up", "previous word (or sentence)", NO),
+    bind(Words, &[k('l'), RIGHT], A::Right, "right", "the other list: most frequent / most distinctive", HINT),
+    bind(Words, &[k('h'), LEFT], A::Left, "left", "the other list: most frequent / most distinctive", NO),
+    bind(Words, &[ENTER], A::Open, "open", "the sentences using the word (in them: go to the sentence)", HINT),
+    bind(Words, &[k('a')], A::ToggleWordsScope, "words-scope", "the selected speaker / the whole session", HINT),
+    bind(Words, &[ESC], A::Back, "back", "back: from the sentences to the words, then to the transcript", HINT),
+    bind(Words, &[k('g'), HOME], A::Top, "top", "first", NO),
+    bind(Words, &[k('G'), END], A::Bottom, "bottom", "last", NO),
+    bind(Words, &[PGDN, k(' ')], A::PageDown, "page-down", "page down", NO),
+    bind(Words, &[PGUP, k('b')], A::PageUp, "page-up", "page up", NO),
+    bind(Timeline, &[k('l'), RIGHT], A::Right, "right", "a column on (the statistics follow)", HINT),
+    bind(Timeline, &[k('h'), LEFT], A::Left, "left", "a column back", HINT),
+    bind(Timeline, &[ENTER], A::Open, "open", "go to the turn at the mark", HINT),
+    bind(Timeline, &[ESC], A::Back, "back", "back to where you were", HINT),
+    bind(Timeline, &[k('j'), DOWN], A::Down, "down", "next speaker", NO),
+    bind(Timeline, &[k('k'), UP], A::Up, "up", "previous speaker", NO),
+    bind(Timeline, &[k('g'), HOME], A::Top, "top", "the start", NO),
+    bind(Timeline, &[k('G'), END], A::Bottom, "bottom", "the end", NO),
+    bind(Timeline, &[PGDN, k(' ')], A::PageDown, "page-down", "a tenth of the way on", NO),
+    bind(Timeline, &[PGUP, k('b')], A::PageUp, "page-up", "a tenth of the way back", NO),
     bind(Speakers, &[k('j'), DOWN], A::Down, "down", "next speaker", HINT),
     bind(Speakers, &[k('k'), UP], A::Up, "up", "previous speaker", HINT),
     bind(Speakers, &[k('g'), HOME], A::Top, "top", "first speaker", NO),
@@ -232,6 +266,7 @@ static DEFAULTS: &[Default] = &[
     bind(Library, &[ESC], A::Back, "back", "back to the people list", NO),
     bind(Library, &[k('o')], A::CycleSort, "sort", "sort: again reverses, then the next column", HINT),
     bind(Library, &[k('p'), TAB], A::TogglePeople, "people", "sessions / people", HINT),
+    bind(Library, &[k('W')], A::ToggleWords, "words", "a person's words against everyone else (people list)", NO),
     bind(Library, &[k('/')], A::OpenSearch, "search", "search every session", HINT),
     bind(Library, &[k('!')], A::OpenWarnings, "warnings", "the files that could not be read", NO),
     bind(Library, &[k('?')], A::ToggleHelp, "help", "help: every key", HINT),
@@ -399,6 +434,8 @@ impl Keymap {
         let panes = [
             Context::Transcript,
             Context::Summaries,
+            Context::Words,
+            Context::Timeline,
             Context::Speakers,
             Context::Stats,
         ];

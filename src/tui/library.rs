@@ -20,6 +20,10 @@ pub enum View {
     People,
     /// One person's turns across the library (an index into `people`).
     PersonTurns(usize),
+    /// One person's most distinctive words against everyone else (W).
+    PersonWords(usize),
+    /// One person's sentences using the word chosen in their words.
+    WordUses(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +147,8 @@ pub struct Library {
     pub quit: bool,
     /// Set by `update` for the loop to act on.
     pub open: Option<Open>,
+    /// A person's words (W) and the sentences using one.
+    pub words: super::library_words::PersonWords,
     /// Sessions arrived since the list was last sorted.
     unsorted: bool,
 }
@@ -173,6 +179,7 @@ impl Library {
             message: None,
             quit: false,
             open: None,
+            words: Default::default(),
             unsorted: false,
         }
     }
@@ -277,6 +284,8 @@ impl Library {
             View::Sessions => self.order.len(),
             View::People => self.people.len(),
             View::PersonTurns(_) => self.person_turns.len(),
+            View::PersonWords(_) => self.words.scored.len(),
+            View::WordUses(_) => self.words.uses.len(),
         }
     }
 
@@ -321,6 +330,8 @@ impl Library {
                 self.view = View::PersonTurns(self.selected);
                 self.selected = 0;
             }
+            View::PersonWords(p) => self.open_word(p),
+            View::WordUses(_) => self.open_use(),
             View::PersonTurns(_) => {
                 if let Some(&(session, turn)) = self.person_turns.get(self.selected) {
                     self.open = Some(Open::Session {
@@ -419,7 +430,9 @@ impl Library {
                     self.view = View::People;
                     self.selected = p;
                 }
+                self.back_from_words();
             }
+            Action::ToggleWords => self.toggle_words(),
             Action::CycleSort => {
                 // A second press reverses the column; a third goes on to the next one.
                 if self.reversed {

@@ -13,6 +13,7 @@ mod key;
 mod keymap;
 mod layout;
 mod library;
+mod library_words;
 mod panes;
 mod search_panel;
 mod search_state;
@@ -21,10 +22,12 @@ mod summaries;
 mod takeout;
 mod terminal;
 mod theme;
+mod timeline_view;
 mod transcript_layout;
 mod update;
 mod who;
 mod widgets;
+mod words_view;
 mod worker;
 mod wrap;
 
@@ -335,10 +338,11 @@ fn msg_action(msg: Msg, contexts: &[Context], keys: &Keymap) -> Option<Action> {
             let focus = keys
                 .key_for(Context::Global, "focus-next")
                 .unwrap_or_default();
-            let wanted = if b.context == Context::Summaries {
-                "in the summaries (S shows them)".to_string()
-            } else {
-                format!("in the {} ({focus} moves there)", b.context.title())
+            let wanted = match b.context {
+                Context::Summaries => "in the summaries (S shows them)".to_string(),
+                Context::Words => "in the words view (W shows it)".to_string(),
+                Context::Timeline => "in the timeline (T shows it)".to_string(),
+                _ => format!("in the {} ({focus} moves there)", b.context.title()),
             };
             Some(Action::Notify(format!(
                 "{} ({}) works {wanted}",
@@ -374,6 +378,8 @@ pub(crate) fn contexts(app: &App) -> Vec<Context> {
         Overlay::None => {
             let pane = match app.focus {
                 Focus::Transcript if app.middle == Middle::Summaries => Context::Summaries,
+                Focus::Transcript if app.middle == Middle::Words => Context::Words,
+                Focus::Transcript if app.middle == Middle::Timeline => Context::Timeline,
                 Focus::Transcript => Context::Transcript,
                 Focus::Speakers => Context::Speakers,
                 Focus::Stats => Context::Stats,

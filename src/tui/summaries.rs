@@ -186,8 +186,8 @@ impl App {
 
     pub(super) fn toggle_summaries(&mut self) {
         self.middle = match self.middle {
-            Middle::Transcript => Middle::Summaries,
             Middle::Summaries => Middle::Transcript,
+            _ => Middle::Summaries,
         };
         if self.middle == Middle::Summaries {
             let view = self.summary_view();
@@ -288,7 +288,7 @@ impl App {
 }
 
 /// Char indices of `text` inside the byte `ranges`.
-fn char_indices(text: &str, ranges: &[Range<usize>]) -> Vec<usize> {
+pub(super) fn char_indices(text: &str, ranges: &[Range<usize>]) -> Vec<usize> {
     text.char_indices()
         .enumerate()
         .filter(|(_, (b, _))| ranges.iter().any(|r| r.contains(b)))

@@ -51,6 +51,15 @@ impl App {
                         return self.update_panes(action);
                     }
                 }
+                Overlay::None
+                    if self.focus == Focus::Transcript
+                        && matches!(self.middle, Middle::Words | Middle::Timeline)
+                        && self.prompt.is_none() =>
+                {
+                    if !self.update_analysis(&action) {
+                        return self.update_panes(action);
+                    }
+                }
                 Overlay::Help => self.update_help(action),
                 Overlay::Marks => return self.update_marks(action),
                 Overlay::Warnings => self.update_warnings(action),
@@ -190,6 +199,8 @@ impl App {
             Action::NextHit if !self.step_source(true) => self.next_hit(true),
             Action::PrevHit if !self.step_source(false) => self.next_hit(false),
             Action::ToggleSummaries => self.toggle_summaries(),
+            Action::ToggleWords => self.toggle_words(),
+            Action::ToggleTimeline => self.toggle_timeline(),
             Action::OpenWarnings => {
                 self.warnings_scroll = 0;
                 self.overlay = Overlay::Warnings;
@@ -246,6 +257,8 @@ impl App {
             if self.middle == Middle::Summaries {
                 let view = self.summary_view();
                 self.summaries.scroll_by(step * 3, view);
+            } else if self.middle == Middle::Words {
+                self.wheel_words(down);
             } else {
                 self.scroll_by(step * 3);
             }
@@ -272,6 +285,15 @@ impl App {
         {
             self.selected = i;
             self.focus = Focus::Speakers;
+        } else if layout::contains(s.transcript, column, row)
+            && matches!(self.middle, Middle::Words | Middle::Timeline)
+        {
+            self.focus = Focus::Transcript;
+            if self.middle == Middle::Words {
+                self.click_words(column, row);
+            } else {
+                self.click_timeline(column, row);
+            }
         } else if let Some(r) = s
             .transcript
             .filter(|&r| layout::contains(Some(r), column, row))

@@ -11,6 +11,7 @@ use super::{clean, frame_block, list_offset};
 use crate::tui::keymap::Context;
 use crate::tui::layout;
 use crate::tui::library::{Library, SortKey, View};
+use crate::tui::library_words;
 use crate::tui::widgets::help::{self, Help};
 use crate::tui::widgets::hit_list::{HitList, HitRow};
 use crate::tui::widgets::scrolled::{self, Scrolled};
@@ -259,15 +260,19 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                 .collect();
             (header, rows)
         }
+        View::PersonWords(_) => library_words::word_rows(lib, width, skip, take),
+        View::WordUses(_) => library_words::use_rows(lib, width, skip, take),
     }
 }
 
 fn draw_list(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
     let t = lib.theme;
     let title = match lib.view {
-        View::Sessions => " Sessions (p: people) ",
-        View::People => " People (p: sessions) ",
-        View::PersonTurns(_) => " Turns ",
+        View::Sessions => " Sessions (p: people) ".to_string(),
+        View::People => " People (p: sessions) ".to_string(),
+        View::PersonTurns(_) => " Turns ".to_string(),
+        View::PersonWords(p) => clean(&library_words::title(lib, p)).into_owned(),
+        View::WordUses(_) => " Sentences (Enter: open one) ".to_string(),
     };
     frame.render_widget(frame_block(rect, title, !lib.search_open, t), rect);
     let inner = layout::inner(rect);

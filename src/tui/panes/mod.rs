@@ -8,7 +8,9 @@ pub mod search;
 pub mod speakers;
 pub mod stats;
 pub mod summaries;
+pub mod timeline;
 pub mod transcript;
 pub mod warnings;
+pub mod words;
 
 pub use super::widgets::{bar, clean, frame_block, list_offset, popup};

@@ -20,6 +20,8 @@ pub const SESSION: &[Context] = &[
     Context::Global,
     Context::Transcript,
     Context::Summaries,
+    Context::Words,
+    Context::Timeline,
     Context::Speakers,
     Context::Stats,
     Context::Search,
