@@ -191,7 +191,7 @@ pub fn label_prefix_judged<'a>(
             None => evidence::judge_name(name),
         }
     })?;
-    let (shape, refused) = evidence::with_title(verdict, said);
+    let (shape, refused) = evidence::with_title(verdict, name, said);
     Some((name.trim(), said, shape, refused))
 }
 
