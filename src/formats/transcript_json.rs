@@ -26,14 +26,40 @@ pub fn looks_like(text: &str) -> bool {
     let t = text.trim_start();
     (t.starts_with('{') || t.starts_with('['))
         && !crate::formats::podium_json::looks_like(t)
-        && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok()
+        && (serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok() || json_lines(t).is_some())
+}
+
+/// JSON Lines (`.jsonl` saved as `.json`): one object a line, two lines or more; read as an
+/// array of them.
+fn json_lines(text: &str) -> Option<Value> {
+    let mut records = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !line.starts_with('{') {
+            return None;
+        }
+        records.push(serde_json::from_str::<Value>(line).ok()?);
+    }
+    (records.len() >= 2).then_some(Value::Array(records))
 }
 
 /// The variant read and the pieces.
 pub fn parse(text: &str) -> Result<(Draft, &'static str), ParseError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| ParseError::at(e.line().max(1), format!("invalid JSON: {e}")))?;
     let mut notes = Vec::new();
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => match json_lines(text) {
+            Some(v) => {
+                notes.push("JSON Lines: one record a line, read as a list of records".to_string());
+                v
+            }
+            None => {
+                return Err(ParseError::at(
+                    e.line().max(1),
+                    format!("invalid JSON: {e}"),
+                ));
+            }
+        },
+    };
     let found = cloud_json::read(&value, &mut notes).or_else(|| read(&value));
     let (variant, mut pieces) = found.ok_or_else(|| {
         ParseError::at(
@@ -138,6 +164,8 @@ const SPEAKER_KEYS: &[&str] = &[
     "role",
     "user",
     "author",
+    "speaker_id",
+    "speakerId",
 ];
 const START_KEYS: &[&str] = &[
     "start",

@@ -236,3 +236,16 @@ fn court_humour_page_title_excerpt_titles_and_reporter_credits() {
             .any(|s| s.title == "Honest answer")
     );
 }
+
+#[test]
+fn json_lines_records_one_a_line() {
+    // By hand: u-7Qx2 5 @4, u-9Lp0 7 @9, u-7Qx2 1 @15.
+    let l = load_shape("records-lines.json");
+    assert_eq!(l.format, Format::TranscriptJson);
+    assert_eq!(
+        turns(&l.session),
+        owned(&[("u-7Qx2", 5), ("u-9Lp0", 7), ("u-7Qx2", 1)])
+    );
+    assert_eq!(starts(&l.session), [Some(4.0), Some(9.0), Some(15.0)]);
+    assert!(warned(&l, "JSON Lines"));
+}
