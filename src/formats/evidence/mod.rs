@@ -414,6 +414,7 @@ fn list_warning(items: &[(String, usize)], what: &str, noun: &str) -> Warning {
                 "taken as a speaker because it opens",
                 1,
             )
+            .replacen("taken as speakers because", "taken as a speaker because", 1)
     } else {
         what.to_string()
     };

@@ -347,7 +347,8 @@ fn bold_heading(t: &str) -> Option<Line<'_>> {
 
 /// A line that is only markup: `![alt](img.png)`, Obsidian's `![[clip.mp3]]`, a link alone
 /// (`[Listen on Spotify](https://…)`), an HTML tag or embed (`<iframe …></iframe>`,
-/// `<details>`, `<summary>Translation</summary>`, `<br/>`), or a bare web address.
+/// `<details>`, `<summary>Translation</summary>`, `<br/>`), an HTML comment, or a bare web
+/// address.
 fn is_markup(t: &str) -> bool {
     if t.starts_with("![") && (t.ends_with(')') || t.ends_with("]]")) {
         return true;
@@ -358,6 +359,10 @@ fn is_markup(t: &str) -> bool {
         return !t[close + 2..].contains("](");
     }
     if (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' ') {
+        return true;
+    }
+    if t.starts_with("<!--") && t.ends_with("-->") {
+        // A comment a converter leaves (`<!-- converted from notes.docx -->`).
         return true;
     }
     if let Some(tag) = t.strip_prefix('<') {
