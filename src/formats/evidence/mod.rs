@@ -85,7 +85,7 @@ pub fn with_title(
 }
 
 /// The name opens with a courtesy title or office: `MR.`, `Ms`, `Dr.`, `SENATOR`, `Judge`.
-fn honorific(name: &str) -> bool {
+pub fn honorific(name: &str) -> bool {
     const TITLES: &[&str] = &[
         "mr",
         "mrs",

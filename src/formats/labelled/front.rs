@@ -175,6 +175,7 @@ pub(super) fn once_labels(
                 Some("label seen once")
                     if *shape != Shape::Strong
                         && !name.chars().any(char::is_lowercase)
+                        && !speaks_in_court(name)
                         && said.split_whitespace().count() <= 5
                         && !super::classify::ends_sentence(said) =>
                 {
@@ -189,6 +190,38 @@ pub(super) fn once_labels(
     }
     // No speaker recurs after them: they are the speakers.
     Vec::new()
+}
+
+/// A person or an office that speaks in court and hearings (`MR. SMITH`, `THE CLERK`), never a
+/// heading, even seen once before anyone else.
+fn speaks_in_court(name: &str) -> bool {
+    const OFFICES: &[&str] = &[
+        "clerk",
+        "court",
+        "bailiff",
+        "witness",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "reporter",
+        "interpreter",
+        "marshal",
+        "president",
+        "speaker",
+        "moderator",
+        "judge",
+        "foreperson",
+        "foreman",
+        "defendant",
+        "plaintiff",
+        "deponent",
+        "videographer",
+        "officer",
+        "secretary",
+    ];
+    let folded = crate::text::fold_name(name);
+    let office = folded.strip_prefix("the ").unwrap_or(&folded);
+    evidence::honorific(name) || OFFICES.contains(&office)
 }
 
 /// The label a witness named on the title page speaks under: `GLENN SIMPSON` answers as

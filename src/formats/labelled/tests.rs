@@ -102,3 +102,12 @@ fn prose_is_not_labelled_text() {
     assert!(!looks_like(&lines));
     assert!(parse(&lines).is_err());
 }
+
+#[test]
+fn a_court_officer_heard_once_first_is_a_speaker_not_a_heading() {
+    // `THE CLERK: All rise` opens the hearing; `INTERVIEW OF: ANN LEE` would be a heading.
+    let s = session(
+        "THE CLERK: All rise\nTHE COURT: Be seated.\nMR. ROE: Thank you.\nTHE COURT: Go on.",
+    );
+    assert_eq!(turns(&s)[0].0, "THE CLERK");
+}
