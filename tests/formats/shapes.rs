@@ -249,3 +249,13 @@ fn json_lines_records_one_a_line() {
     assert_eq!(starts(&l.session), [Some(4.0), Some(9.0), Some(15.0)]);
     assert!(warned(&l, "JSON Lines"));
 }
+
+#[test]
+fn japanese_captions_name_the_speaker_in_full_width_brackets() {
+    // By hand: 司会, 田中 (her cue and the next: `（笑）` is a note, not a speaker), 司会 (the
+    // `今日中：` inside the sentence is no label), 田中.
+    let l = load_shape("japanese-brackets.vtt");
+    let names: Vec<String> = turns(&l.session).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["司会", "田中", "司会", "田中"]);
+    assert_eq!(l.session.speakers.len(), 2);
+}

@@ -130,7 +130,12 @@ pub fn judge_name(name: &str) -> Option<(Shape, Option<Refusal>)> {
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() > 6 {
+    // A name has no sentence inside it (`（Yoshi）最後にアクション。今日中：…`) and opens with no
+    // bracket.
+    if words.len() > 6
+        || name.contains(['。', '！', '？', '、', '．'])
+        || name.starts_with(['(', '（'])
+    {
         return None;
     }
     let lower = fold_name(name);
