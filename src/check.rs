@@ -108,6 +108,15 @@ pub fn check(path: &Path, format: Option<Format>) -> Result<Report, ImportError>
     })
 }
 
+/// `1 speaker`, `3 speakers`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 impl Report {
     /// The report as a few lines of plain text.
     pub fn to_text(&self) -> String {
@@ -121,10 +130,10 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "{} speakers, {} turns, {} words",
-            self.speakers.len(),
-            self.turns,
-            self.words
+            "{}, {}, {}",
+            plural(self.speakers.len(), "speaker"),
+            plural(self.turns, "turn"),
+            plural(self.words, "word")
         );
         for sp in &self.speakers {
             let at = sp
@@ -135,17 +144,24 @@ impl Report {
                 (Some(o), None) | (None, Some(o)) => format!(" ({o})"),
                 (None, None) => String::new(),
             };
+            // A speaker no label names (the unknown speaker of unlabelled text) has no count.
+            let how = match sp.labels {
+                0 => sp.how.clone(),
+                n => format!("{} ×{n}", sp.how),
+            };
             let _ = writeln!(
                 out,
-                "  {}{org}: {} turns, {} words; {} ×{}{at}",
-                sp.name, sp.turns, sp.words, sp.how, sp.labels
+                "  {}{org}: {}, {}; {how}{at}",
+                sp.name,
+                plural(sp.turns, "turn"),
+                plural(sp.words, "word")
             );
         }
         if !self.front_matter.is_empty() {
             let _ = writeln!(
                 out,
-                "front matter set aside ({} lines):",
-                self.front_matter.len()
+                "front matter set aside ({}):",
+                plural(self.front_matter.len(), "line")
             );
             for n in self.front_matter.iter().take(8) {
                 let short: String = n.chars().take(100).collect();

@@ -178,6 +178,9 @@ pub fn label_prefix_judged<'a>(
     shapes: &mut Shapes,
 ) -> Option<(&'a str, &'a str, Shape, Option<Refusal>)> {
     let t = text.trim_start();
+    if let Some(found) = paren_label(t, shapes) {
+        return Some(found);
+    }
     let colon = first_colon(t)?;
     let (name, rest) = t.split_at(colon);
     let said = rest[rest.chars().next()?.len_utf8()..].trim_start();
@@ -191,8 +194,44 @@ pub fn label_prefix_judged<'a>(
             None => evidence::judge_name(name),
         }
     })?;
-    let (shape, refused) = evidence::with_title(verdict, said);
+    let (shape, refused) = evidence::with_title(verdict, name, said);
     Some((name.trim(), said, shape, refused))
+}
+
+/// Japanese captions name the speaker in full-width brackets before the words: `（司会）おはよう
+/// ございます。`. Notes in the same brackets (`（笑）`, `（拍手）`) are refused as labels.
+fn paren_label<'a>(
+    t: &'a str,
+    shapes: &mut Shapes,
+) -> Option<(&'a str, &'a str, Shape, Option<Refusal>)> {
+    const NOTES: &[&str] = &[
+        "笑",
+        "笑い",
+        "拍手",
+        "音楽",
+        "沈黙",
+        "咳",
+        "間",
+        "効果音",
+        "BGM",
+        "歓声",
+        "会場",
+        "一同笑",
+    ];
+    let rest = t.strip_prefix('（')?;
+    let close = rest.find('）')?;
+    let name = rest[..close].trim();
+    let said = rest[close + '）'.len_utf8()..].trim_start();
+    if name.is_empty() || name.chars().count() > 16 || said.is_empty() {
+        return None;
+    }
+    let (shape, refused) = shapes.remember(name, evidence::judge_name)?;
+    let refused = if NOTES.contains(&name) {
+        Some(Refusal::Word)
+    } else {
+        refused
+    };
+    Some((name, said, shape, refused))
 }
 
 /// The byte offset of the first colon, ASCII `:` or full-width `：` (U+FF1A, `EF BC 9A`).

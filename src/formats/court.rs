@@ -135,6 +135,43 @@ pub fn sworn_witness(text: &str) -> Option<&str> {
     (sworn && !name.is_empty() && name.split_whitespace().count() <= 5).then_some(name)
 }
 
+/// A court reporter's credit: `Therese Casterline, RMR, CRR`.
+pub fn is_credit(text: &str) -> bool {
+    const CREDENTIALS: &[&str] = &[
+        "RMR", "RPR", "CRR", "CSR", "CCR", "RDR", "CRI", "CLR", "CMRS", "FAPR", "CBC", "CCP",
+    ];
+    let mut parts = text.split(',');
+    let name = parts.next().unwrap_or_default().trim();
+    let mut credentials = 0;
+    for p in parts {
+        let p = p.trim().trim_end_matches('.');
+        if !CREDENTIALS.contains(&p) {
+            return false;
+        }
+        credentials += 1;
+    }
+    credentials > 0 && (1..=5).contains(&name.split_whitespace().count())
+}
+
+/// The witness a title page names: `INTERVIEW OF:  GLENN SIMPSON`, `DEPOSITION OF JANE ROE`.
+pub fn witness_of_title(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let upper = t.to_uppercase();
+    let head = [
+        "VIDEOTAPED DEPOSITION OF",
+        "DEPOSITION OF",
+        "INTERVIEW OF",
+        "TESTIMONY OF",
+        "EXAMINATION OF",
+        "STATEMENT OF",
+    ]
+    .into_iter()
+    .find(|h| upper.starts_with(h))?;
+    let name = t[head.len()..].trim_start_matches([':', ' ', '\t']).trim();
+    let words = name.split_whitespace().count();
+    ((1..=5).contains(&words) && !name.ends_with(['.', '?', '!'])).then_some(name)
+}
+
 /// `DIRECT EXAMINATION`, `CROSS-EXAMINATION`, `EXAMINATION BY MR. X`: a heading, not speech.
 pub fn is_examination_heading(text: &str) -> bool {
     let t = text.trim();

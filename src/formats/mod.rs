@@ -93,7 +93,7 @@ impl Format {
             Format::WebVtt => "WebVTT captions: Zoom, Teams, YouTube (<v Name>, Name: prefixes)",
             Format::Srt => "SubRip subtitles (Name: prefixes, - dialogue dashes)",
             Format::Text => {
-                "speaker-labelled text: Name:, **Name:**, >> NAME:, ### Name, Zoom, Otter, Rev, Trint, Happy Scribe, court and hearing pages, Europarl, plain text"
+                "speaker-labelled text: Name:, **Name:**, >> NAME:, ### Name, Zoom, Otter, Rev, Trint, Happy Scribe, court and hearing pages, Hansard page text, Europarl, plain text"
             }
             Format::TranscriptJson => {
                 "recogniser JSON: Whisper, whisper.cpp, WhisperX, AssemblyAI, Deepgram, AWS Transcribe, Speechmatics, Azure, Google, Trint, Rev.ai, Podcasting 2.0, {speaker, text} records"

@@ -214,6 +214,7 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
     // Names as written, cleaned and resolved once each: a file repeats a few names many times,
     // and the registry gives a name the speaker it gave it before.
     let mut known: HashMap<String, (speakers::CleanName, SpeakerIx)> = HashMap::new();
+    let mut notes_before: Vec<(String, Option<usize>)> = Vec::new();
     for (index, mut piece) in draft.pieces.into_iter().enumerate() {
         while let Some((title, _)) = sections.next_if(|(_, at)| *at <= index) {
             section_at.push((title.clone(), turns.len()));
@@ -224,6 +225,16 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
             continue;
         }
         let previous = turns.last().map(|t| t.speaker);
+        // A note before anyone speaks (`[silence]` as a caption's first cue) names nobody and
+        // says no words: no "Unknown speaker" for it.
+        if previous.is_none()
+            && piece.who == Who::Same
+            && !text.is_empty()
+            && crate::text::word_count(text) == 0
+        {
+            notes_before.push((text.to_string(), piece.line));
+            continue;
+        }
         let (speaker, continues) = match &piece.who {
             Who::Named(raw) => {
                 let (name, id) = match known.get(raw.as_str()) {
@@ -315,6 +326,21 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
         }
     }
     warn_cleaned(&mut warnings, &cleaned);
+    if let Some((first, line)) = notes_before.first() {
+        let what = match notes_before.len() {
+            1 => format!(
+                "a note before anyone speaks ({first:?}) set aside: it names nobody and says no words"
+            ),
+            n => format!(
+                "{n} notes before anyone speaks (first {first:?}) set aside: they name nobody and say no words"
+            ),
+        };
+        warnings.push(Warning {
+            line: *line,
+            message: what,
+        });
+        draft.notes.extend(notes_before.into_iter().map(|(t, _)| t));
+    }
     for (turn, spans) in turns.iter_mut().zip(intervals) {
         // Milliseconds are the finest any source times speech to.
         turn.spoken = (!spans.is_empty()).then(|| (union_length(spans) * 1000.0).round() / 1000.0);

@@ -341,7 +341,7 @@ fn issue_12_check_reports_format_speakers_front_matter_and_warnings() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("format: text"), "{text}");
     assert!(
-        text.contains("MR. McNALLY: 1 turns, 7 words; label seen once ×1, first at line 15"),
+        text.contains("MR. McNALLY: 1 turn, 7 words; label seen once ×1, first at line 15"),
         "{text}"
     );
     assert!(text.contains("front matter set aside (7 lines)"), "{text}");

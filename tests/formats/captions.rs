@@ -77,7 +77,6 @@ fn srt_numbered_unnumbered_dashes_overlaps_out_of_order_and_a_malformed_timestam
     assert_eq!(
         turns(&l.session),
         owned(&[
-            ("Unknown speaker", 0),
             ("Moderator", 5),
             ("Unknown speaker", 4),
             ("Unknown speaker", 4),
@@ -86,14 +85,21 @@ fn srt_numbered_unnumbered_dashes_overlaps_out_of_order_and_a_malformed_timestam
     );
     let s = &l.session;
     assert_eq!(
-        s.turns[1].paragraphs,
+        s.turns[0].paragraphs,
         ["Welcome to the closing plenary."],
         "multi-line, tags stripped"
     );
+    // Issue 12: a note before anyone speaks is no "Unknown speaker" with no words; the ASS tag
+    // goes, the annotation is kept in the notes.
     assert_eq!(
-        s.turns[0].paragraphs,
+        s.notes,
         ["[music]"],
         "the ASS tag goes, the annotation stays"
+    );
+    assert!(
+        l.warnings
+            .iter()
+            .any(|w| w.message.contains("before anyone speaks"))
     );
     let jane = s.turns.last().expect("jane");
     assert_eq!(
@@ -109,6 +115,10 @@ fn srt_numbered_unnumbered_dashes_overlaps_out_of_order_and_a_malformed_timestam
         s.find_speaker("moderator").expect("m").kind,
         SpeakerKind::Label
     );
-    assert_eq!(l.warnings.len(), 1);
+    assert_eq!(
+        l.warnings.len(),
+        2,
+        "the malformed time and the note set aside"
+    );
     assert_eq!(l.warnings[0].line, Some(22));
 }

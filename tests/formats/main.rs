@@ -13,6 +13,7 @@ use podium::session::{Session, SpeakerKind};
 mod attribution;
 mod captions;
 mod json;
+mod shapes;
 mod text;
 
 fn load(name: &str) -> Loaded {

@@ -13,7 +13,7 @@ mod words;
 use crate::formats::speakers::{clean_name, is_name_like, label_role};
 use crate::session::Warning;
 use crate::text::fold_name;
-use words::{FRONT_MATTER, NOT_NAMES};
+use words::{FRONT_MATTER, NOT_NAMES, NUMBER_WORDS};
 
 /// What the words before the colon look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,17 +67,59 @@ pub struct Candidate<'a> {
 /// Shape and refusal of the words before a colon (`None` when they read as prose). `after` is
 /// what follows the colon on the line.
 pub fn judge_shape(name: &str, after: &str) -> Option<(Shape, Option<Refusal>)> {
-    judge_name(name).map(|verdict| with_title(verdict, after))
+    judge_name(name).map(|verdict| with_title(verdict, name, after))
 }
 
 /// A verdict on the name alone completed by what follows it: a name not refused otherwise is
 /// refused as a title when a subtitle follows.
 pub fn with_title(
     (shape, refused): (Shape, Option<Refusal>),
+    name: &str,
     after: &str,
 ) -> (Shape, Option<Refusal>) {
-    let refused = refused.or_else(|| title_like(after).then_some(Refusal::Title));
+    // `MR. FOSTER:  Jason Foster, I'm the Chief` (a hearing's line, wrapped): an honorific names
+    // a person, never a title.
+    let refused =
+        refused.or_else(|| (!honorific(name) && title_like(after)).then_some(Refusal::Title));
     (shape, refused)
+}
+
+/// The name opens with a courtesy title or office: `MR.`, `Ms`, `Dr.`, `SENATOR`, `Judge`.
+pub fn honorific(name: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "judge",
+        "justice",
+        "hon",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "commissioner",
+        "councillor",
+        "councilmember",
+        "mayor",
+        "governor",
+    ];
+    let first = name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_lowercase();
+    TITLES.contains(&first.as_str())
 }
 
 /// [`judge_shape`] on the words before the colon alone: every refusal but [`Refusal::Title`],
@@ -88,7 +130,12 @@ pub fn judge_name(name: &str) -> Option<(Shape, Option<Refusal>)> {
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() > 6 {
+    // A name has no sentence inside it (`（Yoshi）最後にアクション。今日中：…`) and opens with no
+    // bracket.
+    if words.len() > 6
+        || name.contains(['。', '！', '？', '、', '．'])
+        || name.starts_with(['(', '（'])
+    {
         return None;
     }
     let lower = fold_name(name);
@@ -112,7 +159,15 @@ pub fn judge_name(name: &str) -> Option<(Shape, Option<Refusal>)> {
     };
     let refused = if name.starts_with(['#', '[', '-', '*', '•']) || name.contains("](") {
         Some(Refusal::Markup)
-    } else if NOT_NAMES.contains(&lower.as_str()) {
+    } else if NOT_NAMES.contains(&lower.as_str())
+        || (!role
+            && words.len() >= 2
+            && lower
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| NUMBER_WORDS.contains(&w)))
+    {
+        // `Tip two:` numbers an item of a list.
         Some(Refusal::Word)
     } else if !role && FRONT_MATTER.iter().any(|f| lower.contains(f)) {
         Some(Refusal::FrontMatter)
@@ -277,7 +332,13 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
                 once.push((first.name.to_string(), first.line));
                 Some("label seen once")
             }
-            Shape::Lower if convention && opens && (count >= 2 || words(&first.name) >= 2) => {
+            // One lower-case word seen once is a name only where nearly every unit is labelled
+            // (`shruthi:` in a Zoom file where 96% of cues open with `Name:`).
+            Shape::Lower
+                if convention
+                    && opens
+                    && (count >= 2 || words(&first.name) >= 2 || share >= 0.8) =>
+            {
                 lower.push((first.name.to_string(), first.line));
                 Some("file's convention")
             }
@@ -358,6 +419,7 @@ fn list_warning(items: &[(String, usize)], what: &str, noun: &str) -> Warning {
                 "taken as a speaker because it opens",
                 1,
             )
+            .replacen("taken as speakers because", "taken as a speaker because", 1)
     } else {
         what.to_string()
     };

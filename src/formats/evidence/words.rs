@@ -173,3 +173,13 @@ pub(super) const FRONT_MATTER: &[&str] = &[
     "table of contents",
     "contents",
 ];
+
+/// Numbers that close a list item's heading: `Tip two:`, `Step three:`, `Part one:`,
+/// `Consejo dos:`. A name never ends in one.
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "last", "final", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",
+    "nueve", "diez", "un", "deux", "trois", "quatre", "cinq", "eins", "zwei", "drei", "vier",
+    "fünf",
+];

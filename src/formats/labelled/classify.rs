@@ -36,6 +36,9 @@ pub(super) enum Line<'t> {
     Examiner(&'t str),
     /// Europarl's `<CHAPTER ID=…>`: the next line is its title.
     Chapter,
+    /// A line that is only markup: an image, a link, an HTML tag or embed, a bare address. Set
+    /// aside as a note, never speech.
+    Markup(&'t str),
     Text {
         at: Option<f64>,
         text: Cow<'t, str>,
@@ -69,7 +72,7 @@ fn label<'t>(
     let refused = match &who {
         Mark::Named(n) => shapes
             .judge_name(n)
-            .and_then(|v| evidence::with_title(v, said).1),
+            .and_then(|v| evidence::with_title(v, n, said).1),
         Mark::Unnamed => None,
     };
     Line::Label {
@@ -111,6 +114,9 @@ pub(super) fn classify<'t>(t: &'t str, court: bool, shapes: &mut Shapes) -> Line
     if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
         return Line::Heading(hashes, t[hashes..].trim());
     }
+    if is_markup(t) {
+        return Line::Markup(t);
+    }
     if (court || t.starts_with(['Q', 'A', 'B']))
         && let Some(line) = examination(t)
     {
@@ -126,6 +132,7 @@ pub(super) fn classify<'t>(t: &'t str, court: bool, shapes: &mut Shapes) -> Line
         None => (None, t),
     };
     if let Some(found) = markdown_label(rest, at, shapes)
+        .or_else(|| bold_heading(rest))
         .or_else(|| zoom_header(rest, shapes))
         .or_else(|| rev_header(rest, shapes))
         .or_else(|| otter_header(rest, shapes))
@@ -207,6 +214,10 @@ fn examination(t: &str) -> Option<Line<'_>> {
         .strip_prefix("BY ")
         .and_then(|r| r.trim().strip_suffix(':'))
     {
+        // `BY THE WITNESS:` resumes the answer after an objection; nobody examines.
+        if name.trim().eq_ignore_ascii_case("the witness") {
+            return Some(Line::Blank);
+        }
         return (name.split_whitespace().count() <= 4).then(|| Line::Examiner(name.trim()));
     }
     let mut chars = t.chars();
@@ -237,30 +248,162 @@ fn is_label(name: &str) -> bool {
         && (is_name_like(n) || label_role(n).is_some())
 }
 
-/// `**Name:** text`, `**Name**: text`, and WhisperX's `**[00:18] SPEAKER_00:** text`.
+/// `**Name:** text`, `**Name**: text`, WhisperX's `**[00:18] SPEAKER_00:** text`, a time in
+/// the label (`**Jane Doe (00:15):**`, Otter's Markdown) and a header with its time after the
+/// bold name (`**Speaker 1** · 00:00:07`, the text below). HTML's `&nbsp;` inside the bold
+/// (`**CHUCK:&nbsp;**`) is a space. A bold label of lower-case words (`**School librarian:**`)
+/// is a name where the file's convention says so, as any lower-case label.
 fn markdown_label<'t>(t: &'t str, at: Option<f64>, shapes: &mut Shapes) -> Option<Line<'t>> {
     let rest = t.strip_prefix("**")?;
     let close = rest.find("**")?;
-    let inner = &rest[..close];
+    let inner = trim_spaces(&rest[..close]);
     let after = &rest[close + 2..];
-    let (name, said) = match inner.trim_end().strip_suffix(':') {
-        Some(name) => (name, after),
-        None => (inner, after.strip_prefix(':')?),
+    let (name, said, header_at) = match inner.strip_suffix(':') {
+        Some(name) => (name, after, None),
+        None => match after.strip_prefix(':') {
+            Some(said) => (inner, said, None),
+            None => (inner, "", Some(header_time(after)?)),
+        },
     };
     let (at, name) = match timecode::leading(name) {
         Some((time, n)) if name.starts_with('[') => (Some(time), n),
-        _ => (at, name),
+        _ => (at.or(header_at), name),
     };
-    is_label(name).then(|| {
-        label(
+    let (at, name) = match trailing_time(name) {
+        Some((n, time)) => (Some(time), n),
+        None => (at, name),
+    };
+    let name = trim_spaces(name);
+    let said = said.trim_start();
+    if is_label(name) {
+        return Some(label(
             shapes,
-            Mark::Named(Cow::Borrowed(name.trim())),
+            Mark::Named(Cow::Borrowed(name)),
             at,
-            said.trim_start(),
+            said,
             "bold `**Name:**` label",
-        )
-    })
+        ));
+    }
+    match shapes.judge_name(name) {
+        Some((Shape::Lower, None)) if name.split_whitespace().count() <= 4 => Some(Line::Label {
+            who: Mark::Named(Cow::Borrowed(name)),
+            at,
+            said,
+            shape: Shape::Lower,
+            refused: None,
+            how: "bold `**Name:**` label",
+        }),
+        _ => None,
+    }
 }
+
+/// Whitespace, no-break spaces and HTML's `&nbsp;` trimmed from both ends.
+fn trim_spaces(s: &str) -> &str {
+    let mut s = s;
+    loop {
+        let before = s;
+        s = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        s = s.strip_prefix("&nbsp;").unwrap_or(s);
+        s = s.strip_suffix("&nbsp;").unwrap_or(s);
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// What follows a bold name when it heads the text below: only a time, maybe after a
+/// separator (`· 00:00:07`, `- 1:02`, `(00:15)`).
+fn header_time(after: &str) -> Option<f64> {
+    let t = trim_spaces(after);
+    let t = t
+        .strip_prefix(['·', '-', '–', '—', '|', '@'])
+        .map_or(t, str::trim_start);
+    let t = t
+        .strip_prefix(['(', '['])
+        .and_then(|x| x.strip_suffix([')', ']']))
+        .unwrap_or(t);
+    timecode::parse(t.trim())
+}
+
+/// `Jane Doe (00:15)` → (`Jane Doe`, 15 s).
+fn trailing_time(name: &str) -> Option<(&str, f64)> {
+    let body = name.trim_end().strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let at = timecode::parse(body[open + 1..].trim())?;
+    let name = body[..open].trim_end();
+    (!name.is_empty()).then_some((name, at))
+}
+
+/// A line that is all bold and names nobody (`**Cross-Account Drift Detection**`): a heading,
+/// not speech. Long bold lines (a sponsor's notice) stay text.
+fn bold_heading(t: &str) -> Option<Line<'_>> {
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?.trim();
+    (!inner.is_empty()
+        && !inner.contains("**")
+        && inner.split_whitespace().count() <= 12
+        && !ends_sentence(inner))
+    .then_some(Line::Heading(7, inner))
+}
+
+/// A line that is only markup: `![alt](img.png)`, Obsidian's `![[clip.mp3]]`, a link alone
+/// (`[Listen on Spotify](https://…)`), an HTML tag or embed (`<iframe …></iframe>`,
+/// `<details>`, `<summary>Translation</summary>`, `<br/>`), an HTML comment, or a bare web
+/// address.
+fn is_markup(t: &str) -> bool {
+    if t.starts_with("![") && (t.ends_with(')') || t.ends_with("]]")) {
+        return true;
+    }
+    if t.starts_with('[') && t.ends_with(')') && t.contains("](") {
+        let close = t.find("](").unwrap_or(0);
+        // One link, nothing after it.
+        return !t[close + 2..].contains("](");
+    }
+    if (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' ') {
+        return true;
+    }
+    if t.starts_with("<!--") && t.ends_with("-->") {
+        // A comment a converter leaves (`<!-- converted from notes.docx -->`).
+        return true;
+    }
+    if let Some(tag) = t.strip_prefix('<') {
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        let name: String = tag
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        return t.ends_with('>') && HTML_TAGS.contains(&name.as_str());
+    }
+    false
+}
+
+/// HTML elements whose lines are page furniture or embeds in a Markdown transcript.
+const HTML_TAGS: &[&str] = &[
+    "iframe",
+    "audio",
+    "video",
+    "source",
+    "embed",
+    "object",
+    "img",
+    "br",
+    "hr",
+    "details",
+    "summary",
+    "div",
+    "span",
+    "figure",
+    "figcaption",
+    "picture",
+    "script",
+    "style",
+    "center",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "a",
+];
 
 /// Zoom's saved transcript: `[Jane Doe] 10:02:03`.
 fn zoom_header<'t>(t: &'t str, shapes: &mut Shapes) -> Option<Line<'t>> {

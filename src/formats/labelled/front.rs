@@ -109,6 +109,12 @@ pub(super) fn front_matter(
         if matches!(line, Line::Blank) || text.is_empty() {
             continue;
         }
+        if let Line::Markup(markup) = line {
+            // An embed or a link is never the title.
+            draft.notes.push((*markup).to_string());
+            set_aside.push(*n);
+            continue;
+        }
         if std::mem::take(&mut chapter) {
             // Europarl: the chapter's title, the first section of the session.
             draft.sections.push((text.to_string(), 0));
@@ -118,7 +124,8 @@ pub(super) fn front_matter(
             Line::Heading(_, h) => (*h).to_string(),
             _ => text.to_string(),
         };
-        if let Some(name) = court::sworn_witness(&shown) {
+        if let Some(name) = court::sworn_witness(&shown).or_else(|| court::witness_of_title(&shown))
+        {
             *witness = Some(name.to_string());
         }
         let title_like = matches!(line, Line::Heading(..))
@@ -147,4 +154,97 @@ pub(super) fn front_matter(
         };
         draft.warn(Some(*first), what);
     }
+}
+
+/// Capitalised labels seen once before the first speaker who recurs, each with a few words and
+/// no full stop after it (`INTERVIEW OF:  GLENN SIMPSON`, `SENATE JUDICIARY COMMITTEE:`, `THE LAST PAGE: Just
+/// for fun`): headings of the front matter, not speakers. Returns their lines and names.
+pub(super) fn once_labels(
+    lines: &[(usize, Line<'_>)],
+    judgement: &evidence::Judgement,
+) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (n, line) in lines {
+        match line {
+            Line::Label {
+                who: super::classify::Mark::Named(name),
+                said,
+                shape,
+                ..
+            } => match judgement.how(name) {
+                Some("label seen once")
+                    if *shape != Shape::Strong
+                        && !name.chars().any(char::is_lowercase)
+                        && !speaks_in_court(name)
+                        && said.split_whitespace().count() <= 5
+                        && !super::classify::ends_sentence(said) =>
+                {
+                    found.push((*n, name.to_string()));
+                }
+                Some(_) => return found,
+                None => {}
+            },
+            Line::Question(_) | Line::Answer(_) => return found,
+            _ => {}
+        }
+    }
+    // No speaker recurs after them: they are the speakers.
+    Vec::new()
+}
+
+/// A person or an office that speaks in court and hearings (`MR. SMITH`, `THE CLERK`), never a
+/// heading, even seen once before anyone else.
+fn speaks_in_court(name: &str) -> bool {
+    const OFFICES: &[&str] = &[
+        "clerk",
+        "court",
+        "bailiff",
+        "witness",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "reporter",
+        "interpreter",
+        "marshal",
+        "president",
+        "speaker",
+        "moderator",
+        "judge",
+        "foreperson",
+        "foreman",
+        "defendant",
+        "plaintiff",
+        "deponent",
+        "videographer",
+        "officer",
+        "secretary",
+    ];
+    let folded = crate::text::fold_name(name);
+    let office = folded.strip_prefix("the ").unwrap_or(&folded);
+    evidence::honorific(name) || OFFICES.contains(&office)
+}
+
+/// The label a witness named on the title page speaks under: `GLENN SIMPSON` answers as
+/// `MR. SIMPSON` when the file has that label.
+pub(super) fn witness_label(
+    witness: &str,
+    lines: &[(usize, Line<'_>)],
+    judgement: &evidence::Judgement,
+) -> Option<String> {
+    let surname = crate::text::fold_name(witness.split_whitespace().last()?);
+    lines.iter().find_map(|(_, line)| match line {
+        Line::Label {
+            who: super::classify::Mark::Named(name),
+            ..
+        } if judgement.how(name).is_some() => {
+            let folded = crate::text::fold_name(name);
+            let (title, rest) = folded.split_once(' ')?;
+            (matches!(
+                title,
+                "mr." | "ms." | "mrs." | "dr." | "mr" | "ms" | "mrs" | "dr"
+            ) && rest == surname)
+                .then(|| name.to_string())
+        }
+        _ => None,
+    })
 }

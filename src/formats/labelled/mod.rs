@@ -14,6 +14,8 @@
 
 mod classify;
 mod front;
+mod namelines;
+mod split;
 
 use std::borrow::Cow;
 
@@ -24,7 +26,7 @@ use crate::formats::pieces::{Draft, Piece, Who};
 use crate::formats::speakers::label_role;
 use crate::formats::timecode;
 use classify::{Line, Mark, classify, ends_sentence, unescape};
-use front::{front_matter, heading_speakers, is_marker, is_prose};
+use front::{front_matter, heading_speakers, is_marker, is_prose, once_labels, witness_label};
 
 /// The transcript's lines as the reader takes them: 1-based source line and text.
 pub type Source = Vec<(usize, String)>;
@@ -81,7 +83,18 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
         let cleaned = court::clean(lines, &mut draft);
         return read(&cleaned.lines, true, &cleaned.witnesses, draft);
     }
-    let source: Vec<(usize, &str)> = lines.iter().enumerate().map(|(i, l)| (i + 1, *l)).collect();
+    if let Some(draft) = namelines::read(lines) {
+        return Ok(draft);
+    }
+    let owned = if split::has_inline_tags(lines) {
+        Some(split::europarl_lines(lines))
+    } else {
+        split::common_stamp(lines).map(|stamp| split::without_stamp(lines, &stamp, &mut draft))
+    };
+    let source: Vec<(usize, &str)> = match &owned {
+        Some(o) => o.iter().map(|(n, l)| (*n, l.as_str())).collect(),
+        None => lines.iter().enumerate().map(|(i, l)| (i + 1, *l)).collect(),
+    };
     read(&source, false, &[], draft)
 }
 
@@ -150,9 +163,14 @@ fn read(
     for i in from..lines.len() {
         let previous = lines[from..i].iter().next_back().map(|(_, l)| l);
         opens[i] = match previous {
-            None | Some(Line::Blank | Line::Label { .. } | Line::Heading(..) | Line::Chapter) => {
-                true
-            }
+            None
+            | Some(
+                Line::Blank
+                | Line::Label { .. }
+                | Line::Heading(..)
+                | Line::Chapter
+                | Line::Markup(_),
+            ) => true,
             Some(Line::Question(_) | Line::Answer(_) | Line::Examiner(_)) => true,
             Some(Line::Text { text, .. }) => ends_sentence(text) || text.is_empty(),
         };
@@ -190,7 +208,29 @@ fn read(
             &crate::formats::speakers::clean_name(text).name,
         ))
     };
-    let accepted = |line: &Line| -> Option<&'static str> {
+    let demoted = once_labels(&lines[from..], &judgement);
+    if let Some((first, _)) = demoted.first() {
+        let names: Vec<String> = demoted
+            .iter()
+            .take(5)
+            .map(|(_, n)| format!("{n:?}"))
+            .collect();
+        let more = if demoted.len() > 5 { " and more" } else { "" };
+        draft.warn(
+            Some(*first),
+            format!(
+                "{} label{} seen once before the first recurring speaker read as front-matter heading{}: {}{more}",
+                demoted.len(),
+                if demoted.len() == 1 { "" } else { "s" },
+                if demoted.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            ),
+        );
+    }
+    let accepted = |n: usize, line: &Line| -> Option<&'static str> {
+        if demoted.iter().any(|(d, _)| *d == n) {
+            return None;
+        }
         match line {
             Line::Label {
                 who: Mark::Unnamed,
@@ -218,7 +258,7 @@ fn read(
             _ => None,
         }
     };
-    let body = (from..lines.len()).find(|&i| accepted(&lines[i].1).is_some());
+    let body = (from..lines.len()).find(|&i| accepted(lines[i].0, &lines[i].1).is_some());
     let labelled = body.is_some();
     let body = body.unwrap_or_else(|| {
         // Plain text: a short first line without a full stop is its title.
@@ -241,6 +281,11 @@ fn read(
         &mut witness,
         labelled,
     );
+    if let Some(w) = &witness
+        && let Some(label) = witness_label(w, &lines[body..], &judgement)
+    {
+        witness = Some(label);
+    }
     if !labelled && !is_prose(&texts[body..]) {
         return Err(ParseError::at(
             1,
@@ -253,13 +298,27 @@ fn read(
     let mut named_before = false;
     let mut hows: Vec<(&'static str, usize)> = Vec::new();
     let mut witness_marks = witnesses.iter().peekable();
+    let mut translation = false;
     for i in body..lines.len() {
         let (n, line) = &lines[i];
         let n = *n;
+        // A collapsed block titled as a translation repeats the speech above in another
+        // language: notes, not more speech.
+        if translation || is_translation_summary(line) {
+            translation = !matches!(line, Line::Markup(m) if m.starts_with("</details"));
+            if !texts[i].is_empty() {
+                draft.notes.push(texts[i].to_string());
+                draft.tally(
+                    "lines of a collapsed translation (`<summary>Translation`) set aside as notes",
+                    Some(n),
+                );
+            }
+            continue;
+        }
         while let Some((_, name)) = witness_marks.next_if(|(at, _)| *at <= n) {
             witness = Some(name.clone());
         }
-        let how = accepted(line);
+        let how = accepted(n, line);
         if let Some(h) = how {
             match hows.iter_mut().find(|(x, _)| *x == h) {
                 Some((_, c)) => *c += 1,
@@ -268,6 +327,14 @@ fn read(
         }
         match (line, how) {
             (Line::Blank, _) => paragraph_break = true,
+            (Line::Markup(markup), _) => {
+                draft.notes.push((*markup).to_string());
+                draft.tally(
+                    "lines of markup (links, images, HTML embeds) set aside as notes, not speech",
+                    Some(n),
+                );
+                paragraph_break = true;
+            }
             (Line::Chapter, _) => {
                 chapter = true;
                 paragraph_break = true;
@@ -358,7 +425,15 @@ fn read(
                     chapter = false;
                     continue;
                 }
-                if court {
+                if is_footer(raw) {
+                    draft.notes.push(raw.to_string());
+                    draft.tally(
+                        "exporters' footers (`Transcribed by …`) set aside as notes",
+                        Some(n),
+                    );
+                    continue;
+                }
+                if court || qa {
                     if let Some(name) = court::sworn_witness(raw) {
                         witness = Some(name.to_string());
                         draft.notes.push(raw.to_string());
@@ -368,6 +443,10 @@ fn read(
                         draft.sections.push((raw.to_string(), draft.pieces.len()));
                         continue;
                     }
+                }
+                if qa && excerpt_furniture(&lines, &texts, i, raw, paragraph_break, &mut draft) {
+                    paragraph_break = true;
+                    continue;
                 }
                 if raw.is_empty() {
                     // A timestamp alone on its line times what comes next.
@@ -412,6 +491,65 @@ fn read(
     Ok(draft)
 }
 
+/// `<summary>Translation 👀</summary>` (or Traducción, Übersetzung) opening a `<details>` block.
+fn is_translation_summary(line: &Line) -> bool {
+    let Line::Markup(m) = line else {
+        return false;
+    };
+    let lower = m.to_lowercase();
+    lower.starts_with("<summary")
+        && ["translat", "traduc", "übersetz", "tradu"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// An exporter's line at the end: `Transcribed by https://otter.ai`.
+fn is_footer(raw: &str) -> bool {
+    let lower = raw.to_ascii_lowercase();
+    ["transcribed by ", "transcription by ", "transcribed with "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && raw.split_whitespace().count() <= 6
+        && (lower.contains("://") || lower.ends_with(".ai") || lower.ends_with(".com"))
+}
+
+/// Between excerpts of examination (a page of court humour, a brief's quotations): a reporter's
+/// credit and the place under it go to the notes; a short line with no full stop before a label,
+/// `Q.` or `A.` is the next excerpt's title. Says whether line `i` was one of those.
+fn excerpt_furniture(
+    lines: &[(usize, Line)],
+    texts: &[Cow<str>],
+    i: usize,
+    raw: &str,
+    paragraph_start: bool,
+    draft: &mut Draft,
+) -> bool {
+    let after_credit =
+        i > 0 && matches!(lines[i - 1].1, Line::Text { .. }) && court::is_credit(&texts[i - 1]);
+    if court::is_credit(raw) || (after_credit && raw.split_whitespace().count() <= 4) {
+        draft.notes.push(raw.to_string());
+        draft.tally(
+            "court reporters' credits set aside as notes",
+            Some(lines[i].0),
+        );
+        return true;
+    }
+    let stop = raw
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+        .ends_with(['.', '?', '!', '…', ':', ',', ';', '—', '-']);
+    let next_speaks = lines[i + 1..]
+        .iter()
+        .find(|(_, l)| !matches!(l, Line::Blank))
+        .is_some_and(|(_, l)| {
+            matches!(l, Line::Label { .. } | Line::Question(_) | Line::Answer(_))
+        });
+    if paragraph_start && !stop && next_speaks && raw.split_whitespace().count() <= 8 {
+        draft.sections.push((raw.to_string(), draft.pieces.len()));
+        return true;
+    }
+    false
+}
+
 fn push_label(
     draft: &mut Draft,
     who: Who,
@@ -432,109 +570,4 @@ fn push_label(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::formats::pieces::build;
-
-    fn session(text: &str) -> crate::session::Session {
-        let lines: Vec<&str> = text.lines().collect();
-        build(parse(&lines).expect("parses"), "text")
-    }
-
-    fn turns(s: &crate::session::Session) -> Vec<(String, Vec<String>)> {
-        s.turns
-            .iter()
-            .map(|t| (s.speaker_name(t).to_string(), t.paragraphs.clone()))
-            .collect()
-    }
-
-    #[test]
-    fn name_colon_text_and_continuation_paragraphs() {
-        let s = session(
-            "Meeting notes\n\nAlice: Hello.\nStill me.\n\nNew paragraph.\nBob: Hi.\nALICE: Back.",
-        );
-        assert_eq!(s.meta.title, "Meeting notes");
-        assert_eq!(
-            turns(&s),
-            [
-                (
-                    "Alice".to_string(),
-                    vec!["Hello. Still me.".to_string(), "New paragraph.".to_string()]
-                ),
-                ("Bob".to_string(), vec!["Hi.".to_string()]),
-                ("Alice".to_string(), vec!["Back.".to_string()]),
-            ]
-        );
-    }
-
-    #[test]
-    fn cart_markers_and_bare_chevrons() {
-        let s = session(
-            ">> MODERATOR: Welcome.\n>> Thank you.\nglad to be here.\n>> MANISHA LIGADE: Hi.\n>> Manisha Ligade: Again.",
-        );
-        let t = turns(&s);
-        assert_eq!(t[0].0, "MODERATOR");
-        assert_eq!(
-            t[1],
-            (
-                "Unknown speaker".to_string(),
-                vec!["Thank you. glad to be here.".to_string()]
-            )
-        );
-        assert_eq!(
-            t[2],
-            (
-                "MANISHA LIGADE".to_string(),
-                vec!["Hi.".to_string(), "Again.".to_string()]
-            )
-        );
-    }
-
-    #[test]
-    fn markdown_zoom_rev_and_otter_headers() {
-        let s = session("# Podcast\n\n**Host:** Welcome.\n\n**Guest**: Thanks.");
-        assert_eq!(s.meta.title, "Podcast");
-        assert_eq!(turns(&s)[1].0, "Guest");
-        let s = session("[Jane Doe] 10:02:03\nHello all\n[John Roe] 10:02:09\nHi");
-        assert_eq!(s.turns[1].start, Some(36129.0));
-        let s = session("Speaker 1 (00:01:02):\nYes.\nSpeaker 2 (01:03): No.");
-        assert_eq!(
-            (s.turns[0].start, s.turns[1].paragraphs[0].as_str()),
-            (Some(62.0), "No.")
-        );
-        let s = session("Jane Doe  0:02\nHello.\n\nJohn  1:05\nHi.");
-        assert_eq!(s.turns[1].start, Some(65.0));
-    }
-
-    #[test]
-    fn trint_and_happy_scribe_headers() {
-        let s = session("Jane Doe [00:00:05]\nHello there.\n\nJohn Roe (00:01:10)\nHi.");
-        assert_eq!(turns(&s)[1].0, "John Roe");
-        assert_eq!(s.turns[1].start, Some(70.0));
-        let s =
-            session("[00:00:00.00] - Speaker 1\nWelcome.\n\n[00:00:04.20] - Speaker 2\nThanks.");
-        assert_eq!(
-            turns(&s)[1],
-            ("Speaker 2".to_string(), vec!["Thanks.".to_string()])
-        );
-        assert_eq!(s.turns[1].start, Some(4.2));
-    }
-
-    #[test]
-    fn inline_timestamps_and_annotations() {
-        let s = session(
-            "[00:03:58.22] Alice: We start [laughter] now.\nBob:\n[00:04:10] Sure (inaudible).",
-        );
-        assert_eq!(s.turns[0].start, Some(238.22));
-        assert_eq!(s.turns[1].start, Some(250.0));
-        assert_eq!(s.turns[0].paragraphs, ["We start [laughter] now."]);
-        assert_eq!(crate::text::word_count(&s.turns[1].paragraphs[0]), 1);
-    }
-
-    #[test]
-    fn prose_is_not_labelled_text() {
-        let lines = ["Shopping list", "eggs", "Note: milk"];
-        assert!(!looks_like(&lines));
-        assert!(parse(&lines).is_err());
-    }
-}
+mod tests;
