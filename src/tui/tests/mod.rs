@@ -2,6 +2,8 @@
 //! `App::update`, searches ranked by the real search worker on its own thread, the screen drawn
 //! into ratatui's `TestBackend` and compared with insta snapshots.
 
+mod codes;
+mod play;
 mod reading;
 mod search;
 mod takeout;
