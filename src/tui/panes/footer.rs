@@ -38,12 +38,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         spans.push(Span::raw(p.input.clone()));
         spans.push(Span::styled("▏", t.dim()));
         let candidates = app.code_candidates(&p.input);
-        let tail = match candidates.as_slice() {
-            [] => " (Enter: code, Esc: cancel)".to_string(),
-            [one] if *one == p.input && p.has.iter().any(|h| h == one) => {
-                " (Enter: remove it, Esc: cancel)".to_string()
-            }
-            many => format!(" Tab: {}", many.join(" · ")),
+        let typed = p.input.trim();
+        let tail = if p.has.iter().any(|h| h == typed) {
+            " (Enter: remove it, Esc: cancel)".to_string()
+        } else if candidates.is_empty() || candidates == [typed] {
+            " (Enter: code it, Esc: cancel)".to_string()
+        } else {
+            format!(" Tab: {}", candidates.join(" · "))
         };
         spans.push(Span::styled(tail, t.dim()));
     } else if let Some(p) = &app.prompt {

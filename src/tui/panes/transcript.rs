@@ -142,11 +142,10 @@ fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
         header.push(Span::styled(shown, t.dim()));
     }
     if !codes.is_empty() {
-        let mut names: Vec<&str> = codes.iter().map(|(_, c)| *c).collect();
-        names.sort_unstable();
-        names.dedup();
-        let names: Vec<String> = names.iter().map(|c| format!("#{}", clean(c))).collect();
-        header.push(Span::styled(format!(" · {}", names.join(" ")), t.key()));
+        // The header may use the column the text keeps free at the right.
+        let used: usize = header[2..].iter().map(Span::width).sum();
+        let room = (app.layout.width + 1).saturating_sub(used);
+        header.push(Span::styled(code_tags(&codes, room), t.key()));
     }
     lines.push(Line::from(header));
     let found = app.found.as_ref().filter(|f| f.quote.turn == turn);
@@ -190,6 +189,30 @@ fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
     }
     lines.push(Line::from(gutter(false)));
     lines
+}
+
+/// ` · #roles #trust`: the turn's codes, as many as fit in `room` columns with `+N` for the
+/// rest, or ` · 3 codes` when not one fits.
+fn code_tags(codes: &[(Option<usize>, &str)], room: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut names: Vec<&str> = codes.iter().map(|(_, c)| *c).collect();
+    names.sort_unstable();
+    names.dedup();
+    let tags: Vec<String> = names.iter().map(|c| format!(" #{}", clean(c))).collect();
+    for shown in (1..=tags.len()).rev() {
+        let left = tags.len() - shown;
+        let mut out = format!(" ·{}", tags[..shown].concat());
+        if left > 0 {
+            out.push_str(&format!(" +{left}"));
+        }
+        if out.width() <= room {
+            return out;
+        }
+    }
+    match names.len() {
+        1 => " · 1 code".into(),
+        n => format!(" · {n} codes"),
+    }
 }
 
 /// The found sentence's byte range and the byte offsets of its matched letters.
@@ -267,5 +290,17 @@ fn draw_turn_map(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             None => app.theme.dim(),
         };
         cell.set_style(style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn code_tags_fit_their_room() {
+        let codes = [(None, "trust"), (Some(1), "roles"), (Some(2), "trust")];
+        assert_eq!(super::code_tags(&codes, 40), " · #roles #trust");
+        assert_eq!(super::code_tags(&codes, 15), " · #roles +1");
+        assert_eq!(super::code_tags(&codes, 5), " · 2 codes");
+        assert_eq!(super::code_tags(&codes[..1], 3), " · 1 code");
     }
 }
