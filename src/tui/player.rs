@@ -13,7 +13,7 @@ use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as Process, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread::{self, JoinHandle};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -53,22 +53,27 @@ enum Command {
     Stop,
 }
 
-/// The worker's handle; dropping it stops the player and waits for the worker.
+/// The worker's handle; dropping it stops the player and waits a moment for the worker.
 pub struct Player {
     commands: Sender<Command>,
-    thread: Option<JoinHandle<()>>,
+    /// Closed when the worker ends.
+    done: Receiver<()>,
 }
+
+/// How long closing a session waits for mpv to be ended.
+const STOP_WAIT: Duration = Duration::from_secs(2);
 
 impl Player {
     pub fn spawn(events: Sender<Msg>) -> std::io::Result<Player> {
         let (commands, inbox) = mpsc::channel();
-        let thread = thread::Builder::new()
+        let (ended, done) = mpsc::channel::<()>();
+        thread::Builder::new()
             .name("podium-player".into())
-            .spawn(move || serve(&inbox, &events))?;
-        Ok(Player {
-            commands,
-            thread: Some(thread),
-        })
+            .spawn(move || {
+                serve(&inbox, &events);
+                drop(ended);
+            })?;
+        Ok(Player { commands, done })
     }
 
     pub fn start(&self, program: PathBuf, media: PathBuf, start_ms: u64) {
@@ -94,11 +99,12 @@ impl Player {
 }
 
 impl Drop for Player {
+    /// Stops mpv; waits for that at most [`STOP_WAIT`], so closing a session never hangs on a
+    /// player that is slow to start (its thread ends it when it can, and on Linux the kernel
+    /// does when Podium exits first).
     fn drop(&mut self) {
         self.send(Command::Stop);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+        let _ = self.done.recv_timeout(STOP_WAIT);
     }
 }
 
@@ -131,12 +137,20 @@ fn serve(inbox: &Receiver<Command>, events: &Sender<Msg>) {
             }) => {
                 drop(running.take());
                 last_time = None;
-                match Running::start(&program, &media, start_ms) {
+                // A Stop (the session closing) while mpv opens its socket ends the wait.
+                let stopped = || {
+                    matches!(
+                        inbox.try_recv(),
+                        Ok(Command::Stop) | Err(mpsc::TryRecvError::Disconnected)
+                    )
+                };
+                match Running::start(&program, &media, start_ms, &stopped) {
                     Ok(r) => {
                         running = Some(r);
                         post(PlayerEvent::Started);
                     }
-                    Err(why) => {
+                    Err(StartError::Stopped) => return,
+                    Err(StartError::Failed(why)) => {
                         post(PlayerEvent::Failed(why));
                     }
                 }
@@ -180,6 +194,19 @@ fn serve(inbox: &Receiver<Command>, events: &Sender<Msg>) {
     }
 }
 
+/// Why mpv is not running after a start.
+enum StartError {
+    /// The session closed meanwhile.
+    Stopped,
+    Failed(String),
+}
+
+impl From<String> for StartError {
+    fn from(why: String) -> Self {
+        StartError::Failed(why)
+    }
+}
+
 /// mpv running, with its socket's folder (removed when this is dropped, after mpv is killed).
 struct Running {
     child: Child,
@@ -188,7 +215,13 @@ struct Running {
 }
 
 impl Running {
-    fn start(program: &Path, media: &Path, start_ms: u64) -> Result<Running, String> {
+    /// mpv started and answering on its socket, unless `stopped` says to give up.
+    fn start(
+        program: &Path,
+        media: &Path,
+        start_ms: u64,
+        stopped: &dyn Fn() -> bool,
+    ) -> Result<Running, StartError> {
         let base = std::env::var_os("XDG_RUNTIME_DIR")
             .map(PathBuf::from)
             .filter(|d| d.is_dir())
@@ -220,28 +253,40 @@ impl Running {
             .spawn()
             .map_err(|e| format!("Could not start {}: {e}", program.display()))?;
         let deadline = Instant::now() + STARTUP;
+        let end = |mut child: Child, why: StartError| {
+            let _ = child.kill();
+            let _ = child.wait();
+            Err(why)
+        };
         let stream = loop {
             if let Ok(Some(status)) = child.try_wait() {
-                return Err(format!(
+                return Err(StartError::Failed(format!(
                     "mpv stopped at once ({status}); is the recording readable?"
-                ));
+                )));
+            }
+            if stopped() {
+                return end(child, StartError::Stopped);
             }
             match UnixStream::connect(&socket) {
                 Ok(s) => break s,
                 Err(_) if Instant::now() < deadline => thread::sleep(Duration::from_millis(20)),
                 Err(e) => {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    return Err(format!("mpv did not open its socket: {e}"));
+                    let why = format!("mpv did not open its socket: {e}");
+                    return end(child, StartError::Failed(why));
                 }
             }
         };
-        let ipc = Ipc::new(stream).map_err(|e| format!("Could not talk to mpv: {e}"))?;
-        Ok(Running {
-            child,
-            ipc,
-            _dir: dir,
-        })
+        match Ipc::new(stream) {
+            Ok(ipc) => Ok(Running {
+                child,
+                ipc,
+                _dir: dir,
+            }),
+            Err(e) => end(
+                child,
+                StartError::Failed(format!("Could not talk to mpv: {e}")),
+            ),
+        }
     }
 
     /// Why mpv has gone, if it has.

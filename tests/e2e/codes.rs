@@ -135,7 +135,9 @@ fn two_browsers_coding_one_session_keep_each_others_codes() {
     a.keys(&["'"]);
     let s = a.wait_for(&["Codes (2)"]);
     assert!(s.contains("roles") && s.contains("trust"), "{s}");
+    // Esc and q sent together would read as Alt-q.
     a.keys(&["Escape"]);
+    a.wait_for(&["j scroll down a line"]);
     a.keys(&["q"]);
     a.wait_for_prompt();
 }

@@ -98,3 +98,46 @@ fn a_player_that_stops_at_once_is_reported() {
     };
     assert!(why.starts_with("Could not start /nonexistent/mpv"), "{why}");
 }
+
+#[test]
+fn closing_while_mpv_starts_ends_it_at_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    // A player that never opens its socket.
+    let pid_file = dir.path().join("pid");
+    let program = dir.path().join("mpv");
+    std::fs::write(
+        &program,
+        format!(
+            "#!/bin/sh\necho $$ > {}\nexec sleep 30\n",
+            pid_file.display()
+        ),
+    )
+    .expect("write");
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let (tx, _rx) = mpsc::channel();
+    let player = Player::spawn(tx).expect("spawn");
+    player.start(program, "/dev/null".into(), 0);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let pid = loop {
+        if let Some(pid) = std::fs::read_to_string(&pid_file)
+            .ok()
+            .filter(|p| p.ends_with('\n'))
+        {
+            break pid.trim().to_string();
+        }
+        assert!(Instant::now() < deadline, "the player did not start");
+        thread::sleep(Duration::from_millis(20));
+    };
+    let closed = Instant::now();
+    drop(player);
+    assert!(
+        closed.elapsed() < STOP_WAIT,
+        "closing waited {:?}",
+        closed.elapsed()
+    );
+    assert!(
+        !Path::new("/proc").join(&pid).exists(),
+        "the player {pid} is still running"
+    );
+}
