@@ -301,3 +301,25 @@ fn a_name_left_before_a_pseudonym_is_warned_about() {
     assert!(!stdout(&o).contains("Adly"), "{}", stdout(&o));
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+#[test]
+fn media_names_one_sessions_recording_and_is_checked_before_the_screen() {
+    let o = podium(&[INTERVIEW, "--media", "no-such.mp3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "podium: no-such.mp3: --media: no such file\n");
+    let o = podium(&["tests/fixtures/interview", "--media", INTERVIEW]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not of a library"), "{}", stderr(&o));
+    let o = podium(&["--media", INTERVIEW, "stats"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--media is for the browser"),
+        "{}",
+        stderr(&o)
+    );
+    // After a subcommand it is not one of its options.
+    assert_eq!(
+        podium(&["stats", "--media", INTERVIEW]).status.code(),
+        Some(2)
+    );
+}
