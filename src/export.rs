@@ -103,6 +103,12 @@ fn cell(text: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
+/// A one-line CSV cell from a session's text: cleaned of controls, kept from running as a
+/// formula.
+pub(crate) fn csv_text(text: &str) -> String {
+    cell(field(text)).into_owned()
+}
+
 /// A piece to export: a whole turn, or one sentence of it (0-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Excerpt {

@@ -10,8 +10,10 @@
 //! - [`library`]: many sessions at once, loaded in parallel, and the people index;
 //! - [`check`]: what an import made of a file and every guess it made (`podium check`);
 //! - [`cache`]: imported sessions (and search [`digest`]s) kept under the XDG cache directory;
-//! - [`cite`], [`export`], [`kwic`], [`marks`], [`names`]: taking quotes out — citations,
-//!   exports, concordance, marks, speaker names fixed in `podium.toml`;
+//! - [`cite`], [`export`], [`kwic`], [`marks`], [`codes`], [`names`], [`redact`]: taking
+//!   quotes out — citations, exports, concordance, marks and codes, speaker names fixed in
+//!   `podium.toml`, pseudonyms for the names an export must not carry;
+//! - [`media`]: the recording beside a transcript, for the browser's player;
 //! - [`sanitize`]: text from an input made safe to print on a terminal (controls shown, bidi
 //!   overrides neutralised), used by every plain-text printer;
 //! - [`synth`]: deterministic synthetic sessions for benchmarks;
@@ -28,6 +30,7 @@ pub mod bundled;
 pub mod cache;
 pub mod check;
 pub mod cite;
+pub mod codes;
 pub mod decode;
 pub mod digest;
 pub mod error;
@@ -38,7 +41,9 @@ pub mod kwic;
 pub mod library;
 pub mod load;
 pub mod marks;
+pub mod media;
 pub mod names;
+pub mod redact;
 pub mod sanitize;
 pub mod search;
 pub mod session;

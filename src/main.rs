@@ -26,7 +26,7 @@ fn main() -> ExitCode {
 
 fn run(command: cli::Command) -> anyhow::Result<ExitCode> {
     match command {
-        cli::Command::Browse(source) if source.is_library() => {
+        cli::Command::Browse(source, _) if source.is_library() => {
             let files = source.discover();
             if files.is_empty() {
                 anyhow::bail!("no session files (.txt .md .vtt .srt .json) found");
@@ -38,8 +38,8 @@ fn run(command: cli::Command) -> anyhow::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        cli::Command::Browse(source) => {
-            tui::run(source.load()?, source.paths.first().cloned())?;
+        cli::Command::Browse(source, media) => {
+            tui::run(source.load()?, source.paths.first().cloned(), media)?;
             Ok(ExitCode::SUCCESS)
         }
         cli::Command::Bench { turns } => {

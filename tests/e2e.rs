@@ -8,6 +8,10 @@ use std::process::Command;
 
 #[path = "e2e/analysis.rs"]
 mod analysis;
+#[path = "e2e/codes.rs"]
+mod codes;
+#[path = "e2e/player.rs"]
+mod player;
 #[path = "e2e/reading.rs"]
 mod reading;
 #[path = "e2e/tmux.rs"]

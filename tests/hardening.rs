@@ -202,11 +202,14 @@ fn marks_of_one_file_never_show_for_another_of_the_same_name() {
     store
         .save(
             &session,
-            &[],
-            &[podium::marks::Mark {
-                turn: "t2".into(),
-                sentence: None,
-            }],
+            &podium::marks::Kept::default(),
+            &podium::marks::Kept {
+                marks: vec![podium::marks::Mark {
+                    turn: "t2".into(),
+                    sentence: None,
+                }],
+                codes: Vec::new(),
+            },
         )
         .expect("save");
     let o = home.podium(&[

@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand};
 
 use super::values::{ColorWhen, FormatName, ToName};
 use super::{
-    Command, check, import, input::Source, search, stats, summary, synth, takeout, timeline, words,
+    Command, check, codes, import, input::Source, redaction, search, stats, summary, synth,
+    takeout, timeline, words,
 };
 
 /// A terminal browser for meeting transcripts
@@ -29,6 +30,11 @@ pub struct Cli {
     /// Do not read or write the import cache (under $XDG_CACHE_HOME/podium)
     #[arg(long, global = true)]
     pub no_cache: bool,
+
+    /// The session's recording, for `p` in the browser (default: a media file beside the
+    /// transcript with its name: .mp3 .m4a .wav .ogg .opus .mp4 .webm .mkv)
+    #[arg(long, value_name = "FILE")]
+    pub media: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Sub>,
@@ -157,14 +163,35 @@ pub enum Sub {
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
         /// Only the marked turns and quotes (set with `m` in the browser)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "code")]
         marks: bool,
+        /// Only the passages coded NAME (set with `t` in the browser)
+        #[arg(long, value_name = "NAME")]
+        code: Option<String>,
+        /// Replace these names with pseudonyms (Person A, …) in text, labels and citations:
+        /// names separated by commas, or a file of one name a line (other spellings after |)
+        #[arg(long, value_name = "NAMES|FILE")]
+        redact: Option<String>,
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Replace OUT if it is a file that exists (a FIFO, device or symlink is written into)
         #[arg(long, requires = "output")]
         force: bool,
+    },
+    /// Every coded passage (set with `t` in the browser): code, speaker, turn and quote
+    Codes {
+        /// Session files or folders (default: the bundled session)
+        paths: Vec<PathBuf>,
+        /// Print JSON Lines: {"code", "file", "session", "speaker", "turn", "sentence", "quote"}
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the per-speaker × code count table as CSV
+        #[arg(long, visible_alias = "table")]
+        csv: bool,
+        /// Replace these names with pseudonyms, as `export --redact` does
+        #[arg(long, value_name = "NAMES|FILE")]
+        redact: Option<String>,
     },
     /// Concordance: every occurrence of WORD with aligned context, speaker and turn
     Kwic {
@@ -229,8 +256,20 @@ impl Cli {
             no_cache,
         };
         let Some(sub) = self.command else {
-            return Ok(Command::Browse(source(self.files)));
+            let files = source(self.files);
+            if let Some(media) = &self.media {
+                if files.is_library() {
+                    bail!("--media is the recording of one session, not of a library");
+                }
+                if !media.is_file() {
+                    bail!("{}: --media: no such file", media.display());
+                }
+            }
+            return Ok(Command::Browse(files, self.media));
         };
+        if self.media.is_some() {
+            bail!("--media is for the browser (podium FILE --media RECORDING)");
+        }
         Ok(match sub {
             Sub::Import {
                 file,
@@ -321,6 +360,8 @@ impl Cli {
                 to,
                 speaker,
                 marks,
+                code,
+                redact,
                 output,
                 force,
             } => {
@@ -330,10 +371,23 @@ impl Cli {
                     to: to.0,
                     speaker,
                     marks,
+                    code,
+                    redact: redact.as_deref().map(redaction::names).transpose()?,
                     output,
                     force,
                 })
             }
+            Sub::Codes {
+                paths,
+                json,
+                csv,
+                redact,
+            } => Command::Codes(codes::Codes {
+                source: source(paths),
+                json,
+                csv,
+                redact: redact.as_deref().map(redaction::names).transpose()?,
+            }),
             Sub::Kwic {
                 mut args,
                 width,

@@ -3,9 +3,11 @@
 
 mod args;
 mod check;
+mod codes;
 mod import;
 mod input;
 mod out;
+mod redaction;
 mod search;
 mod stats;
 mod summary;
@@ -23,7 +25,8 @@ use clap::{CommandFactory, Parser};
 
 /// What a run of `podium` does, after its arguments are checked.
 pub enum Command {
-    Browse(input::Source),
+    /// The browser, with the recording `--media` names.
+    Browse(input::Source, Option<std::path::PathBuf>),
     Import(import::Import),
     Stats(stats::Stats),
     Search(search::Search),
@@ -34,6 +37,7 @@ pub enum Command {
     Cite(takeout::Cite),
     Export(takeout::Export),
     Kwic(takeout::Kwic),
+    Codes(codes::Codes),
     /// The hidden frame benchmark; run by `main`, which owns the browser.
     Bench {
         turns: usize,
@@ -60,13 +64,14 @@ pub fn parse() -> anyhow::Result<Command> {
 /// escapes control characters itself).
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Browse(_) | Command::Bench { .. } => {
+        Command::Browse(..) | Command::Bench { .. } => {
             unreachable!("main runs the browser and its benchmark")
         }
         Command::Synth(c) => c.run(),
         Command::Cite(c) => c.run(),
         Command::Export(c) => c.run(),
         Command::Kwic(c) => c.run(),
+        Command::Codes(c) => c.run(),
         Command::Import(c) => c.run(),
         Command::Stats(c) => c.run(),
         Command::Search(c) => c.run(),

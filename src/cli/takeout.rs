@@ -1,17 +1,23 @@
 //! Taking quotes out on the command line: `podium cite`, `podium export`, `podium kwic`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{anyhow, bail};
 use podium::export::{self, Excerpt, To};
 use podium::library::Item;
-use podium::marks::{self, MarkStore};
+use podium::marks::{self, Kept};
+use podium::redact::Name;
 use podium::session::Session;
 
 use super::input::Source;
 use super::out::{self, clean};
+
+/// The session's file, or `None` for the bundled session (which has none).
+pub(super) fn file_of(path: &Path) -> Option<&Path> {
+    (!path.as_os_str().is_empty()).then_some(path)
+}
 
 /// The one session of a command, or every session of a library.
 pub(super) fn sessions(source: &Source) -> anyhow::Result<Vec<(PathBuf, Session)>> {
@@ -65,6 +71,9 @@ pub struct Export {
     pub to: To,
     pub speaker: Option<String>,
     pub marks: bool,
+    /// Only the passages with this code.
+    pub code: Option<String>,
+    pub redact: Option<Vec<Name>>,
     pub output: Option<PathBuf>,
     pub force: bool,
 }
@@ -75,14 +84,28 @@ impl Export {
         if let Some(path) = &self.output {
             out::refuse_existing(path, self.force)?;
         }
-        let sessions = sessions(&self.source)?;
-        let mut chosen: Vec<(&Session, Vec<Excerpt>)> = Vec::new();
-        for (path, session) in &sessions {
-            let excerpts = self.excerpts(path, session)?;
-            if !excerpts.is_empty() || sessions.len() == 1 {
-                chosen.push((session, excerpts));
-            }
+        let mut sessions = sessions(&self.source)?;
+        let kept = if self.marks || self.code.is_some() {
+            super::codes::kept(&sessions)?
+        } else {
+            vec![Kept::default(); sessions.len()]
+        };
+        // Passages are chosen on the sessions as read (marks and codes name their sentences
+        // there); redaction keeps every sentence where it was.
+        let mut picked: Vec<Vec<Excerpt>> = Vec::new();
+        for ((path, session), kept) in sessions.iter().zip(&kept) {
+            picked.push(self.excerpts(path, session, kept)?);
         }
+        let redactor = self
+            .redact
+            .as_ref()
+            .map(|names| super::redaction::apply(names, &mut sessions));
+        let chosen: Vec<(&Session, Vec<Excerpt>)> = sessions
+            .iter()
+            .zip(picked)
+            .filter(|(_, e)| !e.is_empty() || sessions.len() == 1)
+            .map(|((_, s), e)| (s, e))
+            .collect();
         let text = match self.to {
             To::Csv => {
                 let parts: Vec<(&Session, &[Excerpt])> =
@@ -99,6 +122,9 @@ impl Export {
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
+        if let Some(r) = &redactor {
+            super::redaction::check(&text, r);
+        }
         match &self.output {
             None => out::print(text.as_bytes())?,
             Some(path) => podium::files::write_output(path, text.as_bytes(), self.force)?,
@@ -106,9 +132,13 @@ impl Export {
         Ok(ExitCode::SUCCESS)
     }
 
-    fn excerpts(&self, path: &std::path::Path, session: &Session) -> anyhow::Result<Vec<Excerpt>> {
-        // The bundled session has no file.
-        let file = (!path.as_os_str().is_empty()).then_some(path);
+    fn excerpts(
+        &self,
+        path: &Path,
+        session: &Session,
+        kept: &Kept,
+    ) -> anyhow::Result<Vec<Excerpt>> {
+        let file = file_of(path);
         let mut excerpts = match &self.speaker {
             Some(name) => match session.find_speaker(name) {
                 Ok(sp) => {
@@ -120,29 +150,33 @@ impl Export {
             },
             None => export::all(session),
         };
-        if self.marks {
-            let dir = MarkStore::default_dir().ok_or_else(|| {
-                anyhow!("no data directory for marks (set XDG_DATA_HOME or HOME)")
-            })?;
-            // Exporting only reads: an unreadable marks file is left where it is.
-            let (marked, warning) = MarkStore::open(&dir, file, session).peek();
-            if let Some(w) = warning {
-                out::warn(w);
+        let shown = || file.map_or_else(|| session.meta.title.clone(), |f| f.display().to_string());
+        let wanted: Option<Vec<Excerpt>> = if self.marks {
+            if kept.marks.is_empty() && !self.source.is_library() {
+                out::note(format!("no marks kept for {}", shown()));
             }
-            if marked.is_empty() && !self.source.is_library() {
-                out::note(format!(
-                    "no marks kept for {}",
-                    file.map_or_else(|| session.meta.title.clone(), |f| f.display().to_string())
-                ));
-            }
-            let mut picked: Vec<Excerpt> = marked
+            let mut picked: Vec<Excerpt> = kept
+                .marks
                 .iter()
                 .filter_map(|m| marks::resolve(session, m))
                 .map(|(turn, sentence)| Excerpt { turn, sentence })
-                .filter(|e| excerpts.iter().any(|x| x.turn == e.turn))
                 .collect();
             picked.sort();
-            excerpts = picked;
+            Some(picked)
+        } else if let Some(code) = &self.code {
+            let picked = podium::codes::excerpts(session, &kept.codes, code);
+            if picked.is_empty() && !self.source.is_library() {
+                out::note(format!("no passages coded {code:?} in {}", shown()));
+            }
+            Some(picked)
+        } else {
+            None
+        };
+        if let Some(wanted) = wanted {
+            excerpts = wanted
+                .into_iter()
+                .filter(|e| excerpts.iter().any(|x| x.turn == e.turn))
+                .collect();
         }
         Ok(excerpts)
     }

@@ -2,7 +2,10 @@
 //! events, resizes and search results become actions in the event loop. `App::update` is the
 //! only place they change state.
 
+use podium::marks::Kept;
 use podium::search::Hit;
+
+use super::player::PlayerEvent;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -83,7 +86,7 @@ pub enum Action {
     CopyTurn,
     /// Mark the found quote, or the current turn (again to unmark).
     ToggleMark,
-    /// Show the marks.
+    /// Show the marks (or the codes, whichever was added to last).
     OpenMarks,
     /// Remove the selected mark.
     DeleteMark,
@@ -96,10 +99,23 @@ pub enum Action {
     PromptBackspace,
     PromptAccept,
     PromptCancel,
+    /// Complete the code being typed from the codes used so far.
+    PromptComplete,
+    /// Code the found quote, or the current turn (a prompt asks for the code; a code it
+    /// already has is removed).
+    CodePassage,
+    /// Switch the list between marks and codes.
+    SwitchList,
+    /// Play the recording from the reading position; pause when it plays.
+    Play,
+    /// Let the reading position follow the player (or stop following).
+    ToggleFollow,
+    /// What the player did (from its worker thread).
+    Player(PlayerEvent),
     /// Show a message (the outcome of work the event loop did).
     Notify(String),
-    /// The marks as the store kept them (another browser's marks merged in).
-    MarksKept(Vec<podium::marks::Mark>),
+    /// The marks and codes as the store kept them (another browser's merged in).
+    MarksKept(Kept),
     /// Type a character into the search query.
     SearchInput(char),
     /// Delete the query's last character.
@@ -147,8 +163,8 @@ pub enum Effect {
     Search { generation: u64, query: String },
     /// Put `text` on the clipboard (OSC 52, and tmux's buffer inside tmux).
     Copy { text: String },
-    /// Keep the marks.
-    SaveMarks(Vec<podium::marks::Mark>),
+    /// Keep the marks and codes.
+    SaveMarks(Kept),
     /// Write `text` to a new file named after `stem` (never over an existing one).
     Export { stem: String, text: String },
     /// Keep a rename in podium.toml; `merged` when the new name was another speaker's.
@@ -159,4 +175,14 @@ pub enum Effect {
     },
     /// Add a query to the search history.
     SaveQuery(String),
+    /// Start `program` (mpv) playing `media` from `start_ms`.
+    Play {
+        program: std::path::PathBuf,
+        media: std::path::PathBuf,
+        start_ms: u64,
+    },
+    /// Pause the player.
+    Pause,
+    /// Play on, from `seek_ms` when the reader has moved since the pause.
+    Resume { seek_ms: Option<u64> },
 }

@@ -2,14 +2,16 @@
 
 use std::sync::Arc;
 
-use podium::marks::Mark;
+use podium::marks::{Code, Kept, Mark};
 use podium::search::{Hit, QuoteIndex};
 use podium::session::{QuoteRef, Session};
 use podium::stats::Figures;
 use ratatui::layout::Rect;
 
+use super::coding::CodePrompt;
 use super::keymap::Keymap;
 use super::layout::{self, Focus, Screen, Wants};
+use super::play::Play;
 use super::search_panel::SearchPanel;
 use super::summaries::{Summaries, Walk};
 use super::theme::Theme;
@@ -25,6 +27,8 @@ pub enum Overlay {
     Search,
     Marks,
     Warnings,
+    /// The codes with their counts (`'`, Tab from the marks).
+    Codes,
 }
 
 /// What the middle pane shows.
@@ -103,9 +107,29 @@ pub struct App {
     pub words: WordsView,
     /// The timeline's place (T).
     pub timeline: TimelineView,
+    /// The session's coded passages.
+    pub codes: Vec<Code>,
+    /// Every code used in the store, for completion.
+    pub codebook: Vec<String>,
+    pub code_prompt: Option<CodePrompt>,
+    pub codes_selected: usize,
+    /// Only the passages with this code are shown.
+    pub code_filter: Option<String>,
+    /// `'` opens the codes rather than the marks (a code was added last).
+    pub lists_codes: bool,
+    /// The recording and its player.
+    pub play: Play,
 }
 
 impl App {
+    /// The marks and codes, as the store keeps them.
+    pub fn kept(&self) -> Kept {
+        Kept {
+            marks: self.marks.clone(),
+            codes: self.codes.clone(),
+        }
+    }
+
     pub fn new(session: Session, theme: Theme, area: Rect) -> Self {
         let mut app = App {
             figures: Figures::new(&session),
@@ -142,6 +166,13 @@ impl App {
             wants: Wants::default(),
             words: WordsView::default(),
             timeline: TimelineView::default(),
+            codes: Vec::new(),
+            codebook: Vec::new(),
+            code_prompt: None,
+            codes_selected: 0,
+            code_filter: None,
+            lists_codes: false,
+            play: Play::default(),
             session,
         };
         app.derive_from_figures();
@@ -242,10 +273,13 @@ impl App {
         }
         let view = self.viewport();
         self.summaries.clamp(view);
-        let turns: Vec<usize> = match self.filter {
+        let mut turns: Vec<usize> = match self.filter {
             Some(s) => who::turns_of(&self.session, s),
             None => (0..self.session.turns.len()).collect(),
         };
+        if let Some(coded) = self.coded_turns() {
+            turns.retain(|t| coded.contains(t));
+        }
         if anchor.is_none() && width == self.layout.width && turns == self.layout.turns {
             self.scroll_to(self.top);
             return;

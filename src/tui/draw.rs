@@ -37,6 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match app.overlay {
         Overlay::Help => Help::session(app).draw(frame, frame.area()),
         Overlay::Marks => panes::marks::draw(frame, app, frame.area()),
+        Overlay::Codes => panes::codes::draw(frame, app, frame.area()),
         Overlay::Warnings => panes::warnings::draw(frame, app, frame.area()),
         Overlay::None | Overlay::Search => {}
     }

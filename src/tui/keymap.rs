@@ -26,6 +26,10 @@ pub enum Context {
     Marks,
     Warnings,
     Prompt,
+    /// The list of codes (`'`, then Tab from the marks).
+    Codes,
+    /// The line that asks for a code (`t`).
+    CodePrompt,
     /// Applies in every context, after the context's own keys.
     Anywhere,
 }
@@ -46,6 +50,8 @@ impl Context {
             Context::Marks => "Marks list",
             Context::Warnings => "Warnings list (!)",
             Context::Prompt => "Rename prompt",
+            Context::Codes => "Codes list",
+            Context::CodePrompt => "Code prompt",
             Context::Anywhere => "Anywhere",
         }
     }
@@ -69,7 +75,10 @@ impl Context {
 
     /// Contexts where an unbound character is typed.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Prompt)
+        matches!(
+            self,
+            Context::Search | Context::Prompt | Context::CodePrompt
+        )
     }
 }
 
@@ -115,8 +124,8 @@ const fn bind(
 
 use Action as A;
 use Context::{
-    Anywhere, Global, Help, Library, Marks, Prompt, Search, Speakers, Stats, Summaries, Timeline,
-    Transcript, Warnings, Words,
+    Anywhere, CodePrompt, Codes, Global, Help, Library, Marks, Prompt, Search, Speakers, Stats,
+    Summaries, Timeline, Transcript, Warnings, Words,
 };
 const ENTER: Key = code(KeyCode::Enter);
 const ESC: Key = code(KeyCode::Esc);
@@ -166,10 +175,13 @@ static DEFAULTS: &[Default] = &[
     bind(Global, &[k('y')], A::CopyQuote, "copy-quote", "copy the quote with its citation", NO),
     bind(Global, &[k('Y')], A::CopyTurn, "copy-turn", "copy the turn with its citation", NO),
     bind(Global, &[k('m')], A::ToggleMark, "mark", "mark the found quote or the turn", NO),
-    bind(Global, &[k('\'')], A::OpenMarks, "marks", "list the marks", NO),
+    bind(Global, &[k('\'')], A::OpenMarks, "marks", "list the marks or the codes (Tab switches)", NO),
     bind(Global, &[k('e')], A::Export, "export", "export what is shown as Markdown", NO),
     bind(Global, &[k('W')], A::ToggleWords, "words", "words: most frequent and most distinctive (toggle)", NO),
     bind(Global, &[k('T')], A::ToggleTimeline, "timeline", "timeline: who spoke when (toggle)", NO),
+    bind(Global, &[k('t')], A::CodePassage, "code", "code the found quote or the turn (a code it has: removed)", NO),
+    bind(Global, &[k('p')], A::Play, "play", "play the recording from here (again: pause)", NO),
+    bind(Global, &[k('F')], A::ToggleFollow, "follow", "follow the player: the transcript moves with it", NO),
     bind(Transcript, &[k('j'), DOWN], A::Down, "down", "scroll down a line", HINT),
     bind(Transcript, &[k('k'), UP], A::Up, "up", "scroll up a line", NO),
     bind(Transcript, &[k('g'), HOME], A::Top, "top", "top", NO),
@@ -244,6 +256,14 @@ static DEFAULTS: &[Default] = &[
     bind(Marks, &[k('y')], A::CopyQuote, "copy-quote", "copy the marked quote", NO),
     bind(Marks, &[ESC, k('\'')], A::OpenMarks, "close", "close", HINT),
     bind(Marks, &[ctrl('c'), k('q')], A::Quit, "quit", "quit", NO),
+    bind(Marks, &[TAB], A::SwitchList, "switch-list", "the codes", HINT),
+    bind(Codes, &[k('j'), DOWN], A::Down, "down", "next code", HINT),
+    bind(Codes, &[k('k'), UP], A::Up, "up", "previous code", NO),
+    bind(Codes, &[ENTER], A::Open, "open", "show only the passages with the code (Esc: all again)", HINT),
+    bind(Codes, &[k('e')], A::Export, "export", "export the code's passages as Markdown", HINT),
+    bind(Codes, &[TAB], A::SwitchList, "switch-list", "the marks", HINT),
+    bind(Codes, &[ESC, k('\'')], A::OpenMarks, "close", "close", HINT),
+    bind(Codes, &[ctrl('c'), k('q')], A::Quit, "quit", "quit", NO),
     bind(Warnings, &[k('j'), DOWN], A::Down, "down", "scroll down", HINT),
     bind(Warnings, &[k('k'), UP], A::Up, "up", "scroll up", NO),
     bind(Warnings, &[PGDN, k(' ')], A::PageDown, "page-down", "page down", NO),
@@ -256,6 +276,11 @@ static DEFAULTS: &[Default] = &[
     bind(Prompt, &[ESC], A::PromptCancel, "prompt-cancel", "cancel", HINT),
     bind(Prompt, &[BS], A::PromptBackspace, "prompt-backspace", "delete a character", NO),
     bind(Prompt, &[ctrl('c')], A::Quit, "quit-while-typing", "quit", NO),
+    bind(CodePrompt, &[ENTER], A::PromptAccept, "prompt-accept", "add the code (or remove it, when the passage has it)", HINT),
+    bind(CodePrompt, &[TAB], A::PromptComplete, "prompt-complete", "complete from the codes used so far (again: the next)", HINT),
+    bind(CodePrompt, &[ESC], A::PromptCancel, "prompt-cancel", "cancel", HINT),
+    bind(CodePrompt, &[BS], A::PromptBackspace, "prompt-backspace", "delete a character", NO),
+    bind(CodePrompt, &[ctrl('c')], A::Quit, "quit-while-typing", "quit", NO),
     bind(Library, &[k('j'), DOWN], A::Down, "down", "next row", HINT),
     bind(Library, &[k('k'), UP], A::Up, "up", "previous row", NO),
     bind(Library, &[k('g'), HOME], A::Top, "top", "first row", NO),
@@ -347,6 +372,7 @@ impl Keymap {
                 key: key.label(),
                 context: match context {
                     Context::Search => "search query",
+                    Context::CodePrompt => "code prompt",
                     _ => "rename prompt",
                 },
             });

@@ -6,6 +6,7 @@ mod action;
 mod app;
 pub mod bench;
 mod clipboard;
+mod coding;
 mod config;
 mod draw;
 mod history;
@@ -15,6 +16,8 @@ mod layout;
 mod library;
 mod library_words;
 mod panes;
+mod play;
+mod player;
 mod search_panel;
 mod search_state;
 mod session_view;
@@ -73,6 +76,8 @@ pub enum Msg {
     },
     Loaded(Box<Result<(podium::library::Item, library::Row), podium::formats::ImportError>>),
     LoadDone,
+    /// What the recording's player did.
+    Player(player::PlayerEvent),
 }
 
 /// Handles what the event loop itself does with the terminal: signals, and Ctrl-Z (a key in
@@ -102,15 +107,18 @@ pub fn settings() -> anyhow::Result<Settings> {
     Ok(config::load()?)
 }
 
-/// Opens the browser on `session` (read from `file`, or bundled) and returns when the reader
-/// quits.
-pub fn run(session: Session, file: Option<PathBuf>) -> anyhow::Result<()> {
+/// Opens the browser on `session` (read from `file`, or bundled; `media` its recording, when
+/// named) and returns when the reader quits.
+pub fn run(session: Session, file: Option<PathBuf>, media: Option<PathBuf>) -> anyhow::Result<()> {
     let settings = settings()?;
     let (tx, rx) = mpsc::channel::<Msg>();
     with_terminal(&tx, |term| {
         let (width, height) = ratatui::crossterm::terminal::size()?;
         let area = Rect::new(0, 0, width, height);
         let mut view = SessionView::open(session, file, area, &settings, &tx)?;
+        if media.is_some() {
+            view.app.play.media = media;
+        }
         spawn_input(tx.clone())?;
         term.draw(|f| draw::draw(f, &view.app))?;
         while !view.app.quit && term.ended_by.is_none() {
@@ -363,6 +371,7 @@ fn msg_action(msg: Msg, contexts: &[Context], keys: &Keymap) -> Option<Action> {
             }),
             _ => None,
         },
+        Msg::Player(event) => Some(Action::Player(event)),
         Msg::Term(_) | Msg::Signal(_) | Msg::Loaded(_) | Msg::LoadDone => None,
     }
 }
@@ -372,8 +381,10 @@ pub(crate) fn contexts(app: &App) -> Vec<Context> {
     match app.overlay {
         Overlay::Help => vec![Context::Help],
         Overlay::Marks => vec![Context::Marks],
+        Overlay::Codes => vec![Context::Codes],
         Overlay::Warnings => vec![Context::Warnings],
         _ if app.prompt.is_some() => vec![Context::Prompt],
+        _ if app.code_prompt.is_some() => vec![Context::CodePrompt],
         Overlay::Search => vec![Context::Search],
         Overlay::None => {
             let pane = match app.focus {

@@ -1,5 +1,6 @@
 //! One open session in the event loop: the app, the worker that searches it, and the I/O its
-//! effects ask for — the clipboard, marks, exports and renames kept in podium.toml.
+//! effects ask for — the clipboard, marks and codes, exports, renames kept in podium.toml, and
+//! the recording's player.
 
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -11,6 +12,7 @@ use ratatui::layout::Rect;
 use super::action::{self, Action};
 use super::app::App;
 use super::config::Settings;
+use super::player::Player;
 use super::worker::SearchWorker;
 use super::{Msg, clipboard, to_action};
 
@@ -21,9 +23,13 @@ pub struct SessionView {
     worker: SearchWorker,
     /// The session's file (`None` for the bundled session).
     file: Option<PathBuf>,
-    /// Where the marks are kept, and the marks as last read or written there: a save keeps
-    /// the change from these, merged with what another browser kept meanwhile.
-    marks: Option<(podium::marks::MarkStore, Vec<podium::marks::Mark>)>,
+    /// Where the marks and codes are kept, and what was last read or written there: a save
+    /// keeps the change from these, merged with what another browser kept meanwhile.
+    marks: Option<(podium::marks::MarkStore, podium::marks::Kept)>,
+    /// The recording's player, started by the first `p`; dropping it ends mpv.
+    player: Option<Player>,
+    /// Where the player's worker posts.
+    tx: mpsc::Sender<Msg>,
 }
 
 impl SessionView {
@@ -41,19 +47,27 @@ impl SessionView {
             .unwrap_or_default();
         let marks = podium::marks::MarkStore::default_dir().map(|dir| {
             let store = podium::marks::MarkStore::open(&dir, file.as_deref(), &app.session);
-            let (marks, warning) = store.load();
-            app.marks.clone_from(&marks);
+            let (kept, warning) = store.load();
+            app.marks.clone_from(&kept.marks);
+            app.codes.clone_from(&kept.codes);
+            app.lists_codes = !kept.codes.is_empty() && kept.marks.is_empty();
+            app.codebook = podium::marks::codebook(&dir);
             if let Some(w) = warning {
                 app.update(Action::Notify(w));
             }
-            (store, marks)
+            (store, kept)
         });
+        app.play.transcript.clone_from(&file);
+        app.play.media = file.as_deref().and_then(podium::media::beside);
+        app.play.program = super::player::find_mpv();
         let worker = SearchWorker::spawn(tx.clone()).context("cannot start the search thread")?;
         Ok(SessionView {
             app,
             worker,
             file,
             marks,
+            player: None,
+            tx: tx.clone(),
         })
     }
 
@@ -106,6 +120,40 @@ impl SessionView {
             }
             action::Effect::SaveQuery(query) => {
                 save_query(&query);
+                return;
+            }
+            action::Effect::Play {
+                program,
+                media,
+                start_ms,
+            } => {
+                if self.player.is_none() {
+                    match Player::spawn(self.tx.clone()) {
+                        Ok(p) => self.player = Some(p),
+                        Err(e) => {
+                            let failed = super::player::PlayerEvent::Failed(format!(
+                                "Could not start the player's thread: {e}"
+                            ));
+                            self.app.update(Action::Player(failed));
+                            return;
+                        }
+                    }
+                }
+                if let Some(p) = &self.player {
+                    p.start(program, media, start_ms);
+                }
+                return;
+            }
+            action::Effect::Pause => {
+                if let Some(p) = &self.player {
+                    p.pause();
+                }
+                return;
+            }
+            action::Effect::Resume { seek_ms } => {
+                if let Some(p) = &self.player {
+                    p.resume(seek_ms);
+                }
                 return;
             }
         };

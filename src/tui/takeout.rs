@@ -58,6 +58,7 @@ impl App {
             Some(s) => format!("{}.{}", mark.turn, s + 1),
             None => mark.turn.clone(),
         };
+        self.lists_codes = false;
         if let Some(i) = self.marks.iter().position(|m| *m == mark) {
             self.marks.remove(i);
             self.message = Some(format!("Unmarked {place}"));
@@ -68,7 +69,7 @@ impl App {
                 self.marks.len()
             ));
         }
-        Some(Effect::SaveMarks(self.marks.clone()))
+        Some(Effect::SaveMarks(self.kept()))
     }
 
     pub(super) fn go_to_mark(&mut self) {
@@ -91,10 +92,24 @@ impl App {
         }
     }
 
-    /// What is on screen, as Markdown: the marks (when listed), the filtered speaker, or all.
+    /// What is on screen, as Markdown: a code's passages (from the codes list, or under the
+    /// code filter), the marks (when listed), the filtered speaker, or all.
     pub(super) fn export(&mut self) -> Option<Effect> {
         let slug = podium::text::slug(&self.session.meta.title);
-        let (excerpts, stem) = if self.overlay == Overlay::Marks {
+        let code = match self.overlay {
+            Overlay::Codes => self
+                .code_counts()
+                .get(self.codes_selected)
+                .map(|(c, _)| c.clone()),
+            _ => self.code_filter.clone(),
+        };
+        let (excerpts, stem) = if let Some(code) = code {
+            let mut picked = podium::codes::excerpts(&self.session, &self.codes, &code);
+            if let Some(s) = self.filter {
+                picked.retain(|e| self.speaker_of(e.turn) == Some(s));
+            }
+            (picked, format!("{slug}-code-{}", podium::text::slug(&code)))
+        } else if self.overlay == Overlay::Marks {
             let mut picked: Vec<Excerpt> = self
                 .marks
                 .iter()

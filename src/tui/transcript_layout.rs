@@ -97,6 +97,21 @@ pub fn shown(session: &Session, turn: usize, p: usize) -> Cow<'_, str> {
     }
 }
 
+/// The paragraph of `turn` at line `offset` of its block (the header goes with the first, a
+/// blank line with the paragraph after it).
+pub fn paragraph_at(session: &Session, turn: usize, offset: usize, width: usize) -> usize {
+    let n = session.turns[turn].paragraphs.len();
+    let mut line = 1;
+    for p in 0..n {
+        let height = wrap::height(&shown(session, turn, p), width);
+        if offset < line + height {
+            return p;
+        }
+        line += height + 1;
+    }
+    n.saturating_sub(1)
+}
+
 /// Line offset, within its turn's block, of byte `at` of paragraph `paragraph`.
 pub fn line_in_turn(
     session: &Session,
@@ -196,6 +211,8 @@ mod tests {
         assert_eq!(TranscriptLayout::new(&s, vec![0], 10).total_lines(), 6);
         assert_eq!(line_in_turn(&s, 0, 1, 0, 10), 4);
         assert_eq!(line_in_turn(&s, 0, 1, 0, 40), 3);
+        let at: Vec<usize> = (0..6).map(|l| paragraph_at(&s, 0, l, 10)).collect();
+        assert_eq!(at, [0, 0, 1, 1, 1, 1]);
     }
 
     #[test]

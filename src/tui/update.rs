@@ -12,7 +12,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         if !matches!(
             action,
-            Action::SearchResults { .. } | Action::Resize { .. } | Action::MarksKept(_)
+            Action::SearchResults { .. }
+                | Action::Resize { .. }
+                | Action::MarksKept(_)
+                | Action::Player(_)
         ) {
             self.message = None;
         }
@@ -25,10 +28,15 @@ impl App {
             // The event loop suspends; it never hands this on.
             Action::Suspend => {}
             Action::Notify(text) => self.message = Some(text),
-            Action::MarksKept(marks) => {
-                self.marks = marks;
+            Action::MarksKept(kept) => {
+                self.marks = kept.marks;
+                self.codes = kept.codes;
                 self.marks_selected = self.marks_selected.min(self.marks.len().saturating_sub(1));
+                let codes = self.code_counts().len();
+                self.codes_selected = self.codes_selected.min(codes.saturating_sub(1));
+                self.codes_changed();
             }
+            Action::Player(event) => self.on_player(event),
             Action::Resize { width, height } => {
                 self.area = ratatui::layout::Rect::new(0, 0, width, height);
                 self.relayout(None);
@@ -45,7 +53,8 @@ impl App {
                 Overlay::None
                     if self.focus == Focus::Transcript
                         && self.middle == Middle::Summaries
-                        && self.prompt.is_none() =>
+                        && self.prompt.is_none()
+                        && self.code_prompt.is_none() =>
                 {
                     if !self.update_summaries(&action) {
                         return self.update_panes(action);
@@ -62,8 +71,10 @@ impl App {
                 }
                 Overlay::Help => self.update_help(action),
                 Overlay::Marks => return self.update_marks(action),
+                Overlay::Codes => return self.update_codes(action),
                 Overlay::Warnings => self.update_warnings(action),
                 _ if self.prompt.is_some() => return self.update_prompt(action),
+                _ if self.code_prompt.is_some() => return self.update_code_prompt(action),
                 Overlay::Search => return self.update_search(action),
                 Overlay::None => return self.update_panes(action),
             },
@@ -121,13 +132,14 @@ impl App {
             }
             Action::Open => self.go_to_mark(),
             Action::OpenMarks => self.overlay = Overlay::None,
+            Action::SwitchList => self.overlay = Overlay::Codes,
             Action::CopyQuote | Action::CopyTurn => return self.copy(false),
             Action::Export => return self.export(),
             Action::DeleteMark if self.marks_selected < self.marks.len() => {
                 self.marks.remove(self.marks_selected);
                 self.marks_selected = self.marks_selected.min(self.marks.len().saturating_sub(1));
                 self.message = Some("Mark removed".into());
-                return Some(Effect::SaveMarks(self.marks.clone()));
+                return Some(Effect::SaveMarks(self.kept()));
             }
             _ => {}
         }
@@ -215,14 +227,24 @@ impl App {
             }
             Action::ToggleFilter => self.toggle_filter(),
             Action::ToggleStatsScope => self.whole_session_stats = !self.whole_session_stats,
+            Action::Back if self.code_filter.is_some() => self.clear_code_filter(),
             Action::Back => self.back = self.from_library,
             Action::CopyQuote => return self.copy(false),
             Action::CopyTurn => return self.copy(true),
             Action::ToggleMark => return self.toggle_mark(),
             Action::OpenMarks => {
                 self.marks_selected = self.marks_selected.min(self.marks.len().saturating_sub(1));
-                self.overlay = Overlay::Marks;
+                let codes = self.code_counts().len();
+                self.codes_selected = self.codes_selected.min(codes.saturating_sub(1));
+                self.overlay = if self.lists_codes {
+                    Overlay::Codes
+                } else {
+                    Overlay::Marks
+                };
             }
+            Action::CodePassage => self.code_passage(),
+            Action::Play => return self.play_here(),
+            Action::ToggleFollow => self.toggle_follow(),
             Action::Export => return self.export(),
             Action::RenameSpeaker => {
                 if let Some(sp) = self.session.speakers.get(self.selected) {

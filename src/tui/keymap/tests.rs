@@ -46,7 +46,7 @@ fn ctrl_z_suspends_in_every_context() {
     let z = press(KeyCode::Char('z'), KeyModifiers::CONTROL);
     for context in [
         Global, Transcript, Summaries, Speakers, Stats, Search, Help, Library, Marks, Warnings,
-        Prompt,
+        Prompt, Codes, CodePrompt,
     ] {
         assert_eq!(
             action_for(&z, &[context]),
@@ -162,4 +162,39 @@ fn a_pane_key_elsewhere_says_where_it_works() {
     assert_eq!(map.action_for(&r, &[Transcript, Global]), None);
     let b = map.elsewhere(&r, &[Transcript, Global]).expect("r");
     assert_eq!((b.context, b.name), (Speakers, "rename"));
+}
+
+#[test]
+fn the_code_prompt_types_letters_and_completes_with_tab() {
+    let t = press(KeyCode::Char('t'), KeyModifiers::NONE);
+    assert_eq!(
+        action_for(&t, &[Transcript, Global]),
+        Some(Action::CodePassage)
+    );
+    assert_eq!(
+        action_for(&t, &[CodePrompt]),
+        Some(Action::PromptInput('t'))
+    );
+    let tab = press(KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(
+        action_for(&tab, &[CodePrompt]),
+        Some(Action::PromptComplete)
+    );
+    assert_eq!(action_for(&tab, &[Marks]), Some(Action::SwitchList));
+    assert_eq!(action_for(&tab, &[Codes]), Some(Action::SwitchList));
+    let p = press(KeyCode::Char('p'), KeyModifiers::NONE);
+    assert_eq!(action_for(&p, &[Transcript, Global]), Some(Action::Play));
+    let f = press(KeyCode::Char('F'), KeyModifiers::SHIFT);
+    assert_eq!(
+        action_for(&f, &[Speakers, Global]),
+        Some(Action::ToggleFollow)
+    );
+    let mut map = Keymap::default();
+    assert!(matches!(
+        map.with_keys("prompt-complete", &[k('x')]),
+        Err(KeymapError::Typed {
+            context: "code prompt",
+            ..
+        })
+    ));
 }

@@ -1,4 +1,5 @@
-//! The bottom line: the most useful keys for the focused pane, a message, and the filter state.
+//! The bottom line: the most useful keys for the focused pane, a message or a prompt, and on
+//! the right what is on: the code and speaker filters, the player.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,15 +8,46 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::Context;
+use crate::tui::play::PlayState;
 use crate::tui::widgets::fit_line;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let t = app.theme;
-    let right = app
-        .filter
-        .map(|s| format!(" filter: {} (f) ", app.session.speakers[s].name));
+    let mut on: Vec<String> = Vec::new();
+    if let Some(code) = &app.code_filter {
+        on.push(format!("code: {code} (Esc)"));
+    }
+    if let Some(s) = app.filter {
+        on.push(format!("filter: {} (f)", app.session.speakers[s].name));
+    }
+    if let Some(player) = player(app) {
+        on.push(player);
+    }
+    let right = (!on.is_empty()).then(|| format!(" {} ", on.join(" · ")));
     let mut spans: Vec<Span<'_>> = Vec::new();
-    if let Some(p) = &app.prompt {
+    if let Some(p) = &app.code_prompt {
+        let has = if p.has.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", p.has.join(", "))
+        };
+        spans.push(Span::styled(
+            format!(" Code {}{has}: ", p.place(app)),
+            t.key(),
+        ));
+        spans.push(Span::raw(p.input.clone()));
+        spans.push(Span::styled("▏", t.dim()));
+        let candidates = app.code_candidates(&p.input);
+        let typed = p.input.trim();
+        let tail = if p.has.iter().any(|h| h == typed) {
+            " (Enter: remove it, Esc: cancel)".to_string()
+        } else if candidates.is_empty() || candidates == [typed] {
+            " (Enter: code it, Esc: cancel)".to_string()
+        } else {
+            format!(" Tab: {}", candidates.join(" · "))
+        };
+        spans.push(Span::styled(tail, t.dim()));
+    } else if let Some(p) = &app.prompt {
         spans.push(Span::styled(format!(" Rename {} to: ", p.speaker), t.key()));
         spans.push(Span::raw(p.input.clone()));
         spans.push(Span::styled("▏ (Enter: rename, Esc: cancel)", t.dim()));
@@ -51,4 +83,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         };
         frame.render_widget(Line::from(Span::styled(right, t.selected())), r);
     }
+}
+
+/// `playing 00:04:12 · follow (F)`: the player's state and time, while there is a player.
+fn player(app: &App) -> Option<String> {
+    let play = &app.play;
+    let state = match play.state {
+        PlayState::Stopped if play.follow => return Some("follow (F)".into()),
+        PlayState::Stopped => return None,
+        PlayState::Starting => "starting",
+        PlayState::Playing => "playing",
+        PlayState::Paused { .. } => "paused",
+    };
+    let follow = if play.follow { " · follow (F)" } else { "" };
+    Some(format!("{state}{}{follow}", app.play_clock()))
 }

@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let height = (app.marks.len() as u16 + 3).clamp(6, 20).min(area.height);
     let rect = super::popup(frame, area, width, height);
     let title = format!(
-        " Marks ({}) · Enter go · y copy · d remove · e export ",
+        " Marks ({}) · Enter go · y copy · d remove · e export · Tab codes ",
         app.marks.len()
     );
     frame.render_widget(frame_block(rect, title, true, t), rect);

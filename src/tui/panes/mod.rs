@@ -1,5 +1,6 @@
 //! One module per pane. Each draws from `&App` into its rectangle and changes nothing.
 
+pub mod codes;
 pub mod footer;
 pub mod header;
 pub mod library;

@@ -1,6 +1,7 @@
 //! The transcript: each turn's header (speaker, turn id, time) and its text wrapped to the pane,
-//! the current turn marked in the gutter, a found sentence highlighted with its matched letters,
-//! and a scrollbar that doubles as a map of who spoke where. Only the turns on screen are
+//! the current turn marked in the gutter, coded passages marked beside it (their codes in the
+//! turn's header), a found sentence highlighted with its matched letters, and a scrollbar that
+//! doubles as a map of who spoke where. Only the turns on screen are
 //! wrapped and styled; the layout cache gives their positions.
 
 use std::ops::Range;
@@ -20,10 +21,13 @@ use crate::tui::{transcript_layout, wrap};
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let t = app.theme;
     let focused = app.focus == Focus::Transcript;
-    let title = match app.filter {
+    let mut title = match app.filter {
         Some(s) => format!(" Transcript · {} only ", app.session.speakers[s].name),
         None => " Transcript ".to_string(),
     };
+    if let Some(code) = &app.code_filter {
+        title.push_str(&format!("· coded {} ", clean(code)));
+    }
     let mut block = frame_block(rect, title, focused, t);
     if layout::bordered(rect) {
         block = block.title_bottom(Line::from(position(app)).right_aligned());
@@ -54,7 +58,7 @@ pub fn position(app: &App) -> String {
         .saturating_sub(app.viewport())
         .max(1);
     let pct = (app.top.min(scrollable) * 100) / scrollable;
-    let of = if app.filter.is_some() {
+    let of = if app.filter.is_some() || app.code_filter.is_some() {
         format!("{}/{shown} shown", pos + 1)
     } else {
         format!("{id}/{shown}")
@@ -98,22 +102,36 @@ fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
     let tr = &session.turns[turn];
     let speaker = app.speaker_of(turn).unwrap_or(0);
     let current = app.current_turn() == Some(turn);
-    let gutter = || -> Span<'static> {
-        if current {
-            Span::styled("▌ ", t.speaker(speaker))
+    let codes = app.codes_on(turn);
+    let whole_turn_coded = codes.iter().any(|(s, _)| s.is_none());
+    // Byte ranges of coded sentences, by paragraph.
+    let coded: Vec<(usize, Range<usize>)> = codes
+        .iter()
+        .filter_map(|(s, _)| tr.sentences.get((*s)?))
+        .map(|span| (span.paragraph, span.start..span.end))
+        .collect();
+    let gutter = |code: bool| -> Vec<Span<'static>> {
+        let bar = if current {
+            Span::styled("▌", t.speaker(speaker))
         } else {
-            Span::raw("  ")
-        }
+            Span::raw(" ")
+        };
+        let mark = if code {
+            Span::styled("▏", t.key())
+        } else {
+            Span::raw(" ")
+        };
+        vec![bar, mark]
     };
     let mut lines = Vec::new();
-    let mut header = vec![
-        gutter(),
+    let mut header = gutter(!codes.is_empty());
+    header.extend([
         Span::styled(
             clean(session.speaker_name(tr)).into_owned(),
             t.speaker(speaker).patch(t.title()),
         ),
         Span::styled(format!(" · {}", tr.id), t.dim()),
-    ];
+    ]);
     if let Some(time) = app.figures.times.get(turn) {
         // `[00:14:32]` from the source's own timestamps, `~00:31:46` when estimated.
         let clock = stats::clock_at(session, time.start);
@@ -123,11 +141,17 @@ fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
         };
         header.push(Span::styled(shown, t.dim()));
     }
+    if !codes.is_empty() {
+        // The header may use the column the text keeps free at the right.
+        let used: usize = header[2..].iter().map(Span::width).sum();
+        let room = (app.layout.width + 1).saturating_sub(used);
+        header.push(Span::styled(code_tags(&codes, room), t.key()));
+    }
     lines.push(Line::from(header));
     let found = app.found.as_ref().filter(|f| f.quote.turn == turn);
     for (p, paragraph) in tr.paragraphs.iter().enumerate() {
         if p > 0 {
-            lines.push(Line::from(gutter()));
+            lines.push(Line::from(gutter(whole_turn_coded)));
         }
         let marks = found.and_then(|f| {
             let span = tr.sentences.get(f.quote.sentence)?;
@@ -138,12 +162,16 @@ fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
         let shown = transcript_layout::shown(session, turn, p);
         let label = shown.len() - paragraph.len();
         for range in wrap::wrap(&shown, app.layout.width) {
-            let mut spans = vec![gutter()];
+            let text = range.start.max(label) - label..range.end.max(label) - label;
+            let code = coded.iter().any(|(cp, r)| {
+                *cp == p && r.start < text.end.max(text.start + 1) && text.start < r.end
+            });
+            let mut spans = gutter(code || whole_turn_coded);
             if range.start < label {
                 let end = range.end.min(label);
                 spans.push(Span::styled(shown[range.start..end].to_string(), t.dim()));
             }
-            let range = range.start.max(label) - label..range.end.max(label) - label;
+            let range = text;
             match &marks {
                 _ if range.is_empty() => {}
                 Some((sentence, lit)) => spans.extend(styled_range(
@@ -159,8 +187,32 @@ fn turn_lines(app: &App, turn: usize) -> Vec<Line<'static>> {
             lines.push(Line::from(spans));
         }
     }
-    lines.push(Line::from(gutter()));
+    lines.push(Line::from(gutter(false)));
     lines
+}
+
+/// ` · #roles #trust`: the turn's codes, as many as fit in `room` columns with `+N` for the
+/// rest, or ` · 3 codes` when not one fits.
+fn code_tags(codes: &[(Option<usize>, &str)], room: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut names: Vec<&str> = codes.iter().map(|(_, c)| *c).collect();
+    names.sort_unstable();
+    names.dedup();
+    let tags: Vec<String> = names.iter().map(|c| format!(" #{}", clean(c))).collect();
+    for shown in (1..=tags.len()).rev() {
+        let left = tags.len() - shown;
+        let mut out = format!(" ·{}", tags[..shown].concat());
+        if left > 0 {
+            out.push_str(&format!(" +{left}"));
+        }
+        if out.width() <= room {
+            return out;
+        }
+    }
+    match names.len() {
+        1 => " · 1 code".into(),
+        n => format!(" · {n} codes"),
+    }
 }
 
 /// The found sentence's byte range and the byte offsets of its matched letters.
@@ -238,5 +290,17 @@ fn draw_turn_map(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             None => app.theme.dim(),
         };
         cell.set_style(style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn code_tags_fit_their_room() {
+        let codes = [(None, "trust"), (Some(1), "roles"), (Some(2), "trust")];
+        assert_eq!(super::code_tags(&codes, 40), " · #roles #trust");
+        assert_eq!(super::code_tags(&codes, 15), " · #roles +1");
+        assert_eq!(super::code_tags(&codes, 5), " · 2 codes");
+        assert_eq!(super::code_tags(&codes[..1], 3), " · 1 code");
     }
 }

@@ -3,6 +3,8 @@
 //! into ratatui's `TestBackend` and compared with insta snapshots.
 
 mod analysis;
+mod codes;
+mod play;
 mod reading;
 mod search;
 mod takeout;

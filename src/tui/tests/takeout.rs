@@ -40,7 +40,7 @@ fn marks_toggle_list_go_and_export() {
     let Some(Effect::SaveMarks(marks)) = effect_of(&mut a, "]", Action::ToggleMark) else {
         panic!("m marks");
     };
-    assert_eq!(marks.len(), 1);
+    assert_eq!(marks.marks.len(), 1);
     keys(&mut a, "/'cyber hygiene<Enter>m");
     assert_eq!(a.marks.len(), 2);
     assert_eq!(
@@ -69,7 +69,7 @@ fn marks_toggle_list_go_and_export() {
     let Some(Effect::SaveMarks(left)) = a.update(Action::DeleteMark) else {
         panic!("d removes");
     };
-    assert_eq!(left.len(), 1);
+    assert_eq!(left.marks.len(), 1);
     keys(&mut a, "<Esc>m");
     assert_eq!(a.marks.len(), 2, "m on t3 marks it again");
     keys(&mut a, "m");

@@ -26,8 +26,10 @@ pub const SESSION: &[Context] = &[
     Context::Stats,
     Context::Search,
     Context::Marks,
+    Context::Codes,
     Context::Warnings,
     Context::Prompt,
+    Context::CodePrompt,
     Context::Help,
     Context::Anywhere,
 ];
