@@ -35,6 +35,20 @@ impl Kind {
 /// payload.
 const MAGIC: &[u8; 8] = b"PODIUMC1";
 
+/// Which build of Podium made an entry: the running program's size and modification time. A
+/// rebuilt importer may read a file differently, and a version number alone does not change
+/// between builds; an entry made by another build is a miss.
+fn build() -> &'static str {
+    static BUILD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BUILD.get_or_init(|| {
+        use std::os::unix::fs::MetadataExt;
+        std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| format!("{}.{}.{}", m.len(), m.mtime(), m.mtime_nsec()))
+            .unwrap_or_default()
+    })
+}
+
 impl Cache {
     pub fn at(dir: PathBuf) -> Self {
         Cache { dir }
@@ -54,7 +68,7 @@ impl Cache {
             return None;
         }
         Some(format!(
-            "{}\0{}\0{}.{}\0{}.{}\0{}:{}\0{FORMAT_VERSION}\0{}",
+            "{}\0{}\0{}.{}\0{}.{}\0{}:{}\0{FORMAT_VERSION}\0{}\0{}",
             canonical.display(),
             m.len(),
             m.mtime(),
@@ -63,7 +77,8 @@ impl Cache {
             m.ctime_nsec(),
             m.dev(),
             m.ino(),
-            env!("CARGO_PKG_VERSION")
+            env!("CARGO_PKG_VERSION"),
+            build()
         ))
     }
 

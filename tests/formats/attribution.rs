@@ -331,6 +331,8 @@ fn issue_12_show_notes_before_the_transcript_line_are_front_matter() {
 fn issue_12_check_reports_format_speakers_front_matter_and_warnings() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_podium"))
+            .env("XDG_DATA_HOME", "/nonexistent/podium-test-data")
+            .env("XDG_CACHE_HOME", "/nonexistent/podium-test-cache")
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()

@@ -78,6 +78,8 @@ fn stats_per_format_snapshots() {
     for name in ALL {
         let out = Command::new(env!("CARGO_BIN_EXE_podium"))
             .env("XDG_DATA_HOME", "/nonexistent/podium-test-data")
+            // Never the reader's own cache: what it holds was imported by another build.
+            .env("XDG_CACHE_HOME", "/nonexistent/podium-test-cache")
             .args(["stats", &format!("tests/fixtures/formats/{name}")])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
@@ -95,6 +97,7 @@ fn format_flag_overrides_detection_and_names_the_formats() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_podium"))
             .env("XDG_DATA_HOME", "/nonexistent/podium-test-data")
+            .env("XDG_CACHE_HOME", "/nonexistent/podium-test-cache")
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
