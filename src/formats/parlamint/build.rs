@@ -123,12 +123,18 @@ impl Builder<'_> {
             s.listed = true;
             return s;
         }
+        // An id that reads as no name (a Wikidata `Q44620`) gives way to the label printed
+        // before the speech, `Strauss (CSU):`, whose parenthesis is the party.
         let readable = names::readable_id(id);
-        s.name = if readable.is_empty() {
-            label.map_or_else(|| id.to_string(), names::label)
-        } else {
-            readable
-        };
+        let printed = label.map(names::label_party);
+        match printed {
+            Some((name, party)) if readable.is_empty() || names::opaque(id) => {
+                s.name = name;
+                s.party = party;
+            }
+            None if readable.is_empty() || names::opaque(id) => s.name = id.to_string(),
+            _ => s.name = readable,
+        }
         self.guessed.push((id.to_string(), s.name.clone()));
         s
     }

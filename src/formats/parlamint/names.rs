@@ -49,6 +49,29 @@ pub fn label(text: &str) -> String {
     text.trim().trim_end_matches([':', '：']).trim().to_string()
 }
 
+/// Whether an id reads as no name: mostly digits (`Q44620`, `12345`), at most one letter.
+pub fn opaque(id: &str) -> bool {
+    let id = id.trim_start_matches('#');
+    let letters = id.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = id.chars().filter(char::is_ascii_digit).count();
+    letters <= 1 || digits > letters
+}
+
+/// A label as a name and the party in its last parenthesis: `Strauss (CSU):` → ("Strauss",
+/// "CSU"), `Erhard Grundl (BÜNDNIS 90/DIE GRÜNEN):` → ("Erhard Grundl", "BÜNDNIS 90/DIE
+/// GRÜNEN"); a label without one is all name.
+pub fn label_party(text: &str) -> (String, Option<String>) {
+    let whole = label(text);
+    if let Some(inner) = whole.strip_suffix(')')
+        && let Some((name, party)) = inner.rsplit_once('(')
+        && !name.trim().is_empty()
+        && !party.trim().is_empty()
+    {
+        return (name.trim().to_string(), Some(party.trim().to_string()));
+    }
+    (whole, None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +89,27 @@ mod tests {
         assert_eq!(readable_id("#Schmidt_Ulla.2"), "Schmidt Ulla");
         assert_eq!(readable_id("#DeSUS"), "De SUS");
         assert_eq!(readable_id(""), "");
+    }
+
+    #[test]
+    fn opaque_ids_and_parties_in_labels() {
+        assert!(opaque("#Q44620") && opaque("12345") && opaque("Q1"));
+        assert!(!opaque("StephenKinnock") && !opaque("Schmidt_Ulla.2"));
+        assert_eq!(
+            label_party("Strauss (CSU):"),
+            ("Strauss".to_string(), Some("CSU".to_string()))
+        );
+        assert_eq!(
+            label_party("Erhard Grundl (BÜNDNIS 90/DIE GRÜNEN):")
+                .1
+                .as_deref(),
+            Some("BÜNDNIS 90/DIE GRÜNEN")
+        );
+        assert_eq!(
+            label_party("Präsident Dr. Köhler:"),
+            ("Präsident Dr. Köhler".to_string(), None)
+        );
+        assert_eq!(label_party("(CSU)").1, None);
     }
 
     #[test]
