@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod groups;
 mod import;
 mod input;
 mod out;
@@ -24,6 +25,8 @@ pub enum Command {
     Browse(input::Source),
     Import(import::Import),
     Stats(stats::Stats),
+    /// `stats --by`, or `stats` of a library.
+    Groups(groups::Groups),
     Search(search::Search),
     Summary(summary::Summary),
     Synth(synth::Synth),
@@ -65,6 +68,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Kwic(c) => c.run(),
         Command::Import(c) => c.run(),
         Command::Stats(c) => c.run(),
+        Command::Groups(c) => c.run(),
         Command::Search(c) => c.run(),
         Command::Check(c) => c.run(),
         Command::Summary(c) => c.run(),
