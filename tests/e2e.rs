@@ -6,6 +6,8 @@
 
 use std::process::Command;
 
+#[path = "e2e/parliament.rs"]
+mod parliament;
 #[path = "e2e/reading.rs"]
 mod reading;
 #[path = "e2e/tmux.rs"]
