@@ -350,4 +350,5 @@ fn a_corpus_folder_is_a_library_without_failures() {
 }
 
 mod messy;
+mod real;
 mod stats;

@@ -385,7 +385,7 @@ pub fn build(sitting: Sitting, sources: Sources<'_>, format: &str) -> Session {
         b.warn(
             None,
             format!(
-                "{} speaker(s) named by neither the corpus lists nor a -meta.tsv, so named from their ids: {msg}",
+                "{} speaker(s) named by neither the corpus lists nor a -meta.tsv, so named from their ids or the labels printed before their speeches: {msg}",
                 b.guessed.len()
             ),
         );

@@ -57,11 +57,22 @@ pub fn opaque(id: &str) -> bool {
     letters <= 1 || digits > letters
 }
 
+/// Offices a chair's label starts with (`Vizepräsidentin Aydan Özoğuz:`), in the forms the
+/// corpora print them: the office is the chair's role, not part of the name.
+const OFFICES: &[&str] = &["präsident", "präsidentin", "predsednik", "predsednica"];
+
 /// A label as a name and the party in its last parenthesis: `Strauss (CSU):` → ("Strauss",
 /// "CSU"), `Erhard Grundl (BÜNDNIS 90/DIE GRÜNEN):` → ("Erhard Grundl", "BÜNDNIS 90/DIE
-/// GRÜNEN"); a label without one is all name.
+/// GRÜNEN"), `Präsident Dr. Köhler:` → ("Dr. Köhler", none); a label without a party is all
+/// name, less a leading office.
 pub fn label_party(text: &str) -> (String, Option<String>) {
-    let whole = label(text);
+    let mut whole = label(text);
+    if let Some((first, rest)) = whole.split_once(' ') {
+        let first = first.to_lowercase();
+        if !rest.trim().is_empty() && OFFICES.iter().any(|o| first.ends_with(o)) {
+            whole = rest.trim().to_string();
+        }
+    }
     if let Some(inner) = whole.strip_suffix(')')
         && let Some((name, party)) = inner.rsplit_once('(')
         && !name.trim().is_empty()
@@ -107,7 +118,16 @@ mod tests {
         );
         assert_eq!(
             label_party("Präsident Dr. Köhler:"),
-            ("Präsident Dr. Köhler".to_string(), None)
+            ("Dr. Köhler".to_string(), None)
+        );
+        assert_eq!(
+            label_party("Vizepräsidentin Aydan Özoğuz:").0,
+            "Aydan Özoğuz"
+        );
+        assert_eq!(
+            label_party("Präsident:").0,
+            "Präsident",
+            "an office alone stays"
         );
         assert_eq!(label_party("(CSU)").1, None);
     }
