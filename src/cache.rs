@@ -45,7 +45,8 @@ impl Cache {
         files::cache_dir().map(|d| d.join("sessions"))
     }
 
-    /// What identifies one version of one file.
+    /// What identifies one version of one file: its own, and that of every other file its
+    /// import reads (a ParlaMint sitting's corpus lists and `-meta.tsv`).
     fn key(path: &Path) -> Option<String> {
         use std::os::unix::fs::MetadataExt;
         let canonical = path.canonicalize().ok()?;
@@ -53,18 +54,33 @@ impl Cache {
         if !m.is_file() {
             return None;
         }
-        Some(format!(
-            "{}\0{}\0{}.{}\0{}.{}\0{}:{}\0{FORMAT_VERSION}\0{}",
-            canonical.display(),
-            m.len(),
-            m.mtime(),
-            m.mtime_nsec(),
-            m.ctime(),
-            m.ctime_nsec(),
-            m.dev(),
-            m.ino(),
-            env!("CARGO_PKG_VERSION")
-        ))
+        let mut inputs = String::new();
+        for input in crate::formats::parlamint::inputs_of(&canonical) {
+            inputs.push_str(&match std::fs::metadata(&input) {
+                Ok(i) => format!(
+                    "\0{}:{}.{}.{}",
+                    input.display(),
+                    i.len(),
+                    i.mtime(),
+                    i.mtime_nsec()
+                ),
+                Err(_) => format!("\0{}:-", input.display()),
+            });
+        }
+        Some(
+            format!(
+                "{}\0{}\0{}.{}\0{}.{}\0{}:{}\0{FORMAT_VERSION}\0{}",
+                canonical.display(),
+                m.len(),
+                m.mtime(),
+                m.mtime_nsec(),
+                m.ctime(),
+                m.ctime_nsec(),
+                m.dev(),
+                m.ino(),
+                env!("CARGO_PKG_VERSION")
+            ) + &inputs,
+        )
     }
 
     /// A digest also depends on the podium.toml beside the file, since it carries fixed names.

@@ -93,3 +93,38 @@ fn sittings_of_three_parliaments_are_one_library() {
     let csu = by_party.iter().find(|g| g.name == "CSU").unwrap();
     assert_eq!(csu.years[0].year, "1949");
 }
+
+#[test]
+fn sittings_keep_their_ids_and_the_cache_notices_an_edited_person_list() {
+    let dir = copy(&[
+        (COMMONS, COMMONS),
+        ("ParlaMint-GB.xml", "ParlaMint-GB.xml"),
+        ("ParlaMint-GB-listPerson.xml", "ParlaMint-GB-listPerson.xml"),
+        ("ParlaMint-GB-listOrg.xml", "ParlaMint-GB-listOrg.xml"),
+    ]);
+    let sitting = dir.path().join(COMMONS);
+    let cache = podium::cache::Cache::at(dir.path().join("cache"));
+    let first = library::load_one(&sitting, None, Some(&cache)).unwrap();
+    let s = &first.session;
+    assert_eq!(
+        s.meta.source_id.as_deref(),
+        Some("ParlaMint-GB_2017-09-07-commons")
+    );
+    let ids: Vec<&[String]> = s.turns.iter().map(|t| t.source_ids.as_slice()).collect();
+    assert_eq!(ids, [["u1"], ["u2"], ["u581"], ["u582"]]);
+    // Kept in Podium JSON, and read back.
+    let json = serde_json::to_string(s.as_ref()).unwrap();
+    assert!(json.contains(r#""source_ids":["u1"]"#), "{json}");
+    assert!(json.contains(r#""source_id":"ParlaMint-GB_2017-09-07-commons""#));
+    let back = podium::formats::load_bytes("x.json", None, json.as_bytes()).unwrap();
+    assert_eq!(back.session.turns[2].source_ids, ["u581"]);
+    assert_eq!(s.speakers[0].name, "Stephen Nathan Kinnock");
+    // From the cache while nothing changed; an edit of the person list is noticed.
+    let again = library::load_one(&sitting, None, Some(&cache)).unwrap();
+    assert!(again.warnings.is_empty() && again.session == first.session);
+    let list = dir.path().join("ParlaMint-GB-listPerson.xml");
+    let text = std::fs::read_to_string(&list).unwrap();
+    std::fs::write(&list, text.replacen("<forename>Nathan</forename>", "", 1)).unwrap();
+    let edited = library::load_one(&sitting, None, Some(&cache)).unwrap();
+    assert_eq!(edited.session.speakers[0].name, "Stephen Kinnock");
+}

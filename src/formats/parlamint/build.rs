@@ -274,13 +274,27 @@ fn meta(sitting: &Sitting, sources: &Sources<'_>, format: &str) -> Meta {
             .or(chamber),
         term: term.or_else(|| tsv.and_then(|t| t.term.clone())),
         language: sitting.language.clone(),
+        source_id: sitting.id.clone(),
         ..Meta::default()
+    }
+}
+
+/// An utterance's id as a turn keeps it: after the sitting's id and a dot where it starts with
+/// them (`u12` for `ParlaMint-GB_2017-09-07-commons.u12`), else whole.
+fn short_id(id: String, sitting: Option<&str>) -> String {
+    match sitting
+        .and_then(|s| id.strip_prefix(s))
+        .and_then(|rest| rest.strip_prefix('.'))
+    {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => id,
     }
 }
 
 /// Builds the session of a read sitting.
 pub fn build(sitting: Sitting, sources: Sources<'_>, format: &str) -> Session {
     let meta = meta(&sitting, &sources, format);
+    let meta_id = meta.source_id.clone();
     let mut b = Builder {
         sources,
         date: meta.date.clone(),
@@ -341,17 +355,22 @@ pub fn build(sitting: Sitting, sources: Sources<'_>, format: &str) -> Session {
                     paragraphs.push(std::mem::take(&mut pending).join(" "));
                 }
                 paragraphs.extend(u.paragraphs);
+                let source_id = u.id.map(|id| short_id(id, meta_id.as_deref()));
                 let merge = !boundary
                     && matches!(key, Key::Person(_))
                     && turns
                         .last()
                         .is_some_and(|t| t.speaker.get() == ix && t.role == role);
                 match turns.last_mut() {
-                    Some(last) if merge => last.paragraphs.extend(paragraphs),
+                    Some(last) if merge => {
+                        last.paragraphs.extend(paragraphs);
+                        last.source_ids.extend(source_id);
+                    }
                     _ => {
                         let mut t = Turn::new(turns.len(), SpeakerIx(ix), Vec::new());
                         t.paragraphs = paragraphs;
                         t.role = role;
+                        t.source_ids.extend(source_id);
                         turns.push(t);
                     }
                 }

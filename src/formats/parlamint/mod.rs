@@ -171,6 +171,37 @@ fn has_xml_twin(path: &Path, stem: &str) -> bool {
         .any(|p| p.is_file())
 }
 
+/// The other files a sitting's import reads, for the cache to notice their edits: the
+/// `-meta.tsv` beside it and the corpus root above it with the person and organisation lists
+/// beside that root — whether or not they are there now, so one added later counts too. None
+/// for a file whose name is not a ParlaMint sitting's.
+pub fn inputs_of(sitting: &Path) -> Vec<std::path::PathBuf> {
+    let Some(name) = sitting
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+    else {
+        return Vec::new();
+    };
+    if !name.starts_with("ParlaMint") || !name.contains('_') {
+        return Vec::new();
+    }
+    let stem = name
+        .strip_suffix(".ana.xml")
+        .or_else(|| name.strip_suffix(".xml"))
+        .or_else(|| name.strip_suffix(".txt"))
+        .unwrap_or(&name);
+    let dir = sitting.parent().unwrap_or(Path::new(""));
+    let mut out = vec![
+        dir.join(format!("{stem}-meta.tsv")),
+        dir.join(format!("{stem}-ana-meta.tsv")),
+    ];
+    if let Some(root) = corpus::find_root(sitting, None) {
+        out.extend(corpus::list_paths(&root));
+        out.push(root);
+    }
+    out
+}
+
 /// Whether `dir` holds a ParlaMint corpus root.
 fn holds_corpus_root(dir: &Path) -> bool {
     let Ok(entries) = std::fs::read_dir(dir) else {
