@@ -185,16 +185,10 @@ pub fn inputs_of(sitting: &Path) -> Vec<std::path::PathBuf> {
     if !name.starts_with("ParlaMint") || !name.contains('_') {
         return Vec::new();
     }
-    let stem = name
-        .strip_suffix(".ana.xml")
-        .or_else(|| name.strip_suffix(".xml"))
-        .or_else(|| name.strip_suffix(".txt"))
-        .unwrap_or(&name);
-    let dir = sitting.parent().unwrap_or(Path::new(""));
-    let mut out = vec![
-        dir.join(format!("{stem}-meta.tsv")),
-        dir.join(format!("{stem}-ana-meta.tsv")),
-    ];
+    let mut out: Vec<std::path::PathBuf> = meta_tsv::candidates(sitting)
+        .into_iter()
+        .flatten()
+        .collect();
     if let Some(root) = corpus::find_root(sitting, None) {
         out.extend(corpus::list_paths(&root));
         out.push(root);
