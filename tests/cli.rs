@@ -247,8 +247,8 @@ fn bad_inputs_exit_2_naming_file_and_line() {
             ),
         );
         run(&p(&bad_json), &format!("{}:3: invalid type", p(&bad_json)));
-        // A folder is a library for search; for one-session commands it is an error.
-        if cmd[0] != "search" {
+        // A folder is a library for search and stats; for import it is an error.
+        if cmd[0] == "import" {
             run(d.to_str().expect("dir"), "is a directory");
         }
         run(&p(&d.join("missing.txt")), "missing.txt: no such file");

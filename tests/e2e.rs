@@ -10,6 +10,8 @@ use std::process::Command;
 mod analysis;
 #[path = "e2e/codes.rs"]
 mod codes;
+#[path = "e2e/parliament.rs"]
+mod parliament;
 #[path = "e2e/player.rs"]
 mod player;
 #[path = "e2e/reading.rs"]

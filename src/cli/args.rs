@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 use super::values::{ColorWhen, FormatName, ToName};
 use super::{
-    Command, check, codes, import, input::Source, redaction, search, stats, summary, synth,
+    Command, check, codes, groups, import, input::Source, redaction, search, stats, summary, synth,
     takeout, timeline, words,
 };
 
@@ -53,13 +53,18 @@ pub enum Sub {
         #[arg(long, requires = "output")]
         force: bool,
     },
-    /// Per-speaker statistics: computed figures beside the published ones
+    /// Per-speaker statistics: computed figures beside the published ones; of a folder (or
+    /// with --by), speeches, words and shares by person or party, year by year
     Stats {
-        /// Session file (default: the bundled session)
+        /// Session file or library folder (default: the bundled session)
         file: Option<PathBuf>,
-        /// Print JSON instead of a table
+        /// Print JSON instead of a table (JSON Lines with --by or a folder)
         #[arg(long)]
         json: bool,
+        /// Figures across the sessions by person (one person across sittings by their id)
+        /// or by party; a folder is by person unless this says otherwise
+        #[arg(long, value_name = "WHAT", value_parser = ["person", "party"])]
+        by: Option<String>,
         #[command(flatten)]
         color: ColorWhen,
     },
@@ -283,11 +288,34 @@ impl Cli {
                     force,
                 })
             }
-            Sub::Stats { file, json, color } => Command::Stats(stats::Stats {
-                source: source(file.into_iter().collect()),
+            Sub::Stats {
+                file,
                 json,
-                colour: color.stdout(),
-            }),
+                by,
+                color,
+            } => {
+                let source = source(file.into_iter().collect());
+                let by = by.as_deref().and_then(podium::library::By::from_name);
+                match by {
+                    Some(by) => Command::Groups(groups::Groups {
+                        source,
+                        by,
+                        json,
+                        colour: color.stdout(),
+                    }),
+                    None if source.is_library() => Command::Groups(groups::Groups {
+                        source,
+                        by: podium::library::By::Person,
+                        json,
+                        colour: color.stdout(),
+                    }),
+                    None => Command::Stats(stats::Stats {
+                        source,
+                        json,
+                        colour: color.stdout(),
+                    }),
+                }
+            }
             Sub::Search {
                 mut args,
                 json,

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod codes;
+mod groups;
 mod import;
 mod input;
 mod out;
@@ -29,6 +30,8 @@ pub enum Command {
     Browse(input::Source, Option<std::path::PathBuf>),
     Import(import::Import),
     Stats(stats::Stats),
+    /// `stats --by`, or `stats` of a library.
+    Groups(groups::Groups),
     Search(search::Search),
     Summary(summary::Summary),
     Words(words::Words),
@@ -74,6 +77,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Codes(c) => c.run(),
         Command::Import(c) => c.run(),
         Command::Stats(c) => c.run(),
+        Command::Groups(c) => c.run(),
         Command::Search(c) => c.run(),
         Command::Check(c) => c.run(),
         Command::Summary(c) => c.run(),

@@ -292,10 +292,10 @@ impl Search {
 }
 
 /// A progress bar on stderr when it is a terminal, nothing otherwise.
-struct Progress(Option<indicatif::ProgressBar>);
+pub(super) struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
-    fn new(total: usize) -> Self {
+    pub(super) fn new(total: usize) -> Self {
         Progress((std::io::stderr().is_terminal() && total > 1).then(|| {
             let bar = indicatif::ProgressBar::new(total as u64);
             bar.set_style(
@@ -308,21 +308,21 @@ impl Progress {
         }))
     }
 
-    fn tick(&self) {
+    pub(super) fn tick(&self) {
         if let Some(b) = &self.0 {
             b.inc(1);
         }
     }
 
     /// `podium: LINE` above the bar (or on stderr), cleaned for the terminal.
-    fn println(&self, line: String) {
+    pub(super) fn println(&self, line: String) {
         match &self.0 {
             Some(b) => b.println(format!("podium: {}", clean(&line))),
             None => super::out::note(line),
         }
     }
 
-    fn done(&self) {
+    pub(super) fn done(&self) {
         if let Some(b) = &self.0 {
             b.finish_and_clear();
         }

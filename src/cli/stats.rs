@@ -82,6 +82,12 @@ struct SpeakerFacts {
     name: String,
     kind: SpeakerKind,
     roles: Vec<String>,
+    /// The source's own id of the person (ParlaMint's `StephenKinnock`), when it has one.
+    person_id: Option<String>,
+    /// The party on the session's date, as the source abbreviates it (`LAB`).
+    party: Option<String>,
+    /// The organisation: for a parliament, the party's full name.
+    organisation: Option<String>,
     turns: usize,
     words: usize,
     share: f64,
@@ -169,9 +175,17 @@ impl Report {
             s.speakers, s.turns, s.words
         ));
         let published = self.speakers.iter().any(|sp| sp.published.is_some());
-        let rows: Vec<Vec<String>> = self.speakers.iter().map(|sp| sp.row(published)).collect();
-        let mut header = vec![
-            "speaker",
+        let parties = self.speakers.iter().any(|sp| sp.party.is_some());
+        let rows: Vec<Vec<String>> = self
+            .speakers
+            .iter()
+            .map(|sp| sp.row(published, parties))
+            .collect();
+        let mut header = vec!["speaker"];
+        if parties {
+            header.push("party");
+        }
+        header.extend([
             "role",
             "turns",
             "words",
@@ -180,11 +194,11 @@ impl Report {
             "questions",
             "time",
             "wpm",
-        ];
+        ]);
         if published {
             header.extend(["pub wpm", "pub words", "pub time", "pub/comp"]);
         }
-        let mut aligns = vec![Align::Left, Align::Left];
+        let mut aligns = vec![Align::Left; if parties { 3 } else { 2 }];
         aligns.resize(header.len(), Align::Right);
         let table = table::render(&header, &aligns, &rows);
         match table.split_once('\n') {
@@ -211,6 +225,9 @@ fn speaker_facts(session: &Session, st: &SpeakerStats) -> SpeakerFacts {
         name: sp.name.clone(),
         kind: sp.kind,
         roles: sp.roles.iter().map(|r| r.as_str().to_string()).collect(),
+        person_id: sp.person_id.clone(),
+        party: sp.party.clone(),
+        organisation: sp.organisation.clone(),
         turns: st.turns,
         words: st.words,
         share: round(st.share, 4),
@@ -230,7 +247,7 @@ fn speaker_facts(session: &Session, st: &SpeakerStats) -> SpeakerFacts {
 }
 
 impl SpeakerFacts {
-    fn row(&self, published: bool) -> Vec<String> {
+    fn row(&self, published: bool, parties: bool) -> Vec<String> {
         let dash = || "-".to_string();
         let opt = |v: Option<u64>| v.map_or_else(dash, |v| v.to_string());
         let p = self.published.unwrap_or_default();
@@ -239,8 +256,15 @@ impl SpeakerFacts {
         } else {
             clean(&self.roles.join(",")).into_owned()
         };
-        let mut row = vec![
-            clean(&self.name).into_owned(),
+        let mut row = vec![clean(&self.name).into_owned()];
+        if parties {
+            row.push(
+                self.party
+                    .as_deref()
+                    .map_or_else(dash, |p| clean(p).into_owned()),
+            );
+        }
+        row.extend([
             role,
             self.turns.to_string(),
             self.words.to_string(),
@@ -251,7 +275,7 @@ impl SpeakerFacts {
             self.questions.to_string(),
             self.speaking_time.map_or_else(dash, stats::time_label),
             self.wpm.map_or_else(dash, |w| format!("{w:.0}")),
-        ];
+        ]);
         if published {
             row.extend([
                 opt(p.wpm),

@@ -282,6 +282,7 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
                 end: None,
                 spoken: None,
                 sentences: Vec::new(),
+                source_ids: Vec::new(),
             });
             intervals.push(Vec::new());
         }

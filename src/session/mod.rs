@@ -87,6 +87,9 @@ pub struct Meta {
     /// The main language, as a BCP 47 tag (`en`, `sl`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The source's own id of the session (a ParlaMint sitting's `xml:id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
 }
 
 /// What the source holds: a full report (with transcript), a summary-only report, or a bare
@@ -263,6 +266,10 @@ pub struct Turn {
     /// The turn's sentences (quotes). Derived from `paragraphs` on every load, never trusted
     /// from a file; serialised so that other tools can address quotes as Podium does.
     pub sentences: Vec<SentenceSpan>,
+    /// The source's ids of the pieces merged into this turn (a ParlaMint sitting's `<u>`s),
+    /// after [`Meta::source_id`] and a dot where they start with it (`u12` for
+    /// `ParlaMint-GB_2017-09-07-commons.u12`); empty where the source has none.
+    pub source_ids: Vec<String>,
 }
 
 impl Turn {
@@ -277,6 +284,7 @@ impl Turn {
             end: None,
             spoken: None,
             sentences: Vec::new(),
+            source_ids: Vec::new(),
         };
         turn.split_sentences();
         turn

@@ -35,6 +35,8 @@ struct TurnOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     spoken: Option<f64>,
     sentences: &'a [SentenceSpan],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    source_ids: &'a [String],
 }
 
 /// No paragraph has a known start: nothing to write.
@@ -62,6 +64,7 @@ impl Serialize for Session {
                     end: t.end,
                     spoken: t.spoken,
                     sentences: &t.sentences,
+                    source_ids: &t.source_ids,
                 })
                 .collect(),
             sections: &self.sections,
@@ -103,6 +106,8 @@ struct TurnIn {
     spoken: Option<f64>,
     #[serde(default)]
     sentences: Vec<SentenceSpan>,
+    #[serde(default)]
+    source_ids: Vec<String>,
 }
 
 impl From<SessionIn> for Session {
@@ -156,6 +161,7 @@ impl From<SessionIn> for Session {
                     end: t.end,
                     spoken: t.spoken,
                     sentences: t.sentences,
+                    source_ids: t.source_ids,
                 }
             })
             .collect();

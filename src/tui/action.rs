@@ -80,6 +80,12 @@ pub enum Action {
     CycleSort,
     /// Switch the library between sessions and people.
     TogglePeople,
+    /// Show only the people of the next party (then everyone again).
+    CycleParty,
+    /// Show only the sessions of the next house (then every house again).
+    CycleHouse,
+    /// Ask for a range of dates to show the sessions of.
+    OpenDates,
     /// Copy the found (or current) quote with its citation.
     CopyQuote,
     /// Copy the current turn with its citation.

@@ -486,7 +486,7 @@ fn wants(session: &Session) -> Wants {
         .speakers
         .iter()
         .map(|s| {
-            [&s.organisation, &s.stakeholder_group, &s.region]
+            [&s.party, &s.organisation, &s.stakeholder_group, &s.region]
                 .into_iter()
                 .filter_map(|f| f.as_deref())
                 .map(UnicodeWidthStr::width)

@@ -1,18 +1,19 @@
-//! The library view's state and its update: sessions (sortable), the people index, one
-//! person's turns everywhere, and a search over every session. Sessions arrive one by one
-//! while the library loads; the view is usable for what has loaded.
+//! The library view's state and its update: sessions (sortable, by house and dates), the
+//! people index (by party), one person's turns everywhere, and a search over every session.
+//! Sessions arrive one by one while the library loads; the view is usable for what has loaded.
 
-use std::sync::Arc;
+pub mod filters;
 
 use podium::library::{self, Item, Person};
-use podium::session::{QuoteRef, Session};
+use podium::session::QuoteRef;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
-use super::keymap::Keymap;
+use super::keymap::{Context, Keymap};
 use super::search_state::SearchState;
 use super::theme::Theme;
 use super::who;
+use filters::{Dates, Filters, PersonInfo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -74,6 +75,8 @@ pub struct Row {
     pub name: String,
     pub title: String,
     pub date: String,
+    /// The house of a parliament's sitting (empty for other sessions).
+    pub house: String,
     pub speakers: usize,
     pub turns: usize,
     pub words: usize,
@@ -95,6 +98,7 @@ impl Row {
             ),
             title: s.meta.title.clone(),
             date: s.meta.date.clone().unwrap_or_default(),
+            house: s.meta.house.clone().unwrap_or_default(),
             speakers: s.speakers.len(),
             turns: s.turns.len(),
             words: counts.iter().map(|c| c.1).sum(),
@@ -131,6 +135,15 @@ pub struct Library {
     pub reversed: bool,
     pub selected: usize,
     pub people: Vec<Person>,
+    /// Parties and years of each of `people`.
+    pub info: Vec<PersonInfo>,
+    /// Indices of `people` the party filter lets through, in list order.
+    pub shown_people: Vec<usize>,
+    /// The parties among `people`, most words first (what `P` cycles through).
+    pub parties: Vec<String>,
+    pub filters: Filters,
+    /// The range of dates being typed (`D`).
+    pub date_prompt: Option<String>,
     /// (session, turn) of the person shown in `View::PersonTurns`.
     pub person_turns: Vec<(usize, usize)>,
     pub search_open: bool,
@@ -151,6 +164,8 @@ pub struct Library {
     pub words: super::library_words::PersonWords,
     /// Sessions arrived since the list was last sorted.
     unsorted: bool,
+    /// The reader chose a sort (`o`): a parliament's sittings no longer sort by date alone.
+    sort_chosen: bool,
 }
 
 impl Library {
@@ -166,6 +181,11 @@ impl Library {
             reversed: false,
             selected: 0,
             people: Vec::new(),
+            info: Vec::new(),
+            shown_people: Vec::new(),
+            parties: Vec::new(),
+            filters: Filters::default(),
+            date_prompt: None,
             person_turns: Vec::new(),
             search_open: false,
             help_open: false,
@@ -181,29 +201,23 @@ impl Library {
             open: None,
             words: Default::default(),
             unsorted: false,
+            sort_chosen: false,
         }
     }
 
-    /// The people index over what has loaded, in file order whatever order files arrived in,
-    /// so a person is named the same way every time.
-    fn people_now(&self) -> Vec<Person> {
-        let mut by_file: Vec<usize> = (0..self.items.len()).collect();
-        by_file.sort_by(|&a, &b| self.rows[a].file.cmp(&self.rows[b].file));
-        let sessions: Vec<Arc<Session>> = by_file
-            .iter()
-            .map(|&i| self.items[i].session.clone())
-            .collect();
-        let counts: Vec<Vec<(usize, usize)>> = by_file
-            .iter()
-            .map(|&i| self.rows[i].counts.clone())
-            .collect();
-        let mut people = library::people_with(&sessions, &counts);
-        for p in &mut people {
-            for a in &mut p.appearances {
-                a.session = by_file[a.session];
-            }
+    /// Keymap contexts to try, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.help_open {
+            vec![Context::Help]
+        } else if self.warnings_open {
+            vec![Context::Warnings]
+        } else if self.date_prompt.is_some() {
+            vec![Context::Prompt]
+        } else if self.search_open {
+            vec![Context::Search]
+        } else {
+            vec![Context::Library]
         }
-        people
     }
 
     pub fn total_quotes(&self) -> usize {
@@ -212,6 +226,10 @@ impl Library {
 
     /// A session has loaded. The list is re-sorted once per batch of arrivals ([`Library::settle`]).
     pub fn add(&mut self, item: Item, row: Row) {
+        // A parliament's sittings are listed by date, until the reader sorts otherwise.
+        if !self.sort_chosen && !row.house.is_empty() && self.sort == SortKey::File {
+            self.sort = SortKey::Date;
+        }
         self.rows.push(row);
         self.items.push(item);
         if let Some((done, _)) = &mut self.loading {
@@ -239,7 +257,7 @@ impl Library {
     pub fn loaded(&mut self) {
         self.loading = None;
         self.settle();
-        self.people = self.people_now();
+        self.refresh_people();
         if !self.failures.is_empty() {
             let key = self
                 .keymap
@@ -260,7 +278,9 @@ impl Library {
             self.order.get(self.selected).copied()
         };
         let rows = &self.rows;
-        let mut order: Vec<usize> = (0..rows.len()).collect();
+        let mut order: Vec<usize> = (0..rows.len())
+            .filter(|&i| self.filters.shows(&rows[i]))
+            .collect();
         match self.sort {
             SortKey::File => order.sort_by(|&a, &b| rows[a].file.cmp(&rows[b].file)),
             SortKey::Title => order.sort_by(|&a, &b| rows[a].title.cmp(&rows[b].title)),
@@ -282,7 +302,7 @@ impl Library {
     pub fn rows_in_view(&self) -> usize {
         match self.view {
             View::Sessions => self.order.len(),
-            View::People => self.people.len(),
+            View::People => self.shown_people.len(),
             View::PersonTurns(_) => self.person_turns.len(),
             View::PersonWords(_) => self.words.scored.len(),
             View::WordUses(_) => self.words.uses.len(),
@@ -314,9 +334,10 @@ impl Library {
                 }
             }
             View::People => {
-                let Some(person) = self.people.get(self.selected) else {
+                let Some(&index) = self.shown_people.get(self.selected) else {
                     return;
                 };
+                let person = &self.people[index];
                 self.person_turns = person
                     .appearances
                     .iter()
@@ -327,7 +348,7 @@ impl Library {
                             .map(move |turn| (a.session, turn))
                     })
                     .collect();
-                self.view = View::PersonTurns(self.selected);
+                self.view = View::PersonTurns(index);
                 self.selected = 0;
             }
             View::PersonWords(p) => self.open_word(p),
@@ -428,12 +449,13 @@ impl Library {
             Action::Back => {
                 if let View::PersonTurns(p) = self.view {
                     self.view = View::People;
-                    self.selected = p;
+                    self.selected = self.shown_people.iter().position(|&i| i == p).unwrap_or(0);
                 }
                 self.back_from_words();
             }
             Action::ToggleWords => self.toggle_words(),
             Action::CycleSort => {
+                self.sort_chosen = true;
                 // A second press reverses the column; a third goes on to the next one.
                 if self.reversed {
                     self.reversed = false;
@@ -460,10 +482,33 @@ impl Library {
                 };
                 self.selected = 0;
                 if self.view == View::People && self.loading.is_some() {
-                    self.people = self.people_now();
+                    self.refresh_people();
                     self.message = Some("Still loading: people so far".into());
                 }
             }
+            Action::CycleParty => self.cycle_party(),
+            Action::CycleHouse => self.cycle_house(),
+            Action::OpenDates => {
+                self.date_prompt = Some(
+                    self.filters
+                        .dates
+                        .as_ref()
+                        .map(Dates::label)
+                        .unwrap_or_default(),
+                );
+            }
+            Action::PromptInput(c) => {
+                if let Some(p) = &mut self.date_prompt {
+                    p.push(c);
+                }
+            }
+            Action::PromptBackspace => {
+                if let Some(p) = &mut self.date_prompt {
+                    p.pop();
+                }
+            }
+            Action::PromptCancel => self.date_prompt = None,
+            Action::PromptAccept => self.accept_dates(),
             Action::OpenSearch => {
                 self.search_open = true;
                 self.search.query.clear();

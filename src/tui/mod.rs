@@ -241,16 +241,7 @@ fn library_message(lib: &mut Library, msg: Msg, search: &mut LibrarySearch) {
     {
         return;
     }
-    let contexts = if lib.help_open {
-        vec![Context::Help]
-    } else if lib.warnings_open {
-        vec![Context::Warnings]
-    } else if lib.search_open {
-        vec![Context::Search]
-    } else {
-        vec![Context::Library]
-    };
-    let Some(action) = msg_action(msg, &contexts, &lib.keymap) else {
+    let Some(action) = msg_action(msg, &lib.contexts(), &lib.keymap) else {
         return;
     };
     match lib.update(action) {

@@ -123,12 +123,18 @@ impl Builder<'_> {
             s.listed = true;
             return s;
         }
+        // An id that reads as no name (a Wikidata `Q44620`) gives way to the label printed
+        // before the speech, `Strauss (CSU):`, whose parenthesis is the party.
         let readable = names::readable_id(id);
-        s.name = if readable.is_empty() {
-            label.map_or_else(|| id.to_string(), names::label)
-        } else {
-            readable
-        };
+        let printed = label.map(names::label_party);
+        match printed {
+            Some((name, party)) if readable.is_empty() || names::opaque(id) => {
+                s.name = name;
+                s.party = party;
+            }
+            None if readable.is_empty() || names::opaque(id) => s.name = id.to_string(),
+            _ => s.name = readable,
+        }
         self.guessed.push((id.to_string(), s.name.clone()));
         s
     }
@@ -268,13 +274,27 @@ fn meta(sitting: &Sitting, sources: &Sources<'_>, format: &str) -> Meta {
             .or(chamber),
         term: term.or_else(|| tsv.and_then(|t| t.term.clone())),
         language: sitting.language.clone(),
+        source_id: sitting.id.clone(),
         ..Meta::default()
+    }
+}
+
+/// An utterance's id as a turn keeps it: after the sitting's id and a dot where it starts with
+/// them (`u12` for `ParlaMint-GB_2017-09-07-commons.u12`), else whole.
+fn short_id(id: String, sitting: Option<&str>) -> String {
+    match sitting
+        .and_then(|s| id.strip_prefix(s))
+        .and_then(|rest| rest.strip_prefix('.'))
+    {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => id,
     }
 }
 
 /// Builds the session of a read sitting.
 pub fn build(sitting: Sitting, sources: Sources<'_>, format: &str) -> Session {
     let meta = meta(&sitting, &sources, format);
+    let meta_id = meta.source_id.clone();
     let mut b = Builder {
         sources,
         date: meta.date.clone(),
@@ -335,17 +355,22 @@ pub fn build(sitting: Sitting, sources: Sources<'_>, format: &str) -> Session {
                     paragraphs.push(std::mem::take(&mut pending).join(" "));
                 }
                 paragraphs.extend(u.paragraphs);
+                let source_id = u.id.map(|id| short_id(id, meta_id.as_deref()));
                 let merge = !boundary
                     && matches!(key, Key::Person(_))
                     && turns
                         .last()
                         .is_some_and(|t| t.speaker.get() == ix && t.role == role);
                 match turns.last_mut() {
-                    Some(last) if merge => last.paragraphs.extend(paragraphs),
+                    Some(last) if merge => {
+                        last.paragraphs.extend(paragraphs);
+                        last.source_ids.extend(source_id);
+                    }
                     _ => {
                         let mut t = Turn::new(turns.len(), SpeakerIx(ix), Vec::new());
                         t.paragraphs = paragraphs;
                         t.role = role;
+                        t.source_ids.extend(source_id);
                         turns.push(t);
                     }
                 }
@@ -379,7 +404,7 @@ pub fn build(sitting: Sitting, sources: Sources<'_>, format: &str) -> Session {
         b.warn(
             None,
             format!(
-                "{} speaker(s) named by neither the corpus lists nor a -meta.tsv, so named from their ids: {msg}",
+                "{} speaker(s) named by neither the corpus lists nor a -meta.tsv, so named from their ids or the labels printed before their speeches: {msg}",
                 b.guessed.len()
             ),
         );

@@ -67,8 +67,34 @@ pub fn find_root(sitting: &Path, id: Option<&str>) -> Option<PathBuf> {
     None
 }
 
-/// A root file as it is now: path, modification time, length.
-type Key = (PathBuf, Option<SystemTime>, u64);
+/// The person and organisation lists a root names by convention, beside it:
+/// `ParlaMint-GB.xml` (or `.ana.xml`) → `ParlaMint-GB-listPerson.xml`, `ParlaMint-GB-listOrg.xml`.
+pub fn list_paths(root: &Path) -> [PathBuf; 2] {
+    let name = root
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let corpus = name
+        .strip_suffix(".ana.xml")
+        .or_else(|| name.strip_suffix(".xml"))
+        .unwrap_or(&name);
+    let at = root.parent().unwrap_or(Path::new(""));
+    [
+        at.join(format!("{corpus}-listPerson.xml")),
+        at.join(format!("{corpus}-listOrg.xml")),
+    ]
+}
+
+/// A file as it is now: modification time and length (none when it is not there).
+type Stamp = Option<(Option<SystemTime>, u64)>;
+/// A root file and the person and organisation lists beside it, as they are now.
+type Key = (PathBuf, Stamp, Stamp, Stamp);
+
+fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| (m.modified().ok(), m.len()))
+}
 /// A corpus read once; threads asking while it is read wait for it.
 type Cell = Arc<OnceLock<Arc<Corpus>>>;
 
@@ -77,14 +103,17 @@ fn cache() -> &'static Mutex<HashMap<Key, Cell>> {
     CORPORA.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// The corpus whose root is `root`, read at most once per version of the root file.
+/// The corpus whose root is `root`, read at most once per version of the root file and of the
+/// lists beside it (`ParlaMint-GB-listPerson.xml`, `-listOrg.xml`), so an edited list is read
+/// again.
 pub fn load(root: &Path) -> Arc<Corpus> {
     let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let meta = std::fs::metadata(&canonical).ok();
+    let [person, org] = list_paths(&canonical);
     let key = (
         canonical.clone(),
-        meta.as_ref().and_then(|m| m.modified().ok()),
-        meta.as_ref().map_or(0, std::fs::Metadata::len),
+        stamp(&canonical),
+        stamp(&person),
+        stamp(&org),
     );
     let cell = {
         let mut map = match cache().lock() {

@@ -37,6 +37,11 @@ pub struct MetaTsv {
 /// The `-meta.tsv` beside `sitting` (`X.xml`, `X.ana.xml`, `X.txt` → `X-meta.tsv`, or the
 /// annotated corpus's `X-ana-meta.tsv`), if there is one.
 pub fn beside(sitting: &Path) -> Option<PathBuf> {
+    candidates(sitting)?.into_iter().find(|p| p.is_file())
+}
+
+/// Where the `-meta.tsv` of `sitting` would be, there or not: `X-meta.tsv`, `X-ana-meta.tsv`.
+pub fn candidates(sitting: &Path) -> Option<[PathBuf; 2]> {
     let name = sitting.file_name()?.to_string_lossy().into_owned();
     let stem = name
         .strip_suffix(".ana.xml")
@@ -44,10 +49,10 @@ pub fn beside(sitting: &Path) -> Option<PathBuf> {
         .or_else(|| name.strip_suffix(".txt"))
         .unwrap_or(&name);
     let dir = sitting.parent().unwrap_or(Path::new(""));
-    [format!("{stem}-meta.tsv"), format!("{stem}-ana-meta.tsv")]
-        .into_iter()
-        .map(|n| dir.join(n))
-        .find(|p| p.is_file())
+    Some([
+        dir.join(format!("{stem}-meta.tsv")),
+        dir.join(format!("{stem}-ana-meta.tsv")),
+    ])
 }
 
 /// A field that says something: not empty and not ParlaMint's `-`.

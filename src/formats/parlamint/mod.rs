@@ -131,6 +131,11 @@ pub fn is_corpus_file(path: &Path) -> bool {
     if lower.ends_with(".tsv") {
         return true;
     }
+    if name.starts_with("ParlaMint")
+        && let Some(stem) = name.strip_suffix(".txt")
+    {
+        return has_xml_twin(path, stem);
+    }
     if !lower.ends_with(".xml") {
         return lower == "readme.md" && path.parent().is_some_and(holds_corpus_root);
     }
@@ -144,6 +149,51 @@ pub fn is_corpus_file(path: &Path) -> bool {
         Some(stem) => path.with_file_name(format!("{stem}.xml")).is_file(),
         None => false,
     }
+}
+
+/// Whether the sitting `stem` (of a `.txt` rendering) is also here as TEI: `stem.xml` or
+/// `stem.ana.xml` beside it, or in the folder of its year (`2017/`), as the corpus's samples lay
+/// them out. The text is then the same sitting a second time.
+fn has_xml_twin(path: &Path, stem: &str) -> bool {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let year = stem
+        .split_once('_')
+        .and_then(|(_, rest)| rest.get(..4))
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    let folders = std::iter::once(dir.to_path_buf()).chain(year.map(|y| dir.join(y)));
+    folders
+        .flat_map(|d| {
+            [
+                d.join(format!("{stem}.xml")),
+                d.join(format!("{stem}.ana.xml")),
+            ]
+        })
+        .any(|p| p.is_file())
+}
+
+/// The other files a sitting's import reads, for the cache to notice their edits: the
+/// `-meta.tsv` beside it and the corpus root above it with the person and organisation lists
+/// beside that root — whether or not they are there now, so one added later counts too. None
+/// for a file whose name is not a ParlaMint sitting's.
+pub fn inputs_of(sitting: &Path) -> Vec<std::path::PathBuf> {
+    let Some(name) = sitting
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+    else {
+        return Vec::new();
+    };
+    if !name.starts_with("ParlaMint") || !name.contains('_') {
+        return Vec::new();
+    }
+    let mut out: Vec<std::path::PathBuf> = meta_tsv::candidates(sitting)
+        .into_iter()
+        .flatten()
+        .collect();
+    if let Some(root) = corpus::find_root(sitting, None) {
+        out.extend(corpus::list_paths(&root));
+        out.push(root);
+    }
+    out
 }
 
 /// Whether `dir` holds a ParlaMint corpus root.
@@ -175,10 +225,12 @@ mod tests {
     fn corpus_files_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
+        std::fs::create_dir(d.join("2018")).unwrap();
         for f in [
             "ParlaMint-GB.xml",
             "ParlaMint-GB_2017-01-01.xml",
             "ParlaMint-GB_2017-01-01.ana.xml",
+            "2018/ParlaMint-GB_2018-02-02.xml",
         ] {
             std::fs::write(d.join(f), "x").unwrap();
         }
@@ -190,6 +242,8 @@ mod tests {
             "ParlaMint-taxonomy-speaker_types.xml",
             "ParlaMint-GB_2017-01-01-meta.tsv",
             "ParlaMint-GB_2017-01-01.ana.xml",
+            "ParlaMint-GB_2017-01-01.txt",
+            "ParlaMint-GB_2018-02-02.txt",
             "README.md",
         ];
         for f in yes {
@@ -198,6 +252,7 @@ mod tests {
         let no = [
             "ParlaMint-GB_2017-01-01.xml",
             "ParlaMint-GB_2018-01-01.ana.xml",
+            "ParlaMint-GB_2019-01-01.txt",
             "notes.md",
             "x.txt",
         ];

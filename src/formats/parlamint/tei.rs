@@ -45,6 +45,8 @@ pub struct Utterance {
     pub ana: Option<String>,
     /// 1-based line of the `<u>` tag.
     pub line: usize,
+    /// Its `xml:id`.
+    pub id: Option<String>,
     pub paragraphs: Vec<String>,
 }
 
@@ -272,6 +274,7 @@ fn start(st: &mut State, sitting: &mut Sitting, e: &BytesStart<'_>, line: usize,
                 who: attr(e, "who"),
                 ana: attr(e, "ana"),
                 line,
+                id: attr(e, "id"),
                 paragraphs: Vec::new(),
             });
             st.lead.clear();

@@ -63,6 +63,7 @@ pub fn read(lines: &[String], tsv: Option<&MetaTsv>) -> Result<Sitting, ParseErr
             who: row.map(|(who, _)| format!("#{who}")),
             ana,
             line: i + 1,
+            id: Some(id.to_string()),
             paragraphs: vec![text.trim().to_string()]
                 .into_iter()
                 .filter(|t| !t.is_empty())

@@ -1,5 +1,6 @@
 use super::*;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 fn item(name: &str, text: &str) -> Item {
     let loaded = podium::formats::load_bytes(name, Some(name), text.as_bytes()).expect("loads");
@@ -160,4 +161,206 @@ fn bang_lists_the_files_that_failed_and_sessions_show_their_file() {
     );
     lib.update(Action::OpenWarnings);
     assert!(!lib.warnings_open);
+}
+
+/// Issue 15: a ParlaMint corpus as a library, driven by key events through the real keymap.
+mod parliament {
+    use super::*;
+    use crate::tui::{Msg, msg_action};
+
+    /// The GB sample with its corpus lists, the Slovene sitting and the messy GB sitting (where
+    /// Stephen Kinnock, the same person id, is printed under a shorter name).
+    fn corpus(width: u16, height: u16) -> Library {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parlamint");
+        let files = podium::library::discover(&[
+            root.join("ParlaMint-GB"),
+            root.join("ParlaMint-SI"),
+            root.join("messy"),
+        ])
+        .files;
+        let (items, failures) = podium::library::load(&files, None, None, &|| {});
+        assert!(failures.is_empty(), "{failures:?}");
+        let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, width, height));
+        lib.loading = Some((0, items.len()));
+        for it in items {
+            let row = Row::new(&it);
+            lib.add(it, row);
+        }
+        lib.loaded();
+        lib
+    }
+
+    /// Presses keys as the event loop does; a search is ranked at once, as the worker would.
+    fn press(lib: &mut Library, keys: &str) {
+        for event in crate::tui::tests::events(keys) {
+            let Some(action) = msg_action(Msg::Term(event), &lib.contexts(), &lib.keymap) else {
+                continue;
+            };
+            if let Some(Effect::Search { generation, query }) = lib.update(action) {
+                let mut index = podium::search::QuoteIndex::default();
+                for (i, item) in lib.items.iter().enumerate() {
+                    index.push_session_with_summaries(i, &item.session);
+                }
+                let hits = podium::search::rank_all(&index, &query, None, true);
+                let total = hits.len();
+                lib.update(Action::SearchResults {
+                    generation,
+                    hits,
+                    total,
+                    done: true,
+                });
+            }
+        }
+    }
+
+    fn people_shown(lib: &Library) -> Vec<String> {
+        lib.shown_people
+            .iter()
+            .map(|&i| lib.people[i].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn sittings_by_date_with_their_house_and_filters_for_house_and_dates() {
+        let mut lib = corpus(120, 30);
+        let s = screen(&lib);
+        // Newest first, each with its house; the roots and lists are no sessions.
+        assert!(s.contains("Library · 4 sessions"), "{s}");
+        let dates: Vec<&str> = lib
+            .order
+            .iter()
+            .map(|&i| lib.rows[i].date.as_str())
+            .collect();
+        assert_eq!(
+            dates,
+            ["2022-04-06", "2020-02-12", "2019-03-14", "2017-09-07"]
+        );
+        assert!(s.contains("House of Lords   2020-02-12"), "{s}");
+        assert!(
+            s.contains("H: house · D: dates"),
+            "the keys are in the title: {s}"
+        );
+        // H: the houses in turn, then all again.
+        press(&mut lib, "H");
+        assert_eq!(lib.filters.house.as_deref(), Some("House of Commons"));
+        assert_eq!(lib.order.len(), 1);
+        assert!(screen(&lib).contains("Library · 1 of 4 sessions"));
+        let houses = lib.houses().len();
+        press(&mut lib, &"H".repeat(houses));
+        assert_eq!(lib.filters.house, None);
+        assert_eq!(lib.order.len(), 4);
+        // D: a range typed in the prompt; a bad one is refused and can be mended.
+        press(&mut lib, "D2019..20x<Enter>");
+        assert!(lib.date_prompt.is_some(), "still asking");
+        assert!(
+            lib.message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("Not dates"))
+        );
+        press(&mut lib, "<BS>20<Enter>");
+        assert_eq!(lib.date_prompt, None);
+        let dates: Vec<&str> = lib
+            .order
+            .iter()
+            .map(|&i| lib.rows[i].date.as_str())
+            .collect();
+        assert_eq!(dates, ["2020-02-12", "2019-03-14"]);
+        assert!(screen(&lib).contains("Sessions · 2019..2020"));
+        // The people follow: nobody from 2017 or 2022.
+        press(&mut lib, "p");
+        let people = people_shown(&lib);
+        assert!(people.contains(&"Diana Barran".to_string()));
+        assert!(
+            !people
+                .iter()
+                .any(|p| p.contains("Zorčič") || p.contains("Blackman"))
+        );
+        // An empty range is every date again.
+        press(&mut lib, "D");
+        press(&mut lib, &"<BS>".repeat(12));
+        press(&mut lib, "<Enter>");
+        assert_eq!(lib.filters.dates, None);
+        assert_eq!(lib.order.len(), 4);
+    }
+
+    #[test]
+    fn people_by_person_id_with_party_and_years_and_p_filters_by_party() {
+        let mut lib = corpus(120, 30);
+        press(&mut lib, "p");
+        // One Stephen Kinnock across 2017 and 2019, under the name the latest sitting prints.
+        let kinnock: Vec<usize> = (0..lib.people.len())
+            .filter(|&i| lib.people[i].name.contains("Kinnock"))
+            .collect();
+        assert_eq!(kinnock.len(), 1, "{:?}", people_shown(&lib));
+        let k = kinnock[0];
+        assert_eq!(lib.people[k].name, "Stephen Kinnock");
+        assert_eq!(lib.info[k].parties, ["LAB"]);
+        let years: Vec<(String, usize, usize)> = lib.info[k]
+            .years
+            .iter()
+            .map(|y| (y.year.clone(), y.speeches, y.words))
+            .collect();
+        // Hand counts: 23 words in 2017 (of 250), 7 in the messy 2019 sitting (of 44).
+        assert_eq!(years, [("2017".into(), 1, 23), ("2019".into(), 1, 7)]);
+        while lib.shown_people[lib.selected] != k {
+            press(&mut lib, "j");
+        }
+        let s = screen(&lib);
+        assert!(
+            s.contains("2017: 1 speech · 23 words · 9.2%  │  2019: 1 speech · 7 words · 15.9%"),
+            "{s}"
+        );
+        assert!(s.contains("P: party"), "the key is in the title: {s}");
+        // P: the party with the most words first (CON), then the next, then everyone.
+        press(&mut lib, "P");
+        assert_eq!(lib.filters.party.as_deref(), Some("CON"));
+        assert_eq!(
+            people_shown(&lib),
+            [
+                "Diana Barran",
+                "David Davis",
+                "Marcus Charles Jones",
+                "Robert John Blackman"
+            ]
+        );
+        let s = screen(&lib);
+        assert!(s.contains("People · party CON"), "{s}");
+        assert!(s.contains("Party CON: 4 of"), "{s}");
+        press(&mut lib, "P");
+        assert_eq!(lib.filters.party.as_deref(), Some("LAB"));
+        assert!(people_shown(&lib).contains(&"Stephen Kinnock".to_string()));
+        // Enter lists the person's turns everywhere; Esc comes back to them in the filter.
+        let at = people_shown(&lib)
+            .iter()
+            .position(|n| n == "Stephen Kinnock")
+            .expect("in LAB");
+        lib.selected = at;
+        press(&mut lib, "<Enter>");
+        assert_eq!(lib.view, View::PersonTurns(k));
+        assert_eq!(lib.person_turns.len(), 2);
+        assert!(screen(&lib).contains("2017-09-07 · House of Commons · t1 ·"));
+        press(&mut lib, "<Esc>");
+        assert_eq!(lib.shown_people[lib.selected], k);
+        let parties = lib.parties.len();
+        press(&mut lib, &"P".repeat(parties - 1));
+        assert_eq!(lib.filters.party, None, "after the last party, everyone");
+        assert_eq!(lib.shown_people.len(), lib.people.len());
+    }
+
+    #[test]
+    fn search_across_sittings_reads_date_house_speaker_party() {
+        let mut lib = corpus(120, 30);
+        press(&mut lib, "/noble lords");
+        let s = screen(&lib);
+        assert!(
+            s.contains("▸ 2020-02-12 · House of Lords · Leslie John Griffiths (LAB) · I promise noble Lords"),
+            "{s}"
+        );
+        press(&mut lib, "<Enter>");
+        assert!(matches!(
+            lib.open,
+            Some(Open::Session { quote: Some(_), .. })
+        ));
+    }
 }

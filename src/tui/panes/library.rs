@@ -1,5 +1,6 @@
 //! The library screen: a header with counts and loading progress, the list (sessions, people,
-//! or one person's turns), the search panel over every session, and the footer.
+//! or one person's turns), the search panel over every session, and the footer (or the dates
+//! prompt). A parliament's sittings show their house, people their party and their years.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -26,8 +27,13 @@ pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
         Constraint::Length(1),
     ])
     .areas(area);
+    let shown = if lib.order.len() == lib.rows.len() || lib.loading.is_some() {
+        String::new()
+    } else {
+        format!("{} of ", lib.order.len())
+    };
     let mut head = format!(
-        " Library · {} sessions · {} quotes · sorted by {} {}",
+        " Library · {shown}{} sessions · {} quotes · sorted by {} {}",
         lib.rows.len(),
         lib.total_quotes(),
         lib.sort.label(),
@@ -65,9 +71,23 @@ pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
     if let Some(r) = panel {
         draw_search(frame, lib, r);
     }
-    let hint: Vec<Span<'_>> = match &lib.message {
-        Some(m) => vec![Span::styled(format!(" {m}"), t.message())],
-        None => {
+    let hint: Vec<Span<'_>> = match (&lib.date_prompt, &lib.message) {
+        (Some(text), message) => vec![
+            Span::styled(" Dates: ", t.key()),
+            Span::raw(clean(text).into_owned()),
+            Span::styled("▏", t.key()),
+            Span::styled(
+                format!(
+                    "  {}",
+                    message.as_deref().unwrap_or(
+                        "Enter show them · Esc cancel · from..to, e.g. 2017..2019, 2020-03.., ..2018-06-30; empty: all"
+                    )
+                ),
+                t.dim(),
+            ),
+        ],
+        (None, Some(m)) => vec![Span::styled(format!(" {m}"), t.message())],
+        (None, None) => {
             let context = if lib.search_open {
                 Context::Search
             } else {
@@ -115,30 +135,35 @@ pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
     }
 }
 
-/// One line of the sessions or people table: a name cut to fit (`…` where cut), two short
-/// text columns and three counts, so both lists (and their headers) line up the same way.
+/// One line of the sessions or people table: a name cut to fit (`…` where cut), short text
+/// columns of fixed widths (none wider than a quarter of the line) and right-aligned counts,
+/// so every list (and its header) lines up the same way.
 fn table_row(
     width: usize,
     name: &str,
-    texts: [(&str, usize); 2],
-    counts: [&dyn std::fmt::Display; 3],
+    texts: &[(&str, usize)],
+    counts: &[(&dyn std::fmt::Display, usize)],
 ) -> String {
-    let [(text, text_w), (file, file_w)] = texts;
-    let file_w = file_w.min(width / 4);
-    let name_w = width
-        .saturating_sub(text_w + file_w + 9 + 7 + 8 + 5)
-        .max(10);
-    let [a, b, c] = counts;
-    let file = if file_w == 0 {
-        String::new()
-    } else {
-        format!("{} ", fit(file, file_w))
-    };
-    format!(
-        "{}{file} {} {a:>8} {b:>6} {c:>7}",
-        fit(name, name_w),
-        fit(text, text_w)
-    )
+    // Counts keep their widths; texts share what is left beside a name of ten columns.
+    let numbers: usize = counts.iter().map(|(_, w)| w + 1).sum();
+    let shown = texts.iter().filter(|(_, w)| *w > 0).count().max(1);
+    let room = width.saturating_sub(numbers + 3 + 10) / shown;
+    let texts: Vec<(&str, usize)> = texts
+        .iter()
+        .map(|&(t, w)| (t, w.min(width / 4).min(room.saturating_sub(1))))
+        .filter(|&(_, w)| w > 0)
+        .collect();
+    let used: usize = texts.iter().map(|(_, w)| w + 1).sum::<usize>() + numbers;
+    let name_w = width.saturating_sub(used + 3).max(10);
+    let mut line = fit(name, name_w);
+    for (text, w) in texts {
+        line.push(' ');
+        line.push_str(&fit(text, w));
+    }
+    for (count, w) in counts {
+        line.push_str(&format!(" {:>w$}", count.to_string()));
+    }
+    line
 }
 
 /// A column's heading, marked `▲`/`▼` when the list is sorted by it.
@@ -163,19 +188,26 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                 .max()
                 .unwrap_or(0)
                 .clamp(6, 28);
+            // A parliament's sittings say which house sat.
+            let house_w = lib
+                .rows
+                .iter()
+                .map(|r| r.house.width())
+                .max()
+                .unwrap_or(0)
+                .min(24);
             let h = |key, text| heading(lib, key, text);
+            let (date, file) = (h(SortKey::Date, "date"), h(SortKey::File, "file"));
+            let (speakers, turns, words) = (
+                h(SortKey::Speakers, "speakers"),
+                h(SortKey::Turns, "turns"),
+                h(SortKey::Words, "words"),
+            );
             let header = table_row(
                 width,
                 &h(SortKey::Title, "title"),
-                [
-                    (&h(SortKey::Date, "date"), 10),
-                    (&h(SortKey::File, "file"), file_w),
-                ],
-                [
-                    &h(SortKey::Speakers, "speakers"),
-                    &h(SortKey::Turns, "turns"),
-                    &h(SortKey::Words, "words"),
-                ],
+                &[(&file, file_w), ("house", house_w), (&date, 10)],
+                &[(&speakers, 8), (&turns, 6), (&words, 7)],
             );
             let rows = lib
                 .order
@@ -187,32 +219,47 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                     table_row(
                         width,
                         &r.title,
-                        [(&r.date, 10), (&r.name, file_w)],
-                        [&r.speakers, &r.turns, &r.words],
+                        &[(&r.name, file_w), (&r.house, house_w), (&r.date, 10)],
+                        &[(&r.speakers, 8), (&r.turns, 6), (&r.words, 7)],
                     )
                 })
                 .collect();
             (header, rows)
         }
         View::People => {
+            // A parliament's people have parties; elsewhere the column says person or label.
+            let parties = !lib.parties.is_empty();
+            let second = if parties { ("party", 12) } else { ("kind", 8) };
+            let second_w = second.1;
             let header = table_row(
                 width,
                 "person",
-                [("kind", 8), ("", 0)],
-                [&"sessions", &"turns", &"words"],
+                &[second],
+                &[
+                    (&"sessions", 8),
+                    (&"turns", 6),
+                    (&"words", 7),
+                    (&"share", 6),
+                ],
             );
             let rows = lib
-                .people
+                .shown_people
                 .iter()
                 .skip(skip)
                 .take(take)
-                .map(|p| {
+                .map(|&i| {
+                    let p = &lib.people[i];
+                    let info = lib.info.get(i).cloned().unwrap_or_default();
                     let kind = match p.kind {
                         podium::session::SpeakerKind::Person => "person",
                         podium::session::SpeakerKind::Label => "label",
                     };
-                    let counts: [&dyn std::fmt::Display; 3] =
-                        [&p.appearances.len(), &p.turns(), &p.words()];
+                    let second = if parties {
+                        info.party_label()
+                    } else {
+                        kind.to_string()
+                    };
+                    let share = format!("{:.1}%", info.share * 100.0);
                     // A label ("Moderator", "Speaker 1") is one session's: say which.
                     let name = match (p.kind, p.appearances.as_slice()) {
                         (podium::session::SpeakerKind::Label, [a]) => {
@@ -220,24 +267,42 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                         }
                         _ => p.name.clone(),
                     };
-                    table_row(width, &name, [(kind, 8), ("", 0)], counts)
+                    table_row(
+                        width,
+                        &name,
+                        &[(&second, second_w)],
+                        &[
+                            (&p.appearances.len(), 8),
+                            (&p.turns(), 6),
+                            (&p.words(), 7),
+                            (&share, 6),
+                        ],
+                    )
                 })
                 .collect();
             (header, rows)
         }
         View::PersonTurns(p) => {
-            // The header counts their turns and words in each session.
+            // The header counts their turns and words in each year, or where sessions have no
+            // dates, in each session.
             let header = lib.people.get(p).map_or_else(String::new, |person| {
-                let per_session: Vec<String> = person
+                let dated = person
                     .appearances
                     .iter()
-                    .map(|a| {
-                        format!(
-                            "{} {}t/{}w",
-                            lib.items[a.session].session.meta.title, a.turns, a.words
-                        )
-                    })
-                    .collect();
+                    .all(|a| lib.items[a.session].session.meta.date.is_some());
+                let per_session: Vec<String> = match lib.info.get(p) {
+                    Some(info) if dated => info.years.iter().map(year_text).collect(),
+                    _ => person
+                        .appearances
+                        .iter()
+                        .map(|a| {
+                            format!(
+                                "{} {}t/{}w",
+                                lib.items[a.session].session.meta.title, a.turns, a.words
+                            )
+                        })
+                        .collect(),
+                };
                 fit(
                     &format!("{} (Esc: back) · {}", person.name, per_session.join(" · ")),
                     width,
@@ -253,7 +318,7 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                     let turn = &session.turns[ti];
                     let first = turn.sentence(0).unwrap_or_default();
                     fit(
-                        &format!("{} · {} · {}", session.meta.title, turn.id, first),
+                        &format!("{} · {} · {}", place(session), turn.id, first),
                         width,
                     )
                 })
@@ -265,19 +330,99 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
     }
 }
 
-fn draw_list(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
-    let t = lib.theme;
-    let title = match lib.view {
-        View::Sessions => " Sessions (p: people) ".to_string(),
-        View::People => " People (p: sessions) ".to_string(),
+/// `2017: 3 speeches · 250 words · 9.2%`: a person's year.
+fn year_text(y: &podium::library::YearFigures) -> String {
+    let s = if y.speeches == 1 { "" } else { "es" };
+    format!(
+        "{}: {} speech{s} · {} words · {:.1}%",
+        y.year,
+        y.speeches,
+        y.words,
+        y.share * 100.0
+    )
+}
+
+/// Where a session is, as a hit or a turn names it: a parliament's sitting by its date and
+/// house, anything else by its title.
+fn place(session: &podium::session::Session) -> String {
+    match (&session.meta.date, &session.meta.house) {
+        (Some(date), Some(house)) => format!("{date} · {house}"),
+        _ => session.meta.title.clone(),
+    }
+}
+
+/// The list's title: what it shows, what limits it, and the keys that change that.
+fn list_title(lib: &Library) -> String {
+    let key = |name| {
+        lib.keymap
+            .key_for(Context::Library, name)
+            .unwrap_or_default()
+    };
+    let people = key("people");
+    let narrow = if lib.houses().is_empty() {
+        String::new()
+    } else {
+        format!(
+            " · {}: house · {}: dates",
+            key("house-filter"),
+            key("date-range")
+        )
+    };
+    let limits = lib.filters.sessions_label();
+    match lib.view {
+        View::Sessions => format!(" Sessions{limits} ({people}: people{narrow}) "),
+        View::People => {
+            let party = lib
+                .filters
+                .party
+                .as_deref()
+                .map_or_else(String::new, |p| format!(" · party {p}"));
+            let parties = if lib.parties.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}: party", key("party-filter"))
+            };
+            format!(" People{limits}{party} ({people}: sessions{parties}) ")
+        }
         View::PersonTurns(_) => " Turns ".to_string(),
         View::PersonWords(p) => clean(&library_words::title(lib, p)).into_owned(),
         View::WordUses(_) => " Sentences (Enter: open one) ".to_string(),
-    };
-    frame.render_widget(frame_block(rect, title, !lib.search_open, t), rect);
-    let inner = layout::inner(rect);
+    }
+}
+
+fn draw_list(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
+    let t = lib.theme;
+    let title = ellipsize(&list_title(lib), usize::from(rect.width.saturating_sub(2)));
+    frame.render_widget(frame_block(rect, title.as_str(), !lib.search_open, t), rect);
+    let mut inner = layout::inner(rect);
     if inner.height == 0 {
         return;
+    }
+    // The selected person's years, on the list's last line.
+    if lib.view == View::People
+        && inner.height >= 6
+        && let Some(info) = lib
+            .shown_people
+            .get(lib.selected)
+            .and_then(|&i| lib.info.get(i))
+        && !info.years.is_empty()
+    {
+        inner.height -= 1;
+        let years: Vec<String> = info.years.iter().map(year_text).collect();
+        frame.render_widget(
+            Line::styled(
+                ellipsize(
+                    &format!(" {}", years.join("  │  ")),
+                    usize::from(inner.width),
+                ),
+                t.dim(),
+            ),
+            Rect {
+                y: inner.y + inner.height,
+                height: 1,
+                ..inner
+            },
+        );
     }
     let visible = usize::from(inner.height).saturating_sub(1);
     let offset = list_offset(lib.selected, visible);
@@ -321,11 +466,12 @@ fn draw_search(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
                     .map(|l| l.sentence)
                     .unwrap_or_default();
                 HitRow {
-                    session: Some(&session.meta.title),
+                    session: Some(session.meta.title.as_str().into()),
                     speaker: session
                         .speakers
                         .get(hit.speaker)
-                        .map_or("Session", |s| s.name.as_str()),
+                        .map_or("Session", |s| s.name.as_str())
+                        .into(),
                     speaker_ix: hit.speaker,
                     turn: "summary",
                     summary: true,
@@ -334,13 +480,30 @@ fn draw_search(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
             }
             None => {
                 let turn = &session.turns[hit.quote.turn];
+                let quote = turn.sentence(hit.quote.sentence).unwrap_or_default().into();
+                let speaker = session.speakers.get(turn.speaker.get());
+                // A parliament's sitting: `date · house · speaker (party) · quote`.
+                if let (Some(date), Some(house)) = (&session.meta.date, &session.meta.house) {
+                    let name = session.speaker_name(turn);
+                    return HitRow {
+                        session: Some(format!("{date} · {house}").into()),
+                        speaker: match speaker.and_then(|s| s.party.as_deref()) {
+                            Some(party) => format!("{name} ({party})").into(),
+                            None => name.into(),
+                        },
+                        speaker_ix: hit.speaker,
+                        turn: "",
+                        summary: false,
+                        quote,
+                    };
+                }
                 HitRow {
-                    session: Some(&session.meta.title),
-                    speaker: session.speaker_name(turn),
+                    session: Some(session.meta.title.as_str().into()),
+                    speaker: session.speaker_name(turn).into(),
                     speaker_ix: hit.speaker,
                     turn: &turn.id,
                     summary: false,
-                    quote: turn.sentence(hit.quote.sentence).unwrap_or_default().into(),
+                    quote,
                 }
             }
         }

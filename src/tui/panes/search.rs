@@ -22,7 +22,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             speaker: session
                 .speakers
                 .get(hit.speaker)
-                .map_or("Session", |s| s.name.as_str()),
+                .map_or("Session", |s| s.name.as_str())
+                .into(),
             speaker_ix: hit.speaker,
             turn: "summary",
             summary: true,
@@ -32,7 +33,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             let turn = &session.turns[hit.quote.turn];
             HitRow {
                 session: None,
-                speaker: session.speaker_name(turn),
+                speaker: session.speaker_name(turn).into(),
                 speaker_ix: who::speaker_of(session, hit.quote.turn).unwrap_or(hit.speaker),
                 turn: &turn.id,
                 summary: false,

@@ -13,6 +13,7 @@ use crate::tui::layout::Focus;
 use crate::tui::who;
 use crate::tui::widgets::ellipsize;
 use crate::tui::widgets::list::speaker_list;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let t = app.theme;
@@ -51,9 +52,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         lines.push(line);
         let st = &stats[i];
         let marks = who::role_marks(sp);
-        let detail = format!("{:>3}t {marks:<2}", st.turns);
+        let mut detail = format!("{:>3}t {marks:<2}", st.turns);
         let pct = format!("{:>3.0}%", st.share * 100.0);
-        let bar_w = width.saturating_sub(4 + detail.chars().count() + 1 + pct.len() + 1);
+        // A party (a parliament's speakers) takes what the bar can spare, cut with `…`.
+        if let Some(party) = &sp.party {
+            let spare = width.saturating_sub(4 + detail.width() + 1 + pct.len() + 1 + 3);
+            let room = party.width().min(spare);
+            if room == party.width() || room >= 2 {
+                detail.push(' ');
+                detail.push_str(&ellipsize(party, room));
+            }
+        }
+        let bar_w = width.saturating_sub(4 + detail.width() + 1 + pct.len() + 1);
         lines.push(Line::from(vec![
             Span::styled(format!("    {detail} "), t.dim()),
             Span::styled(bar(st.share, bar_w), t.speaker(i)),

@@ -57,10 +57,20 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             t.speaker(app.selected).patch(t.title()),
         ),
     ]));
-    let about: Vec<&str> = [&sp.organisation, &sp.stakeholder_group, &sp.region]
-        .into_iter()
-        .filter_map(|f| f.as_deref())
-        .collect();
+    // A parliament's speaker: the party as abbreviated, then its name (the organisation).
+    let party = sp
+        .party
+        .as_ref()
+        .filter(|p| sp.organisation.as_ref() != Some(*p));
+    let about: Vec<&str> = [
+        party,
+        sp.organisation.as_ref(),
+        sp.stakeholder_group.as_ref(),
+        sp.region.as_ref(),
+    ]
+    .into_iter()
+    .filter_map(|f| f.map(String::as_str))
+    .collect();
     if !about.is_empty() {
         out.push(Line::styled(ellipsize(&about.join(" · "), width), t.dim()));
     }

@@ -4,6 +4,7 @@
 
 mod analysis;
 mod codes;
+mod parliament;
 mod play;
 mod reading;
 mod search;
@@ -108,6 +109,15 @@ fn feed(app: &mut Driver, msg: Msg) {
 /// Returns the effects (other than searches) the keys asked the event loop for.
 fn keys(app: &mut Driver, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
+    for event in events(keys) {
+        effects.extend(app.feed(Msg::Term(event)));
+    }
+    effects
+}
+
+/// Key events for `keys`, written as [`keys`] takes them.
+pub(super) fn events(keys: &str) -> Vec<Event> {
+    let mut out = Vec::new();
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
         let (event, len) = if c == '<' {
@@ -141,10 +151,10 @@ fn keys(app: &mut Driver, keys: &str) -> Vec<Effect> {
             };
             (key_event(KeyCode::Char(c), mods), c.len_utf8())
         };
-        effects.extend(app.feed(Msg::Term(event)));
+        out.push(event);
         rest = &rest[len..];
     }
-    effects
+    out
 }
 
 fn screen(app: &App) -> String {

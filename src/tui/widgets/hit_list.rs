@@ -21,11 +21,12 @@ const QUERY_ROWS: u16 = 1;
 
 /// What a row shows of one hit.
 pub struct HitRow<'a> {
-    /// The session's title, in a library.
-    pub session: Option<&'a str>,
-    pub speaker: &'a str,
+    /// The session's title in a library (a parliament's sitting: its date and house).
+    pub session: Option<std::borrow::Cow<'a, str>>,
+    pub speaker: std::borrow::Cow<'a, str>,
     /// Colours the name.
     pub speaker_ix: usize,
+    /// The turn's id; empty where the row names none.
     pub turn: &'a str,
     /// A summary sentence, not something said: its place reads `summary`, marked.
     pub summary: bool,
@@ -98,8 +99,13 @@ impl HitList<'_> {
     fn line(&self, row: HitRow<'_>, selected: bool, width: u16) -> Line<'static> {
         let t = self.theme;
         let mut spans = vec![Span::raw(if selected { "▸ " } else { "  " })];
-        if let Some(session) = row.session {
-            spans.push(Span::styled(fit(session, 24), t.dim()));
+        if let Some(session) = &row.session {
+            // A date and a house are read whole; a title gives way at 24 columns.
+            let room = if row.turn.is_empty() { 40 } else { 24 };
+            spans.push(Span::styled(
+                fit(session, room.min(session.width())),
+                t.dim(),
+            ));
             spans.push(Span::raw(" · "));
         }
         let name_style = if row.summary && row.speaker_ix >= u32::MAX as usize {
@@ -107,13 +113,15 @@ impl HitList<'_> {
         } else {
             t.speaker(row.speaker_ix)
         };
-        spans.push(Span::styled(clean(row.speaker).into_owned(), name_style));
+        spans.push(Span::styled(clean(&row.speaker).into_owned(), name_style));
         if row.summary {
             spans.push(Span::styled(" · ", t.dim()));
             spans.push(Span::styled(
                 "summary",
                 t.key().add_modifier(Modifier::ITALIC),
             ));
+            spans.push(Span::styled(" · ", t.dim()));
+        } else if row.turn.is_empty() {
             spans.push(Span::styled(" · ", t.dim()));
         } else {
             spans.push(Span::styled(format!(" · {} · ", row.turn), t.dim()));
