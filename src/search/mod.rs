@@ -35,7 +35,8 @@ struct Entry {
     sentence: u32,
     /// Index into the session's speakers (`u32::MAX` when unknown, or for the session summary).
     speaker: u32,
-    start: usize,
+    /// Where the quote's text ends in the index's text; it starts where the previous entry's
+    /// ends (texts are added one after another), so no start is kept.
     end: usize,
 }
 
@@ -83,14 +84,12 @@ impl QuoteIndex {
     }
 
     fn push(&mut self, si: usize, turn: u32, sentence: u32, speaker: u32, text: &str) {
-        let start = self.text.len();
         self.text.to_mut().push_str(text);
         self.entries.push(Entry {
             session: si as u32,
             turn,
             sentence,
             speaker,
-            start,
             end: self.text.len(),
         });
     }
@@ -98,6 +97,10 @@ impl QuoteIndex {
     /// Adds a session's quotes from its digest as session number `si`, taking the digest's
     /// text (it is left empty: the index holds the quotes now).
     pub fn push_digest(&mut self, si: usize, digest: &mut crate::digest::Digest) {
+        // Exactly the room needed: grown by doubling, a one-file index would hold (and copy)
+        // up to twice its entries at its peak.
+        self.entries
+            .reserve_exact(digest.quotes.len() + digest.summaries.len());
         let mut start = self.text.len();
         if self.text.is_empty() {
             self.text = std::mem::take(&mut digest.text);
@@ -112,7 +115,6 @@ impl QuoteIndex {
                 turn,
                 sentence,
                 speaker: digest.turns.get(turn as usize).map_or(u32::MAX, |t| t.1),
-                start,
                 end,
             });
             start = end;
@@ -124,7 +126,6 @@ impl QuoteIndex {
                 turn: SUMMARY,
                 sentence: i as u32,
                 speaker,
-                start,
                 end,
             });
             start = end;
@@ -147,8 +148,13 @@ impl QuoteIndex {
 
     /// The text of the `i`-th quote.
     pub fn text(&self, i: usize) -> &str {
-        let e = &self.entries[i];
-        &self.text.as_str()[e.start..e.end]
+        &self.text.as_str()[self.span(i)]
+    }
+
+    /// Where entry `i`'s text is in the index's text.
+    fn span(&self, i: usize) -> std::ops::Range<usize> {
+        let start = i.checked_sub(1).map_or(0, |p| self.entries[p].end);
+        start..self.entries[i].end
     }
 
     /// The text of a hit's quote (hits carry no entry number; session, turn and sentence find it).
@@ -167,7 +173,7 @@ impl QuoteIndex {
         self.entries
             .get(at)
             .filter(|e| (e.session, e.turn, e.sentence) == (s, t, n))
-            .map_or("", |e| &self.text.as_str()[e.start..e.end])
+            .map_or("", |_| self.text(at))
     }
 
     /// Where entry `id` is: its session, turn (`None` for a summary sentence), sentence and
@@ -263,7 +269,7 @@ pub fn matches(index: &QuoteIndex, query: &Query, scope: Scope<'_>) -> Vec<Match
     }
     let keep = |(matcher, buf): &mut (nucleo_matcher::Matcher, Vec<char>), id: u32| {
         let e = &index.entries[id as usize];
-        let text = &index.text.as_str()[e.start..e.end];
+        let text = index.text(id as usize);
         if scope.speaker.is_some_and(|s| e.speaker as usize != s) {
             return None;
         }
