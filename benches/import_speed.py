@@ -50,9 +50,11 @@ def timed(cmd, env):
     return time.perf_counter() - start
 
 
-def peak_mb(cmd, env):
-    err = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, text=True, env=env).stderr
+def peak_mb(cmd, env, stdin=None):
+    """Peak resident memory of `cmd` in MB (its standard input from the file `stdin`)."""
+    with open(stdin or os.devnull, "rb") as f:
+        err = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdin=f, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True, env=env).stderr
     for line in err.splitlines():
         if "Maximum resident set size" in line:
             return int(line.split(":")[1]) / 1024

@@ -49,7 +49,7 @@ def measure(podium, fzf, path, runs, env):
             f_times.append(timed_ok([fzf, "--filter", q], env, stdin=path))
         p, f = statistics.median(p_times), statistics.median(f_times)
         pm = peak_mb([podium, "search", path, q], env)
-        fm = peak_mb_stdin([fzf, "--filter", q], env, path)
+        fm = peak_mb([fzf, "--filter", q], env, stdin=path)
         ratios.append(f / p)
         print(f"  {kind + ' ' + repr(q):36} {p:7.3f}s {f:7.3f}s {f / p:6.2f} {pm:8.0f} MB "
               f"{fm:4.0f} MB  ({pm / mb:.2f}x the file)")
@@ -63,16 +63,6 @@ def timed_ok(cmd, env, stdin=None):
         start = time.perf_counter()
         subprocess.run(cmd, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         return time.perf_counter() - start
-
-
-def peak_mb_stdin(cmd, env, stdin):
-    with open(stdin, "rb") as f:
-        err = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdin=f, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, text=True, env=env).stderr
-    for line in err.splitlines():
-        if "Maximum resident set size" in line:
-            return int(line.split(":")[1]) / 1024
-    return 0.0
 
 
 def main():
