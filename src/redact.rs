@@ -74,6 +74,8 @@ pub struct Redactor {
     pseudonyms: Vec<String>,
     /// Each person's full names, folded, to recognise their speaker labels.
     folded: Vec<Vec<String>>,
+    /// Whether each person was found anywhere in the sessions.
+    found: Vec<bool>,
 }
 
 /// `A`, `B`, … `Z`, `AA`, `AB`, …
@@ -152,6 +154,7 @@ impl Redactor {
                 .iter()
                 .map(|s| s.iter().map(|n| fold_name(n)).collect())
                 .collect(),
+            found: vec![false; names.len()],
         };
         redactor.name_in_order(sessions);
         redactor
@@ -160,18 +163,28 @@ impl Redactor {
     /// Gives pseudonyms in order of first appearance.
     fn name_in_order(&mut self, sessions: &[&Session]) {
         let mut order: Vec<usize> = Vec::new();
-        let mut seen = |person: usize| {
+        // Found: as a speaker, or by a full name in the text (a given name or a surname alone
+        // may be someone else's: `Rosa Okafr` is not found because a Rosa speaks).
+        let mut found = vec![false; self.pseudonyms.len()];
+        let mut seen = |person: usize, full: bool| {
             if !order.contains(&person) {
                 order.push(person);
+            }
+            found[person] |= full;
+        };
+        let look = |text: &str, seen: &mut dyn FnMut(usize, bool)| {
+            for (range, who) in self.find(text) {
+                let full = self.folded[who].contains(&fold_name(&text[range]));
+                seen(who, full);
             }
         };
         for session in sessions {
             for turn in &session.turns {
                 if let Some(p) = self.speaker_person(session.speaker_name(turn)) {
-                    seen(p);
+                    seen(p, true);
                 }
                 for p in &turn.paragraphs {
-                    self.find(p).into_iter().for_each(|(_, who)| seen(who));
+                    look(p, &mut seen);
                 }
             }
             let rest = session
@@ -181,15 +194,28 @@ impl Redactor {
                 .chain(&session.notes)
                 .chain(std::iter::once(&session.meta.title));
             for text in rest {
-                self.find(text).into_iter().for_each(|(_, who)| seen(who));
+                look(text, &mut seen);
             }
         }
+        self.found = found;
         for person in 0..self.pseudonyms.len() {
-            seen(person);
+            if !order.contains(&person) {
+                order.push(person);
+            }
         }
         for (i, person) in order.into_iter().enumerate() {
             self.pseudonyms[person] = format!("Person {}", letters(i));
         }
+    }
+
+    /// The listed names found nowhere in the sessions (their first spelling).
+    pub fn unmatched<'a>(&self, names: &'a [Name]) -> Vec<&'a str> {
+        names
+            .iter()
+            .zip(&self.found)
+            .filter(|(_, found)| !**found)
+            .filter_map(|(n, _)| n.spellings.first().map(String::as_str))
+            .collect()
     }
 
     /// The listed person a speaker label names, if any.
@@ -223,7 +249,7 @@ impl Redactor {
                     .iter()
                     .find_map(|p| matches(text, at, p).map(|end| (end, p.person)));
                 if let Some((end, person)) = found {
-                    out.push((at..end, person));
+                    out.push((initial_before(text, at)..end, person));
                     at = end;
                     prev_alnum = true;
                     continue;
@@ -264,6 +290,7 @@ impl Redactor {
         let mut ids: Vec<String> = Vec::new();
         for sp in &mut session.speakers {
             let person = sp.names().find_map(|n| self.speaker_person(n));
+            let mut renamed = false;
             match person {
                 Some(p) => {
                     sp.name.clone_from(&self.pseudonyms[p]);
@@ -271,15 +298,21 @@ impl Redactor {
                     sp.person_id = None;
                 }
                 None => {
+                    let before = sp.name.clone();
                     self.text_in_place(&mut sp.name);
                     sp.aliases.iter_mut().for_each(|a| self.text_in_place(a));
+                    renamed = sp.name != before;
                 }
             }
-            // Ids are made from names (`jane-doe`): one that held a name is made again.
-            let base = match (person, self.text(&sp.id)) {
-                (Some(_), _) => Some(crate::text::slug(&sp.name)),
-                (None, Cow::Owned(id)) => Some(crate::text::slug(&id)),
-                (None, Cow::Borrowed(_)) => None,
+            // Ids are made from names (`jane-doe`, `r-okafor` for `R. Okafor`): one that held a
+            // name is made again, from the redacted name.
+            let base = if person.is_some() || renamed {
+                Some(crate::text::slug(&sp.name))
+            } else {
+                match self.text(&sp.id) {
+                    Cow::Owned(id) => Some(crate::text::slug(&id)),
+                    Cow::Borrowed(_) => None,
+                }
             };
             if let Some(base) = base {
                 let mut id = base.clone();
@@ -440,6 +473,24 @@ pub fn suspects(text: &str, redactor: &Redactor) -> Vec<String> {
 }
 
 /// Where pattern `p` ends when it matches `text` at byte `at` (a word start), whole-word.
+/// Where a name found at `at` starts once an initial before it is taken in (`R. Okafor`: the
+/// `R. ` is the given name, and would be left beside the pseudonym).
+fn initial_before(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let Some(rest) = before.strip_suffix(". ") else {
+        return at;
+    };
+    let mut chars = rest.char_indices().rev();
+    match (chars.next(), chars.next()) {
+        (Some((i, c)), previous)
+            if c.is_uppercase() && previous.is_none_or(|(_, p)| !p.is_alphanumeric()) =>
+        {
+            i
+        }
+        _ => at,
+    }
+}
+
 fn matches(text: &str, at: usize, p: &Pattern) -> Option<usize> {
     let mut pos = at;
     for (i, word) in p.words.iter().enumerate() {

@@ -323,3 +323,59 @@ fn media_names_one_sessions_recording_and_is_checked_before_the_screen() {
         Some(2)
     );
 }
+
+#[test]
+fn a_redaction_that_would_redact_nothing_is_refused_and_a_missed_name_is_told() {
+    // A mistyped list file is not one name that matches nothing: refused, nothing printed.
+    let o = podium(&["export", INTERVIEW, "--to", "txt", "--redact", "nmes.txt"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stdout(&o).is_empty());
+    assert!(
+        stderr(&o).contains("nmes.txt: no such file"),
+        "{}",
+        stderr(&o)
+    );
+    // Names that appear nowhere: all of them refused, some of them warned about.
+    let o = podium(&["export", INTERVIEW, "--to", "txt", "--redact", "Rosa Okafr"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).contains("Rosa Okafr"), "{}", stderr(&o));
+    let o = podium(&[
+        "export",
+        INTERVIEW,
+        "--to",
+        "json",
+        "--redact",
+        "Rosa Okafor, Dana Whitfeld",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not found, so not redacted: Dana Whitfeld"),
+        "{}",
+        stderr(&o)
+    );
+    assert_none_of(&["rosa", "okafor"], "json", &stdout(&o));
+}
+
+#[test]
+fn exporting_a_code_no_passage_has_writes_nothing_and_says_which_codes_there_are() {
+    let (dir, file) = coded_interview();
+    let out = dir.path().join("out.md");
+    let o = podium(&[
+        "export",
+        path(&file),
+        "--code",
+        "Trust",
+        "--to",
+        "md",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!out.exists(), "nothing written");
+    assert!(
+        stderr(&o).contains(r#"no passage has the code "Trust" (codes kept: silence, trust)"#),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -47,7 +47,8 @@ impl Codes {
         let redactor = self
             .redact
             .as_ref()
-            .map(|names| redaction::apply(names, &mut sessions));
+            .map(|names| redaction::apply(names, &mut sessions))
+            .transpose()?;
         let mut rows: Vec<Row> = Vec::new();
         for ((path, session), kept) in sessions.iter().zip(&kept) {
             let mut codes = kept.codes.clone();

@@ -96,10 +96,33 @@ impl Export {
         for ((path, session), kept) in sessions.iter().zip(&kept) {
             picked.push(self.excerpts(path, session, kept)?);
         }
+        if (self.marks || self.code.is_some()) && picked.iter().all(Vec::is_empty) {
+            // Nothing to take out: say so and write nothing, as grep finds nothing (exit 1).
+            let what = match &self.code {
+                Some(code) => {
+                    let mut codes: Vec<&str> = kept
+                        .iter()
+                        .flat_map(|k| k.codes.iter().map(|c| c.code.as_str()))
+                        .collect();
+                    codes.sort_unstable();
+                    codes.dedup();
+                    let known = if codes.is_empty() {
+                        "no passage is coded".to_string()
+                    } else {
+                        format!("codes kept: {}", codes.join(", "))
+                    };
+                    format!("no passage has the code {code:?} ({known}); nothing written")
+                }
+                None => "no marks to export; nothing written".to_string(),
+            };
+            out::note(what);
+            return Ok(ExitCode::from(1));
+        }
         let redactor = self
             .redact
             .as_ref()
-            .map(|names| super::redaction::apply(names, &mut sessions));
+            .map(|names| super::redaction::apply(names, &mut sessions))
+            .transpose()?;
         let chosen: Vec<(&Session, Vec<Excerpt>)> = sessions
             .iter()
             .zip(picked)

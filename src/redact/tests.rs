@@ -108,3 +108,27 @@ fn letters_go_on_past_z() {
     assert_eq!(letters(27), "AB");
     assert_eq!(letters(26 + 26 * 26), "AAA");
 }
+
+#[test]
+fn an_initial_goes_with_the_surname_and_a_renamed_speaker_gets_a_new_id() {
+    let mut s = session("R. Okafor: I was there.\nBen: So was R. Okafor, and Okafor knew it.\n");
+    let r = redactor("Rosa Okafor", &s);
+    assert_eq!(
+        r.text("Ask R. Okafor. MR. Okafor"),
+        "Ask Person A. MR. Person A"
+    );
+    r.session(&mut s);
+    let sp = &s.speakers[0];
+    assert_eq!((sp.name.as_str(), sp.id.as_str()), ("Person A", "person-a"));
+    let json = crate::formats::podium_json::to_string(&s).to_lowercase();
+    assert!(!json.contains("okafor"), "{json}");
+}
+
+#[test]
+fn names_found_nowhere_are_told() {
+    let s = session("Ann: Hello Rosa Okafor.\nBen: Hi.\n");
+    let names = parse_names("Rosa Okafor, Rosa Okafr, nmes.txt");
+    let r = Redactor::new(&names, &[&s]);
+    assert_eq!(r.unmatched(&names), ["Rosa Okafr", "nmes.txt"]);
+    assert_eq!(r.text("Rosa Okafor"), "Person A");
+}
