@@ -60,7 +60,7 @@ impl App {
                 None
             }
             PlayState::Paused { top } => {
-                let seek_ms = if top == self.top {
+                let seek_ms = if top == self.top && self.selected_use().is_none() {
                     None
                 } else {
                     match self.time_here() {
@@ -129,6 +129,11 @@ impl App {
     /// The time of the reading position: the found sentence's paragraph, else the paragraph
     /// at the top of the screen, where the source times paragraphs; else the turn's start.
     pub(super) fn time_here(&self) -> Result<u64, String> {
+        if let Some(q) = self.selected_use() {
+            let tr = &self.session.turns[q.turn];
+            let paragraph = tr.sentences.get(q.sentence).map_or(0, |s| s.paragraph);
+            return Self::paragraph_time(tr, paragraph);
+        }
         let Some(pos) = self.current_pos() else {
             return Err("No turn to play from".into());
         };
@@ -144,6 +149,11 @@ impl App {
             let offset = self.top - self.layout.start(pos);
             transcript_layout::paragraph_at(&self.session, turn, offset, self.layout.width)
         });
+        Self::paragraph_time(tr, paragraph)
+    }
+
+    /// When paragraph `paragraph` of `tr` starts, or the last timed one before it.
+    fn paragraph_time(tr: &podium::session::Turn, paragraph: usize) -> Result<u64, String> {
         let at = (0..=paragraph)
             .rev()
             .find_map(|p| tr.paragraph_start(p))

@@ -23,7 +23,7 @@ fn interview(width: u16, height: u16) -> Driver {
 }
 
 /// With a recording and mpv (neither is looked at: the event loop starts them).
-fn ready(width: u16, height: u16) -> Driver {
+pub(super) fn ready(width: u16, height: u16) -> Driver {
     let mut a = interview(width, height);
     a.play.media = Some(PathBuf::from("/rec/interview.mp3"));
     a.play.program = Some(PathBuf::from("/bin/mpv"));
