@@ -42,6 +42,10 @@ pub struct Play {
     followed: Option<(usize, usize)>,
 }
 
+/// Why `p` and `F` cannot work on a transcript without times.
+const NO_TIMES: &str =
+    "This transcript has no times, so there is no place in a recording to play from";
+
 fn ms(seconds: f64) -> u64 {
     (seconds.max(0.0) * 1000.0).round() as u64
 }
@@ -81,10 +85,7 @@ impl App {
 
     fn start_playing(&mut self) -> Option<Effect> {
         let why = if !self.session.turns.iter().any(|t| t.start.is_some()) {
-            Some(
-                "This transcript has no times, so there is no place in a recording to play from"
-                    .to_string(),
-            )
+            Some(NO_TIMES.to_string())
         } else if self.play.media.is_none() {
             let looked = self.play.transcript.as_ref().map_or_else(
                 || "the bundled session has no recording".to_string(),
@@ -174,6 +175,10 @@ impl App {
 
     /// `F`: follow the player, or stop following.
     pub(super) fn toggle_follow(&mut self) {
+        if !self.play.follow && !self.session.turns.iter().any(|t| t.start.is_some()) {
+            self.message = Some(NO_TIMES.into());
+            return;
+        }
         self.play.follow = !self.play.follow;
         self.play.followed = None;
         self.message = Some(match (self.play.follow, self.play.state) {

@@ -318,9 +318,10 @@ impl App {
         let whose = speaker
             .and_then(|s| self.session.speakers.get(s))
             .map_or_else(|| "everyone".to_string(), |s| s.name.clone());
+        let n = quotes.len();
+        let sentences = if n == 1 { "sentence" } else { "sentences" };
         self.message = Some(format!(
-            "“{word}”: {} sentences by {whose} (Enter: go to one, Esc: the words)",
-            quotes.len()
+            "“{word}”: {n} {sentences} by {whose} (Enter: go to one, Esc: the words)"
         ));
         self.words.using = Some(Using {
             word,

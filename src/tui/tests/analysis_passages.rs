@@ -133,3 +133,24 @@ fn p_in_the_sentences_using_a_word_plays_the_selected_sentence() {
     assert_eq!(*start_ms, (at * 1000.0).round() as u64);
     assert_ne!(*start_ms, 5_000, "not the hidden transcript's first turn");
 }
+
+#[test]
+fn one_sentence_using_a_word_is_one_sentence() {
+    let mut a = app(120, 35);
+    keys(&mut a, "W");
+    let once = a
+        .words
+        .lists(0)
+        .expect("counted")
+        .frequent
+        .iter()
+        .position(|&(_, n)| n == 1)
+        .expect("a word said once");
+    keys(&mut a, "l");
+    for _ in 0..once {
+        keys(&mut a, "j");
+    }
+    keys(&mut a, "<Enter>");
+    let m = a.message.clone().unwrap_or_default();
+    assert!(m.contains(": 1 sentence by "), "{m}");
+}

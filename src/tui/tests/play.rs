@@ -139,3 +139,15 @@ fn a_failed_start_is_said_and_p_tries_again() {
     assert!(screen(&a).contains("Could not start /bin/mpv"));
     assert_eq!(keys(&mut a, "p").len(), 1);
 }
+
+#[test]
+fn f_without_times_says_why_it_cannot_follow() {
+    let mut a = app(100, 30);
+    keys(&mut a, "F");
+    assert!(!a.play.follow);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("This transcript has no times, so there is no place in a recording to play from")
+    );
+    assert!(!screen(&a).contains("follow (F)"));
+}
