@@ -8,6 +8,17 @@ use podium::marks::Code;
 use super::action::{Action, Effect};
 use super::app::{App, Middle, Overlay};
 
+/// Why the code prompt refused a character.
+const NO_CONTROLS: &str = "A code cannot hold control characters or bidi overrides";
+
+/// Whether `text` holds a character the one cleaner would change: a new code gets none.
+fn unclean(text: &str) -> bool {
+    matches!(
+        podium::sanitize::clean(text, podium::sanitize::Keep::Nothing),
+        std::borrow::Cow::Owned(_)
+    )
+}
+
 /// The line that asks for a code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodePrompt {
@@ -97,6 +108,9 @@ impl App {
     pub(super) fn update_code_prompt(&mut self, action: Action) -> Option<Effect> {
         let prompt = self.code_prompt.as_mut()?;
         match action {
+            Action::PromptInput(c) if unclean(&c.to_string()) => {
+                self.message = Some(NO_CONTROLS.into());
+            }
             Action::PromptInput(c) => {
                 prompt.cycling = None;
                 prompt.input.push(c);
@@ -153,6 +167,13 @@ impl App {
             self.message = Some("Coding cancelled: no code".into());
             return None;
         }
+        if unclean(&code)
+            && !self.codebook.contains(&code)
+            && !self.codes.iter().any(|c| c.code == code)
+        {
+            self.message = Some(NO_CONTROLS.into());
+            return None;
+        }
         let turn = self.session.turns[prompt.turn].id.clone();
         let coded = Code {
             turn,
@@ -197,9 +218,12 @@ impl App {
                     if let Some(&first) = self.layout.turns.first() {
                         self.jump_to_turn(first);
                     }
-                    self.message = Some(format!(
-                        "Showing the {count} passages coded {code} (Esc shows all)"
-                    ));
+                    let passages = if count == 1 {
+                        "the passage".to_string()
+                    } else {
+                        format!("the {count} passages")
+                    };
+                    self.message = Some(format!("Showing {passages} coded {code} (Esc shows all)"));
                 }
             }
             Action::SwitchList => self.overlay = Overlay::Marks,

@@ -421,6 +421,7 @@ impl Library {
         }
         match action {
             Action::Quit => self.quit = true,
+            Action::Notify(text) => self.message = Some(text),
             Action::ToggleHelp => {
                 self.help_open = !self.help_open;
                 self.help_scroll = 0;

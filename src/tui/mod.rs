@@ -332,6 +332,17 @@ fn msg_action(msg: Msg, contexts: &[Context], keys: &Keymap) -> Option<Action> {
             done,
         }),
         Msg::Term(Event::Key(key)) => keys.action_for(&key, contexts).or_else(|| {
+            // A session's key in the library lists: it works once a session is open.
+            if contexts == [Context::Library] {
+                let b = keys.bindings.iter().find(|b| {
+                    b.context == Context::Global && b.keys.iter().any(|k| k.matches(&key))
+                })?;
+                return Some(Action::Notify(format!(
+                    "{} ({}) works in a session (Enter opens one)",
+                    keys.key_for(b.context, b.name).unwrap_or_default(),
+                    b.help
+                )));
+            }
             // A key of another pane: say where it works.
             let b = keys.elsewhere(&key, contexts)?;
             let focus = keys

@@ -42,6 +42,10 @@ pub struct Play {
     followed: Option<(usize, usize)>,
 }
 
+/// Why `p` and `F` cannot work on a transcript without times.
+const NO_TIMES: &str =
+    "This transcript has no times, so there is no place in a recording to play from";
+
 fn ms(seconds: f64) -> u64 {
     (seconds.max(0.0) * 1000.0).round() as u64
 }
@@ -60,7 +64,7 @@ impl App {
                 None
             }
             PlayState::Paused { top } => {
-                let seek_ms = if top == self.top {
+                let seek_ms = if top == self.top && self.selected_use().is_none() {
                     None
                 } else {
                     match self.time_here() {
@@ -81,10 +85,7 @@ impl App {
 
     fn start_playing(&mut self) -> Option<Effect> {
         let why = if !self.session.turns.iter().any(|t| t.start.is_some()) {
-            Some(
-                "This transcript has no times, so there is no place in a recording to play from"
-                    .to_string(),
-            )
+            Some(NO_TIMES.to_string())
         } else if self.play.media.is_none() {
             let looked = self.play.transcript.as_ref().map_or_else(
                 || "the bundled session has no recording".to_string(),
@@ -129,6 +130,11 @@ impl App {
     /// The time of the reading position: the found sentence's paragraph, else the paragraph
     /// at the top of the screen, where the source times paragraphs; else the turn's start.
     pub(super) fn time_here(&self) -> Result<u64, String> {
+        if let Some(q) = self.selected_use() {
+            let tr = &self.session.turns[q.turn];
+            let paragraph = tr.sentences.get(q.sentence).map_or(0, |s| s.paragraph);
+            return Self::paragraph_time(tr, paragraph);
+        }
         let Some(pos) = self.current_pos() else {
             return Err("No turn to play from".into());
         };
@@ -144,6 +150,11 @@ impl App {
             let offset = self.top - self.layout.start(pos);
             transcript_layout::paragraph_at(&self.session, turn, offset, self.layout.width)
         });
+        Self::paragraph_time(tr, paragraph)
+    }
+
+    /// When paragraph `paragraph` of `tr` starts, or the last timed one before it.
+    fn paragraph_time(tr: &podium::session::Turn, paragraph: usize) -> Result<u64, String> {
         let at = (0..=paragraph)
             .rev()
             .find_map(|p| tr.paragraph_start(p))
@@ -164,6 +175,10 @@ impl App {
 
     /// `F`: follow the player, or stop following.
     pub(super) fn toggle_follow(&mut self) {
+        if !self.play.follow && !self.session.turns.iter().any(|t| t.start.is_some()) {
+            self.message = Some(NO_TIMES.into());
+            return;
+        }
         self.play.follow = !self.play.follow;
         self.play.followed = None;
         self.message = Some(match (self.play.follow, self.play.state) {

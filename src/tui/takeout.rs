@@ -9,9 +9,16 @@ use super::action::Effect;
 use super::app::{App, Overlay};
 
 impl App {
-    /// The excerpts `y`, `m` and `e` work on: the found quote if it is in the current turn,
-    /// else the current turn.
+    /// The excerpts `y`, `m`, `t` and `e` work on: the sentence selected in the words view's
+    /// list of sentences, else the found quote if it is in the current turn, else the current
+    /// turn.
     pub(super) fn here(&self) -> Option<Excerpt> {
+        if let Some(q) = self.selected_use() {
+            return Some(Excerpt {
+                turn: q.turn,
+                sentence: Some(q.sentence),
+            });
+        }
         let turn = self.current_turn()?;
         let sentence = self
             .found
@@ -64,10 +71,9 @@ impl App {
             self.message = Some(format!("Unmarked {place}"));
         } else {
             self.marks.push(mark);
-            self.message = Some(format!(
-                "Marked {place} ({} marks; ' lists them)",
-                self.marks.len()
-            ));
+            let n = self.marks.len();
+            let marks = if n == 1 { "mark" } else { "marks" };
+            self.message = Some(format!("Marked {place} ({n} {marks}; ' lists them)"));
         }
         Some(Effect::SaveMarks(self.kept()))
     }

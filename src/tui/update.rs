@@ -63,7 +63,8 @@ impl App {
                 Overlay::None
                     if self.focus == Focus::Transcript
                         && matches!(self.middle, Middle::Words | Middle::Timeline)
-                        && self.prompt.is_none() =>
+                        && self.prompt.is_none()
+                        && self.code_prompt.is_none() =>
                 {
                     if !self.update_analysis(&action) {
                         return self.update_panes(action);

@@ -24,6 +24,10 @@ pub const TWO_LISTS: u16 = 60;
 /// Inner height from which narrower panes show the lists one above the other.
 pub const STACKED: u16 = 10;
 
+/// What coding, marking, copying or playing says in the lists of words.
+const ON_A_SENTENCE: &str =
+    "Coding, marking, copying and playing work on a sentence: Enter lists those using the word";
+
 /// Which list has the selection.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum List {
@@ -296,6 +300,13 @@ impl App {
                 None => self.message = Some("No word to show".into()),
             },
             Action::Back => self.middle = Middle::Transcript,
+            // The transcript is hidden: its place is not what the reader is looking at.
+            Action::CodePassage | Action::ToggleMark | Action::CopyQuote | Action::CopyTurn => {
+                self.message = Some(ON_A_SENTENCE.into());
+            }
+            Action::Play if self.play.state == super::play::PlayState::Stopped => {
+                self.message = Some(ON_A_SENTENCE.into());
+            }
             _ => return false,
         }
         true
@@ -307,9 +318,10 @@ impl App {
         let whose = speaker
             .and_then(|s| self.session.speakers.get(s))
             .map_or_else(|| "everyone".to_string(), |s| s.name.clone());
+        let n = quotes.len();
+        let sentences = if n == 1 { "sentence" } else { "sentences" };
         self.message = Some(format!(
-            "“{word}”: {} sentences by {whose} (Enter: go to one, Esc: the words)",
-            quotes.len()
+            "“{word}”: {n} {sentences} by {whose} (Enter: go to one, Esc: the words)"
         ));
         self.words.using = Some(Using {
             word,
@@ -347,6 +359,15 @@ impl App {
         }
         u.top = u.first_shown(&self.session, width, rows);
         true
+    }
+
+    /// The sentence selected in the list of sentences using a word, while it is shown: what
+    /// `t`, `m`, `y` and `p` work on there.
+    pub(super) fn selected_use(&self) -> Option<QuoteRef> {
+        let u = self.words.using.as_ref()?;
+        (self.middle == Middle::Words)
+            .then(|| u.quotes.get(u.selected).map(|(q, _)| *q))
+            .flatten()
     }
 
     /// `Enter` on a sentence using the word: there in the transcript, the word lit.

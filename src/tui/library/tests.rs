@@ -214,6 +214,23 @@ mod parliament {
         }
     }
 
+    #[test]
+    fn a_sessions_keys_in_the_lists_say_where_they_work() {
+        let mut lib = corpus(120, 30);
+        for (key, says) in [
+            ("t", "t (code the found quote or the turn"),
+            ("T", "T (timeline: who spoke when"),
+        ] {
+            press(&mut lib, key);
+            let m = lib.message.clone().unwrap_or_default();
+            assert!(
+                m.starts_with(says) && m.ends_with("works in a session (Enter opens one)"),
+                "{key}: {m}"
+            );
+            assert!(screen(&lib).contains("works in a session"), "{key}");
+        }
+    }
+
     fn people_shown(lib: &Library) -> Vec<String> {
         lib.shown_people
             .iter()

@@ -1,5 +1,7 @@
 //! The bottom line: the most useful keys for the focused pane, a message or a prompt, and on
-//! the right what is on: the code and speaker filters, the player.
+//! the right what is on: the code and speaker filters, the player. Everything here may hold
+//! a name from a file or the marks store (a code, a speaker, a file name), so every string is
+//! cleaned as it is drawn.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::Context;
 use crate::tui::play::PlayState;
-use crate::tui::widgets::fit_line;
+use crate::tui::widgets::{clean, fit_line};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let t = app.theme;
@@ -23,19 +25,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     if let Some(player) = player(app) {
         on.push(player);
     }
-    let right = (!on.is_empty()).then(|| format!(" {} ", on.join(" · ")));
+    let right = (!on.is_empty()).then(|| format!(" {} ", clean(&on.join(" · "))));
     let mut spans: Vec<Span<'_>> = Vec::new();
     if let Some(p) = &app.code_prompt {
         let has = if p.has.is_empty() {
             String::new()
         } else {
-            format!(" [{}]", p.has.join(", "))
+            format!(" [{}]", clean(&p.has.join(", ")))
         };
         spans.push(Span::styled(
-            format!(" Code {}{has}: ", p.place(app)),
+            format!(" Code {}{has}: ", clean(&p.place(app))),
             t.key(),
         ));
-        spans.push(Span::raw(p.input.clone()));
+        spans.push(Span::raw(clean(&p.input).into_owned()));
         spans.push(Span::styled("▏", t.dim()));
         let candidates = app.code_candidates(&p.input);
         let typed = p.input.trim();
@@ -44,15 +46,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         } else if candidates.is_empty() || candidates == [typed] {
             " (Enter: code it, Esc: cancel)".to_string()
         } else {
-            format!(" Tab: {}", candidates.join(" · "))
+            format!(" Tab: {}", clean(&candidates.join(" · ")))
         };
         spans.push(Span::styled(tail, t.dim()));
     } else if let Some(p) = &app.prompt {
-        spans.push(Span::styled(format!(" Rename {} to: ", p.speaker), t.key()));
-        spans.push(Span::raw(p.input.clone()));
+        spans.push(Span::styled(
+            format!(" Rename {} to: ", clean(&p.speaker)),
+            t.key(),
+        ));
+        spans.push(Span::raw(clean(&p.input).into_owned()));
         spans.push(Span::styled("▏ (Enter: rename, Esc: cancel)", t.dim()));
     } else if let Some(msg) = &app.message {
-        spans.push(Span::styled(format!(" {msg}"), t.message()));
+        spans.push(Span::styled(format!(" {}", clean(msg)), t.message()));
     } else {
         let context = crate::tui::contexts(app)[0];
         let mut hints: Vec<(String, &str)> = app.keymap.hints(context).collect();

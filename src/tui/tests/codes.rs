@@ -171,3 +171,56 @@ fn codes_kept_elsewhere_arrive_and_the_filter_follows() {
         Some("No passage is coded trust any more: showing every passage")
     );
 }
+
+#[test]
+fn hostile_code_names_are_drawn_cleaned_and_not_taken_new() {
+    let mut a = app(120, 30);
+    let bidi = "\u{202e}bidi code";
+    let evil = "evil\u{1b}[2Jcode";
+    a.codes = vec![code("t1", None, bidi), code("t2", None, evil)];
+    a.codebook = vec![bidi.into(), evil.into()];
+    a.lists_codes = true;
+    let unclean = |s: &str| s.contains(['\u{202e}', '\u{1b}', '\u{7}']);
+    // The codes list, then the filter by each: its message and the status on the right.
+    keys(&mut a, "'<Enter>");
+    assert_eq!(a.code_filter.as_deref(), Some(evil));
+    let s = screen(&a);
+    assert!(!unclean(&s), "{s}");
+    assert!(
+        s.contains("Showing the passage coded evil␛[2Jcode (Esc shows all)")
+            && s.contains("code: evil␛[2Jcode (Esc)"),
+        "{s}"
+    );
+    keys(&mut a, "<Esc>'j<Enter>");
+    assert_eq!(a.code_filter.as_deref(), Some(bidi));
+    let s = screen(&a);
+    assert!(!unclean(&s), "{s}");
+    assert!(s.contains("code: �bidi code (Esc)"), "{s}");
+    keys(&mut a, "<Esc>");
+    let s = screen(&a);
+    assert!(!unclean(&s), "{s}");
+    assert!(s.contains("(was �bidi code only)"), "{s}");
+    // The code prompt: the candidates Tab offers, and each one it puts in the input.
+    keys(&mut a, "t");
+    for _ in 0..3 {
+        let s = screen(&a);
+        assert!(!unclean(&s), "{s}");
+        keys(&mut a, "<Tab>");
+    }
+    // A new code with a control character or bidi override is refused, typed or whole.
+    keys(&mut a, "<Esc>tok\u{202e}");
+    assert_eq!(a.code_prompt.as_ref().expect("prompt").input, "ok");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("A code cannot hold control characters or bidi overrides")
+    );
+    a.code_prompt.as_mut().expect("prompt").input = "new\u{7}code".into();
+    assert!(keys(&mut a, "<Enter>").is_empty());
+    assert_eq!(a.codes.len(), 2);
+    // A code the store has already can still be given (Tab offers it).
+    keys(&mut a, "j");
+    a.update(Action::CodePassage);
+    a.code_prompt.as_mut().expect("prompt").input = evil.into();
+    assert!(!keys(&mut a, "<Enter>").is_empty());
+    assert_eq!(a.codes.len(), 3);
+}

@@ -3,6 +3,7 @@
 //! into ratatui's `TestBackend` and compared with insta snapshots.
 
 mod analysis;
+mod analysis_passages;
 mod codes;
 mod parliament;
 mod play;

@@ -23,7 +23,7 @@ fn interview(width: u16, height: u16) -> Driver {
 }
 
 /// With a recording and mpv (neither is looked at: the event loop starts them).
-fn ready(width: u16, height: u16) -> Driver {
+pub(super) fn ready(width: u16, height: u16) -> Driver {
     let mut a = interview(width, height);
     a.play.media = Some(PathBuf::from("/rec/interview.mp3"));
     a.play.program = Some(PathBuf::from("/bin/mpv"));
@@ -138,4 +138,16 @@ fn a_failed_start_is_said_and_p_tries_again() {
     )));
     assert!(screen(&a).contains("Could not start /bin/mpv"));
     assert_eq!(keys(&mut a, "p").len(), 1);
+}
+
+#[test]
+fn f_without_times_says_why_it_cannot_follow() {
+    let mut a = app(100, 30);
+    keys(&mut a, "F");
+    assert!(!a.play.follow);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("This transcript has no times, so there is no place in a recording to play from")
+    );
+    assert!(!screen(&a).contains("follow (F)"));
 }
