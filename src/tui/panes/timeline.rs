@@ -39,6 +39,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let width = usize::from(g.bars.width);
     let current = app.current_turn();
     let mark = app.timeline.mark(current, width);
+    // Rows that do not fit are said, never dropped silently (they scroll with the selected
+    // speaker).
+    let shown = usize::from(g.bars.height.div_ceil(g.pitch.max(1)));
+    let visible = shown.min(names.len().saturating_sub(g.first));
+    let title = if visible > 0 && visible < names.len() && !line.is_empty() {
+        // The axis line below says by time or by words; room goes to what is hidden.
+        format!(
+            " Timeline · speakers {}–{} of {} ",
+            g.first + 1,
+            g.first + visible,
+            names.len()
+        )
+    } else {
+        title.to_string()
+    };
     let mut block = frame_block(rect, title, focused, t);
     if layout::bordered(rect)
         && let Some(turn) = current
@@ -60,7 +75,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         return;
     }
     let rows = line.rows(width);
-    let shown = usize::from(g.bars.height.div_ceil(g.pitch.max(1)));
     let mut labels = Vec::new();
     let mut bars = Vec::new();
     // The blank line between two rows: the mark goes down it too.

@@ -371,3 +371,19 @@ fn w_in_the_library_compares_a_person_with_everyone_else() {
     press(&mut lib, '\x1b');
     assert_eq!((lib.view, lib.selected), (View::People, ana));
 }
+
+#[test]
+fn a_timeline_too_short_for_every_speaker_says_which_it_shows() {
+    // The bundled session's six speakers do not fit 12 lines: the title says which show.
+    let mut a = app(40, 12);
+    keys(&mut a, "T");
+    let s = screen(&a);
+    assert!(s.contains("speakers 1–"), "{s}");
+    assert!(s.contains("speakers 1–5 of 6"), "{s}");
+    let mut a = app(100, 30);
+    keys(&mut a, "T");
+    assert!(
+        !screen(&a).contains("speakers 1–"),
+        "all fit: nothing to say"
+    );
+}
