@@ -105,11 +105,7 @@ mod tests {
     use super::*;
 
     fn code(turn: &str, sentence: Option<usize>, code: &str) -> Code {
-        Code {
-            turn: turn.into(),
-            sentence,
-            code: code.into(),
-        }
+        Code::new(turn, sentence, code)
     }
 
     #[test]

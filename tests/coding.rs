@@ -14,11 +14,7 @@ use podium::marks::{Code, Kept, Mark, MarkStore};
 const INTERVIEW: &str = "tests/fixtures/interview/interview.vtt";
 
 fn code(turn: &str, sentence: Option<usize>, code: &str) -> Code {
-    Code {
-        turn: turn.into(),
-        sentence,
-        code: code.into(),
-    }
+    Code::new(turn, sentence, code)
 }
 
 /// Keeps `kept` for the session in `file`, where `podium` (isolated) looks for it.

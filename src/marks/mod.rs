@@ -38,6 +38,15 @@ pub struct Code {
 }
 
 impl Code {
+    /// `code` on turn `turn` (its id), on its `sentence` (0-based) or the whole turn.
+    pub fn new(turn: impl Into<String>, sentence: Option<usize>, code: impl Into<String>) -> Self {
+        Code {
+            turn: turn.into(),
+            sentence,
+            code: code.into(),
+        }
+    }
+
     /// Whether this code is on the passage of turn `turn` (its id) and `sentence`.
     pub fn is_on(&self, turn: &str, sentence: Option<usize>) -> bool {
         self.turn == turn && self.sentence == sentence

@@ -10,11 +10,7 @@ fn mark(turn: &str, sentence: Option<usize>) -> Mark {
 }
 
 fn code(turn: &str, sentence: Option<usize>, code: &str) -> Code {
-    Code {
-        turn: turn.into(),
-        sentence,
-        code: code.into(),
-    }
+    Code::new(turn, sentence, code)
 }
 
 fn marks(marks: &[Mark]) -> Kept {

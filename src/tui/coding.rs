@@ -175,11 +175,7 @@ impl App {
             return None;
         }
         let turn = self.session.turns[prompt.turn].id.clone();
-        let coded = Code {
-            turn,
-            sentence: prompt.sentence,
-            code: code.clone(),
-        };
+        let coded = Code::new(turn, prompt.sentence, code.clone());
         if let Some(i) = self.codes.iter().position(|c| *c == coded) {
             self.codes.remove(i);
             self.message = Some(format!("Removed the code {code} from {place}"));

@@ -15,11 +15,7 @@ fn saved(effects: &[Effect]) -> Vec<Code> {
 }
 
 fn code(turn: &str, sentence: Option<usize>, code: &str) -> Code {
-    Code {
-        turn: turn.into(),
-        sentence,
-        code: code.into(),
-    }
+    Code::new(turn, sentence, code)
 }
 
 #[test]
