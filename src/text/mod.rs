@@ -125,15 +125,29 @@ fn is_wide_terminator(c: char) -> bool {
 /// a digit or an opening quote after white space. A full stop after a known abbreviation ("Mr.",
 /// "e.g.") or a single initial ("J. Smith") does not end one.
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    sentence_spans_into(text, &mut spans);
+    spans
+}
+
+/// [`sentence_spans`], appended to `spans` (a buffer used again spares an allocation a text).
+pub fn sentence_spans_into(text: &str, spans: &mut Vec<Range<usize>>) {
     if text.is_ascii() {
         // Bytes are characters: the same walk, without a table of character offsets, leaping
         // to the next terminator.
         let b = text.as_bytes();
         let next = |i: usize| memchr::memchr3(b'.', b'?', b'!', &b[i..]).map_or(b.len(), |p| i + p);
-        return spans_by(text, b.len(), |i| char::from(b[i]), |i| i, next);
+        return spans_by(text, b.len(), |i| char::from(b[i]), |i| i, next, spans);
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    spans_by(text, chars.len(), |i| chars[i].1, |i| chars[i].0, |i| i)
+    spans_by(
+        text,
+        chars.len(),
+        |i| chars[i].1,
+        |i| chars[i].0,
+        |i| i,
+        spans,
+    );
 }
 
 /// [`sentence_spans`] over `n` characters, the `i`-th being `char_at(i)` at byte `byte_at(i)`;
@@ -144,8 +158,8 @@ fn spans_by(
     char_at: impl Fn(usize) -> char,
     byte_at: impl Fn(usize) -> usize,
     skip: impl Fn(usize) -> usize,
-) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
+    spans: &mut Vec<Range<usize>>,
+) {
     let mut start = 0usize;
     let mut i = 0usize;
     while i < n {
@@ -184,12 +198,11 @@ fn spans_by(
             true
         };
         if starts_new && !(single_dot && is_abbreviation(text, byte_at(term_at))) {
-            push_trimmed(text, start..end, &mut spans);
+            push_trimmed(text, start..end, spans);
             start = end;
         }
     }
-    push_trimmed(text, start..text.len(), &mut spans);
-    spans
+    push_trimmed(text, start..text.len(), spans);
 }
 
 fn opens_quote(c: char) -> bool {
@@ -214,6 +227,10 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         && first.is_uppercase()
     {
         return true;
+    }
+    // ASCII words (most) are compared without a lower-case copy.
+    if word.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
