@@ -8,7 +8,8 @@ use rayon::prelude::*;
 
 use crate::formats::speakers::{self, Registry};
 use crate::session::{
-    FORMAT_VERSION, Meta, Role, Section, Session, SessionKind, SpeakerIx, Turn, Warning,
+    FORMAT_VERSION, Meta, Role, Section, SentenceScratch, Session, SessionKind, SpeakerIx, Turn,
+    Warning,
 };
 
 /// Who said a piece.
@@ -346,7 +347,11 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
         // Milliseconds are the finest any source times speech to.
         turn.spoken = (!spans.is_empty()).then(|| (union_length(spans) * 1000.0).round() / 1000.0);
     }
-    turns.par_iter_mut().for_each(Turn::split_sentences);
+    turns
+        .par_iter_mut()
+        .for_each_init(SentenceScratch::default, |scratch, t| {
+            t.split_sentences_with(scratch)
+        });
     // A section starts at the first turn left once empty turns go.
     let mut kept_before = Vec::with_capacity(turns.len() + 1);
     let mut kept = 0;
@@ -355,11 +360,14 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
         kept += usize::from(!t.paragraphs.is_empty());
     }
     kept_before.push(kept);
-    turns.retain(|t| !t.paragraphs.is_empty());
-    turns.shrink_to_fit();
-    for (i, t) in turns.iter_mut().enumerate() {
-        t.id = format!("t{}", i + 1);
+    if kept < turns.len() {
+        turns.retain(|t| !t.paragraphs.is_empty());
     }
+    turns.shrink_to_fit();
+    turns
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(i, t)| t.id = format!("t{}", i + 1));
     let sections: Vec<Section> = section_at
         .into_iter()
         .map(|(title, turn)| Section {

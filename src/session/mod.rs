@@ -272,6 +272,13 @@ pub struct Turn {
     pub source_ids: Vec<String>,
 }
 
+/// Buffers for [`Turn::split_sentences_with`].
+#[derive(Debug, Default)]
+pub struct SentenceScratch {
+    ranges: Vec<std::ops::Range<usize>>,
+    spans: Vec<SentenceSpan>,
+}
+
 impl Turn {
     pub fn new(index: usize, speaker: SpeakerIx, paragraphs: Vec<String>) -> Self {
         let mut turn = Turn {
@@ -292,22 +299,26 @@ impl Turn {
 
     /// Recomputes `sentences` from `paragraphs`.
     pub fn split_sentences(&mut self) {
-        self.sentences = self
-            .paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(p, para)| {
-                text::sentence_spans(para)
-                    .into_iter()
-                    .map(move |r| SentenceSpan {
-                        paragraph: p,
-                        start: r.start,
-                        end: r.end,
-                    })
-            })
-            .collect();
-        // Most turns are a sentence or two: no room kept for four (a million turns held).
-        self.sentences.shrink_to_fit();
+        self.split_sentences_with(&mut SentenceScratch::default());
+    }
+
+    /// [`Turn::split_sentences`] with buffers used again from turn to turn: a million turns
+    /// cost a million allocations less.
+    pub fn split_sentences_with(&mut self, scratch: &mut SentenceScratch) {
+        scratch.spans.clear();
+        for (p, para) in self.paragraphs.iter().enumerate() {
+            scratch.ranges.clear();
+            text::sentence_spans_into(para, &mut scratch.ranges);
+            scratch
+                .spans
+                .extend(scratch.ranges.iter().map(|r| SentenceSpan {
+                    paragraph: p,
+                    start: r.start,
+                    end: r.end,
+                }));
+        }
+        // Exactly the room the sentences take: most turns are a sentence or two.
+        self.sentences = scratch.spans.as_slice().to_vec();
     }
 
     /// The text of the `i`-th sentence (0-based).
