@@ -7,6 +7,10 @@
 //! speeches (headings, dates), so only the speeches count.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+use rayon::prelude::*;
 
 use crate::formats::pieces::{Draft, Piece, Who};
 use crate::formats::speakers::is_name_like;
@@ -32,8 +36,10 @@ struct NameLine {
 }
 
 fn name_line(lines: &[&str], i: usize) -> Option<NameLine> {
+    static PORTRAIT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" Portrait "));
     let t = lines[i].trim();
-    if let Some((name, role)) = t.split_once(" Portrait ") {
+    if let Some(at) = PORTRAIT.find(t.as_bytes()) {
+        let (name, role) = (&t[..at], &t[at + " Portrait ".len()..]);
         let name = name.trim();
         if name != "None" && !is_name_like(name) {
             return None;
@@ -128,7 +134,9 @@ fn ends_speech(t: &str) -> bool {
 
 /// Reads the page when it has name lines: two or more, or one with a speech below it.
 pub(super) fn read(lines: &[&str]) -> Option<Draft> {
+    // Every line is looked at (a long file is judged in parallel); few are name lines.
     let names: Vec<(usize, NameLine)> = (0..lines.len())
+        .into_par_iter()
         .filter_map(|i| name_line(lines, i).map(|n| (i, n)))
         .collect();
     let first = names.first()?.0;
