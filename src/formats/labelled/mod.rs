@@ -17,6 +17,7 @@ mod front;
 mod namelines;
 mod split;
 
+use rayon::prelude::*;
 use std::borrow::Cow;
 
 use crate::formats::ParseError;
@@ -111,12 +112,15 @@ fn read(
     witnesses: &[(usize, String)],
     mut draft: Draft,
 ) -> Result<Draft, ParseError> {
-    let texts: Vec<Cow<str>> = source.iter().map(|(_, l)| unescape(l)).collect();
-    let mut shapes = Shapes::default();
+    // Each line is judged on its own (`Shapes` only remembers verdicts that depend on the name
+    // alone), so a long file is classified in parallel, each thread with its own memory.
+    let texts: Vec<Cow<str>> = source.par_iter().map(|(_, l)| unescape(l)).collect();
     let mut lines: Vec<(usize, Line)> = source
-        .iter()
+        .par_iter()
         .zip(&texts)
-        .map(|((n, _), t)| (*n, classify(t, court, &mut shapes)))
+        .map_init(Shapes::default, |shapes, ((n, _), t)| {
+            (*n, classify(t, court, shapes))
+        })
         .collect();
     // Examination needs both questions and answers; otherwise `A.` is prose.
     let count = |f: fn(&Line) -> bool| lines.iter().filter(|(_, l)| f(l)).count();
