@@ -2,7 +2,7 @@
 //! cue, a labelled paragraph, a recogniser's segment) with who said them and when. One set of
 //! rules turns them into turns, so every format merges, names and times speakers alike.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use rayon::prelude::*;
 
@@ -214,7 +214,7 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
     let mut intervals: Vec<Vec<(f64, f64)>> = Vec::new();
     // Names as written, cleaned and resolved once each: a file repeats a few names many times,
     // and the registry gives a name the speaker it gave it before.
-    let mut known: HashMap<String, (speakers::CleanName, SpeakerIx)> = HashMap::new();
+    let mut known: HashMap<String, (speakers::CleanName, SpeakerIx)> = HashMap::default();
     let mut notes_before: Vec<(String, Option<usize>)> = Vec::new();
     for (index, mut piece) in draft.pieces.into_iter().enumerate() {
         while let Some((title, _)) = sections.next_if(|(_, at)| *at <= index) {

@@ -5,8 +5,8 @@
 //! word such as "Resources" or "For example" are not names). Every guess that could be wrong
 //! becomes a warning with its line.
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 mod words;
 
@@ -259,9 +259,9 @@ fn key(name: &str) -> String {
 /// Judges every candidate of a file of `units` cues or paragraphs (`unit` names them: "cue").
 pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
     let mut groups: Vec<(String, Vec<&Candidate>)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     // Group of each distinct name as written: folding a name costs more than a lookup.
-    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::default();
     let mut group_of: Vec<usize> = Vec::with_capacity(candidates.len());
     for c in candidates {
         let i = match by_name.get(c.name.as_ref()) {
