@@ -132,7 +132,7 @@ pub fn digest_one(
 ) -> Result<Digested, ImportError> {
     if format.is_none()
         && let Some(cache) = cache
-        && let Some(facts) = cache.get_facts(path)
+        && let Some(facts) = cache.get_facts::<Facts>(path)
         && let Some(digest) = cache.get_digest(path)
         && facts.turns == digest.turns.len()
     {
