@@ -78,7 +78,7 @@ impl Library {
             .map_or("", |(id, _)| id)
     }
 
-    /// The name of turn `turn`'s speaker in session `session`.
+    /// The speaker index of turn `turn` in session `session`, when it is known.
     pub fn speaker_of_turn(&self, session: usize, turn: usize) -> Option<usize> {
         let (_, s) = self.items.get(session)?.turns.get(turn)?;
         (s != u32::MAX).then_some(s as usize)
