@@ -292,6 +292,12 @@ impl Turns {
     pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
         (0..self.len()).filter_map(|i| self.get(i))
     }
+
+    /// The indices of the turns speaker `speaker` holds, in transcript order.
+    pub fn of_speaker(&self, speaker: usize) -> impl Iterator<Item = usize> + '_ {
+        let speaker = u32::try_from(speaker).unwrap_or(u32::MAX);
+        (0..self.len()).filter(move |&i| self.speakers[i] == speaker)
+    }
 }
 
 impl<'a> FromIterator<(&'a str, u32)> for Turns {

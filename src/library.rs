@@ -20,10 +20,12 @@ use crate::session::{Session, SpeakerKind, Warning};
 use crate::text::fold_name;
 
 mod aggregate;
+mod facts;
 pub use aggregate::{
     By, Group, NO_PARTY, UNDATED, YearFigures, aggregate, aggregate_sessions, person_parties,
     person_years, year_of, year_words,
 };
+pub use facts::{Digested, Facts, Sitting, digest_one};
 
 /// File endings a library folder is searched for.
 const EXTENSIONS: &[&str] = &["txt", "md", "vtt", "srt", "json", "xml"];
@@ -142,15 +144,16 @@ pub fn people(sessions: &[Arc<Session>]) -> Vec<Person> {
     people_with(sessions, &counts)
 }
 
-/// [`people`] with each session's [`speaker_counts`] already known.
-pub fn people_with(sessions: &[Arc<Session>], counts: &[Vec<(usize, usize)>]) -> Vec<Person> {
+/// [`people`] with each session's [`speaker_counts`] already known; of whole sessions or of
+/// what a library keeps of them ([`Facts`]).
+pub fn people_with<S: Sitting>(sessions: &[S], counts: &[Vec<(usize, usize)>]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     // Every person id, and every folded name or alias of speakers without one, to the person
     // it belongs to. Ids come first: a printed name may change, and namesakes are two people.
     let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (si, session) in sessions.iter().enumerate() {
-        for (spi, speaker) in session.speakers.iter().enumerate() {
+        for (spi, speaker) in session.speakers().iter().enumerate() {
             // A generic label ("Moderator", "Speaker 1", "Unknown speaker") names a different
             // person in every session: it joins nobody across sessions, and an alias that is
             // one (a renamed "Moderator") joins nobody either. A source's own person id

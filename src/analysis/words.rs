@@ -246,9 +246,21 @@ pub fn sentences_using(
     word: &str,
     speaker: Option<usize>,
 ) -> Vec<(QuoteRef, Vec<Range<usize>>)> {
-    session
-        .quotes()
-        .filter(|(q, _)| speaker.is_none_or(|s| session.turns[q.turn].speaker.get() == s))
+    uses_in(
+        session
+            .quotes()
+            .filter(|(q, _)| speaker.is_none_or(|s| session.turns[q.turn].speaker.get() == s)),
+        word,
+    )
+}
+
+/// [`sentences_using`] over sentences given as they are (a library's, from its quote index):
+/// those that use `word`, with the byte ranges of each use.
+pub fn uses_in<'a>(
+    sentences: impl Iterator<Item = (QuoteRef, &'a str)>,
+    word: &str,
+) -> Vec<(QuoteRef, Vec<Range<usize>>)> {
+    sentences
         .filter_map(|(q, sentence)| {
             let uses: Vec<Range<usize>> = text::words(sentence)
                 .filter(|(_, w)| w.to_lowercase() == word)
@@ -273,6 +285,16 @@ pub struct LibraryWords {
 impl LibraryWords {
     pub fn new(sessions: &[Arc<Session>]) -> LibraryWords {
         let speakers: Vec<Vec<Counts>> = sessions.par_iter().map(|s| by_speaker(s)).collect();
+        LibraryWords::from_speakers(sessions, speakers)
+    }
+
+    /// The library's words from each session's [`by_speaker`] counts, counted one session at a
+    /// time elsewhere (so the sessions need not all be held at once); `sessions` give who
+    /// speaks, for the people.
+    pub fn from_speakers<S: crate::library::Sitting>(
+        sessions: &[S],
+        speakers: Vec<Vec<Counts>>,
+    ) -> LibraryWords {
         let sizes: Vec<Vec<(usize, usize)>> = speakers
             .iter()
             .map(|c| c.iter().map(|c| (c.turns, c.spoken)).collect())

@@ -112,7 +112,7 @@ impl Groups {
         let mut years: Vec<String> = counted
             .sessions
             .iter()
-            .map(|s| library::year_of(s))
+            .map(library::year_of)
             .filter(|y| y != library::UNDATED)
             .collect();
         years.sort();

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::Person;
+use super::{Person, Sitting};
 use crate::session::Session;
 use crate::text::fold_name;
 
@@ -166,11 +166,9 @@ pub fn aggregate_sessions(sessions: &[Arc<Session>], by: By) -> Vec<Group> {
 }
 
 /// The year of a session's date (`2017`), or [`UNDATED`].
-pub fn year_of(session: &Session) -> String {
+pub fn year_of<S: Sitting + ?Sized>(session: &S) -> String {
     session
-        .meta
-        .date
-        .as_deref()
+        .date()
         .and_then(|d| d.get(..4))
         .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
         .map_or_else(|| UNDATED.to_string(), str::to_string)
@@ -178,8 +176,8 @@ pub fn year_of(session: &Session) -> String {
 
 /// Words spoken in each year of `sessions`, for shares; `counts` are each session's
 /// [`super::speaker_counts`].
-pub fn year_words(
-    sessions: &[Arc<Session>],
+pub fn year_words<S: Sitting>(
+    sessions: &[S],
     counts: &[Vec<(usize, usize)>],
 ) -> BTreeMap<String, usize> {
     let mut out: BTreeMap<String, usize> = BTreeMap::new();
@@ -191,9 +189,9 @@ pub fn year_words(
 
 /// A person's sittings, speeches, words and share year by year, oldest first; `totals` are
 /// [`year_words`] of the same sessions.
-pub fn person_years(
+pub fn person_years<S: Sitting>(
     person: &Person,
-    sessions: &[Arc<Session>],
+    sessions: &[S],
     totals: &BTreeMap<String, usize>,
 ) -> Vec<YearFigures> {
     let mut years: BTreeMap<String, YearFigures> = BTreeMap::new();
@@ -224,14 +222,14 @@ pub fn person_years(
 
 /// The parties a person spoke for, in the order of `sessions` (oldest first when they are
 /// sorted by date), each once.
-pub fn person_parties(person: &Person, sessions: &[Arc<Session>]) -> Vec<String> {
+pub fn person_parties<S: Sitting>(person: &Person, sessions: &[S]) -> Vec<String> {
     let mut dated: Vec<(Option<&str>, &str)> = person
         .appearances
         .iter()
         .filter_map(|a| {
             let s = sessions.get(a.session)?;
-            let party = s.speakers.get(a.speaker)?.party.as_deref()?;
-            Some((s.meta.date.as_deref(), party))
+            let party = s.speakers().get(a.speaker)?.party.as_deref()?;
+            Some((s.date(), party))
         })
         .collect();
     dated.sort_by(|a, b| a.0.cmp(&b.0));

@@ -159,14 +159,26 @@ impl QuoteIndex {
 
     /// The text of a hit's quote (hits carry no entry number; session, turn and sentence find it).
     pub fn quote(&self, hit: &Hit) -> &str {
-        let (s, t, n) = match hit.summary {
-            Some(i) => (hit.session as u32, SUMMARY, i as u32),
-            None => (
-                hit.session as u32,
-                hit.quote.turn as u32,
-                hit.quote.sentence as u32,
-            ),
-        };
+        match hit.summary {
+            Some(i) => self.summary(hit.session, i),
+            None => self.sentence(hit.session, hit.quote),
+        }
+    }
+
+    /// Sentence `quote` of session `session`, or `""` when the index has no such sentence.
+    pub fn sentence(&self, session: usize, quote: QuoteRef) -> &str {
+        self.lookup(session, quote.turn, quote.sentence)
+    }
+
+    /// Summary sentence `i` of session `session` ([`crate::sources::sentences`] order), or
+    /// `""`.
+    pub fn summary(&self, session: usize, i: usize) -> &str {
+        self.lookup(session, SUMMARY as usize, i)
+    }
+
+    fn lookup(&self, session: usize, turn: usize, sentence: usize) -> &str {
+        let key = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let (s, t, n) = (key(session), key(turn), key(sentence));
         let at = self
             .entries
             .partition_point(|e| (e.session, e.turn, e.sentence) < (s, t, n));
@@ -174,6 +186,27 @@ impl QuoteIndex {
             .get(at)
             .filter(|e| (e.session, e.turn, e.sentence) == (s, t, n))
             .map_or("", |_| self.text(at))
+    }
+
+    /// Every sentence said in session `session` (no summaries), in transcript order, with its
+    /// speaker index (`u32::MAX` when unknown).
+    pub fn sentences_of(&self, session: usize) -> impl Iterator<Item = (QuoteRef, u32, &str)> {
+        let s = u32::try_from(session).unwrap_or(u32::MAX);
+        let start = self.entries.partition_point(|e| e.session < s);
+        let end = self
+            .entries
+            .partition_point(|e| (e.session, e.turn) < (s, SUMMARY));
+        (start..end.max(start)).map(move |i| {
+            let e = &self.entries[i];
+            (
+                QuoteRef {
+                    turn: e.turn as usize,
+                    sentence: e.sentence as usize,
+                },
+                e.speaker,
+                self.text(i),
+            )
+        })
     }
 
     /// Where entry `id` is: its session, turn (`None` for a summary sentence), sentence and

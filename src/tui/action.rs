@@ -167,6 +167,9 @@ pub enum Action {
 pub enum Effect {
     /// Rank the session's quotes against `query` off the drawing thread.
     Search { generation: u64, query: String },
+    /// Count every library session's words off the drawing thread (the library holds no
+    /// session text); the result comes back tagged with `generation`.
+    CountWords { generation: u64 },
     /// Put `text` on the clipboard (OSC 52, and tmux's buffer inside tmux).
     Copy { text: String },
     /// Keep the marks and codes.

@@ -2,9 +2,13 @@
 //! people index (by party), one person's turns everywhere, and a search over every session.
 //! Sessions arrive one by one while the library loads; the view is usable for what has loaded.
 
+mod entries;
 pub mod filters;
 
-use podium::library::{self, Item, Person};
+use std::sync::Arc;
+
+use podium::library::{Digested, Person};
+use podium::search::QuoteIndex;
 use podium::session::QuoteRef;
 use ratatui::layout::Rect;
 
@@ -12,7 +16,7 @@ use super::action::{Action, Effect};
 use super::keymap::{Context, Keymap};
 use super::search_state::SearchState;
 use super::theme::Theme;
-use super::who;
+pub use entries::{Entry, Row};
 use filters::{Dates, Filters, PersonInfo};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,47 +71,6 @@ impl SortKey {
     }
 }
 
-/// A session's line in the list, counted once when it arrives.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub file: String,
-    /// The file's name without its folder: two reports with one title are told apart.
-    pub name: String,
-    pub title: String,
-    pub date: String,
-    /// The house of a parliament's sitting (empty for other sessions).
-    pub house: String,
-    pub speakers: usize,
-    pub turns: usize,
-    pub words: usize,
-    pub quotes: usize,
-    /// (turns, words) per speaker, for the people index.
-    pub counts: Vec<(usize, usize)>,
-}
-
-impl Row {
-    /// Counts a session's figures; the loader does this on its threads, not the screen's.
-    pub fn new(item: &Item) -> Self {
-        let s = &item.session;
-        let counts = library::speaker_counts(s);
-        Row {
-            file: item.path.display().to_string(),
-            name: item.path.file_name().map_or_else(
-                || item.path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
-            title: s.meta.title.clone(),
-            date: s.meta.date.clone().unwrap_or_default(),
-            house: s.meta.house.clone().unwrap_or_default(),
-            speakers: s.speakers.len(),
-            turns: s.turns.len(),
-            words: counts.iter().map(|c| c.1).sum(),
-            quotes: s.turns.iter().map(|t| t.sentences.len()).sum(),
-            counts,
-        }
-    }
-}
-
 /// What the event loop does for the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open {
@@ -122,7 +85,11 @@ pub enum Open {
 }
 
 pub struct Library {
-    pub items: Vec<Item>,
+    /// What is kept of each session loaded, in the order they arrived.
+    pub items: Vec<Entry>,
+    /// Every sentence and summary of the sessions loaded, from their digests: what the search,
+    /// a person's turns and their words read.
+    pub index: Arc<QuoteIndex>,
     pub rows: Vec<Row>,
     /// Row indices in display order.
     pub order: Vec<usize>,
@@ -172,6 +139,7 @@ impl Library {
     pub fn new(theme: Theme, area: Rect) -> Self {
         Library {
             items: Vec::new(),
+            index: Arc::default(),
             rows: Vec::new(),
             order: Vec::new(),
             failures: Vec::new(),
@@ -224,14 +192,26 @@ impl Library {
         self.rows.iter().map(|r| r.quotes).sum()
     }
 
-    /// A session has loaded. The list is re-sorted once per batch of arrivals ([`Library::settle`]).
-    pub fn add(&mut self, item: Item, row: Row) {
+    /// A session has loaded: its digest's text goes into the quote index, its facts and turns
+    /// are kept. The list is re-sorted once per batch of arrivals ([`Library::settle`]).
+    pub fn add(&mut self, digested: Digested, row: Row) {
         // A parliament's sittings are listed by date, until the reader sorts otherwise.
         if !self.sort_chosen && !row.house.is_empty() && self.sort == SortKey::File {
             self.sort = SortKey::Date;
         }
+        let Digested {
+            path,
+            facts,
+            mut digest,
+        } = digested;
+        // A search running over the index keeps its copy; the next search sends this one.
+        Arc::make_mut(&mut self.index).push_digest(self.items.len(), &mut digest);
         self.rows.push(row);
-        self.items.push(item);
+        self.items.push(Entry {
+            path,
+            facts,
+            turns: digest.turns,
+        });
         if let Some((done, _)) = &mut self.loading {
             *done += 1;
         }
@@ -256,6 +236,10 @@ impl Library {
     /// Loading has finished: the people index can be built.
     pub fn loaded(&mut self) {
         self.loading = None;
+        // Spare room freed, unless a search holds the index (no copy is worth that).
+        if let Some(index) = Arc::get_mut(&mut self.index) {
+            index.shrink();
+        }
         self.settle();
         self.refresh_people();
         if !self.failures.is_empty() {
@@ -341,12 +325,7 @@ impl Library {
                 self.person_turns = person
                     .appearances
                     .iter()
-                    .flat_map(|a| {
-                        let session = &self.items[a.session].session;
-                        who::turns_of(session, a.speaker)
-                            .into_iter()
-                            .map(move |turn| (a.session, turn))
-                    })
+                    .flat_map(|a| self.turns_of(a.session, a.speaker))
                     .collect();
                 self.view = View::PersonTurns(index);
                 self.selected = 0;
@@ -454,7 +433,7 @@ impl Library {
                 }
                 self.back_from_words();
             }
-            Action::ToggleWords => self.toggle_words(),
+            Action::ToggleWords => return self.toggle_words(),
             Action::CycleSort => {
                 self.sort_chosen = true;
                 // A second press reverses the column; a third goes on to the next one.
@@ -523,12 +502,10 @@ impl Library {
                     return None;
                 };
                 self.search_open = false;
-                let session = &self.items[hit.session].session;
                 let query = self.search.query.trim().to_string();
                 self.open = Some(match hit.summary {
                     Some(i) => {
-                        let sentences = podium::sources::sentences(session);
-                        let text = sentences.get(i).map_or("", |l| l.sentence.as_str());
+                        let text = self.index.summary(hit.session, i);
                         Open::Session {
                             session: hit.session,
                             turn: None,
@@ -537,9 +514,7 @@ impl Library {
                         }
                     }
                     None => {
-                        let quote = session.turns[hit.quote.turn]
-                            .sentence(hit.quote.sentence)
-                            .unwrap_or_default();
+                        let quote = self.sentence(hit.session, hit.quote);
                         Open::Session {
                             session: hit.session,
                             turn: None,

@@ -3,13 +3,19 @@
 //! sentences that use a word, everywhere, and `Enter` on one opens that session there with the
 //! word lit. `Esc` steps back. The counting and scoring are the core's
 //! ([`podium::analysis::words`]), over the library's people as the people list joins them.
+//!
+//! Counting needs every session's text, which the library does not hold: the first `W` (or one
+//! after more sessions have loaded) asks the event loop to count on a background thread, shows
+//! "counting…", and takes the result when it comes back with the request's generation; an older
+//! request's result is dropped.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use podium::analysis::words::{self, LibraryWords, Scored};
-use podium::session::{QuoteRef, Session};
+use podium::session::QuoteRef;
 
+use super::action::Effect;
 use super::library::{Library, Open, View};
 use super::widgets::{bar, fit};
 
@@ -22,7 +28,11 @@ const FREQUENT: usize = 8;
 pub struct PersonWords {
     /// The library's words, counted the first time `W` is pressed, with how many sessions
     /// they cover (counted again when more have loaded since).
-    counted: Option<(usize, LibraryWords)>,
+    counted: Option<(usize, Arc<LibraryWords>)>,
+    /// The newest count asked for: its generation, and how many sessions it covers.
+    counting: Option<(u64, usize)>,
+    /// Numbers the counts asked for; a result of an older one is dropped.
+    generation: u64,
     /// The person's words, most distinctive first.
     pub scored: Vec<Scored>,
     /// Their most frequent words.
@@ -35,38 +45,93 @@ pub struct PersonWords {
     pub uses: Vec<(usize, QuoteRef, Vec<Range<usize>>)>,
 }
 
+impl PersonWords {
+    /// Whether a count is under way (the words view says "counting…").
+    pub fn counting(&self) -> bool {
+        self.counting.is_some()
+    }
+}
+
 impl Library {
-    /// `W`: the selected person's words (in the people list or their turns); again, back.
-    pub(super) fn toggle_words(&mut self) {
+    /// `W`: the selected person's words (in the people list or their turns); again, back. The
+    /// first time, the library's words are counted off the screen's thread.
+    pub(super) fn toggle_words(&mut self) -> Option<Effect> {
         let person = match self.view {
             View::People => self.selected,
             View::PersonTurns(p) => p,
             View::PersonWords(p) | View::WordUses(p) => {
                 self.view = View::People;
                 self.selected = p;
-                return;
+                return None;
             }
             View::Sessions => {
                 self.message = Some("W shows a person's words: in the people list (p)".into());
-                return;
+                return None;
             }
         };
         if person >= self.people.len() {
-            return;
+            return None;
         }
-        let sessions: Vec<Arc<Session>> = self.items.iter().map(|i| i.session.clone()).collect();
+        let sessions = self.items.len();
         if self
             .words
             .counted
             .as_ref()
-            .is_none_or(|(n, _)| *n != sessions.len())
+            .is_some_and(|(n, _)| *n == sessions)
         {
-            self.words.counted = Some((sessions.len(), LibraryWords::new(&sessions)));
+            self.show_words(person);
+            return None;
         }
+        self.words.scored.clear();
+        self.words.frequent.clear();
+        self.words.totals = (0, 0);
+        self.view = View::PersonWords(person);
+        self.selected = 0;
+        if self.words.counting.is_some_and(|(_, n)| n == sessions) {
+            return None;
+        }
+        self.words.generation += 1;
+        let generation = self.words.generation;
+        self.words.counting = Some((generation, sessions));
+        Some(Effect::CountWords { generation })
+    }
+
+    /// The library's words, counted: shown at once for the person waiting for them, kept for
+    /// the next `W`. A result of an older request is dropped. `failed` sessions could not be
+    /// read again (changed or removed since the library loaded them).
+    pub fn words_counted(
+        &mut self,
+        generation: u64,
+        sessions: usize,
+        words: Arc<LibraryWords>,
+        failed: usize,
+    ) {
+        if self.words.counting.is_none_or(|(g, _)| g != generation) {
+            return;
+        }
+        self.words.counting = None;
+        self.words.counted = Some((sessions, words));
+        if let View::PersonWords(p) = self.view
+            && self.words.scored.is_empty()
+        {
+            self.show_words(p);
+        }
+        if failed > 0 {
+            self.message = Some(format!(
+                "{failed} sessions could not be read again for their words (changed or removed)"
+            ));
+        }
+    }
+
+    /// The person's words, from the library's counted words.
+    fn show_words(&mut self, person: usize) {
         let Some((_, all)) = &self.words.counted else {
             return;
         };
-        let counts = all.of(&self.people[person].appearances);
+        let Some(p) = self.people.get(person) else {
+            return;
+        };
+        let counts = all.of(&p.appearances);
         let mut scored = words::distinctive(&counts, &all.all);
         scored.truncate(LIMIT);
         self.words.frequent = counts
@@ -88,12 +153,16 @@ impl Library {
         let Some(p) = self.people.get(person) else {
             return;
         };
+        let index = &self.index;
         self.words.uses = p
             .appearances
             .iter()
             .flat_map(|a| {
-                let session = &self.items[a.session].session;
-                words::sentences_using(session, &word, Some(a.speaker))
+                let said = index
+                    .sentences_of(a.session)
+                    .filter(|&(_, speaker, _)| speaker as usize == a.speaker)
+                    .map(|(q, _, text)| (q, text));
+                words::uses_in(said, &word)
                     .into_iter()
                     .map(move |(q, ranges)| (a.session, q, ranges))
             })
@@ -113,9 +182,7 @@ impl Library {
         let Some((session, quote, ranges)) = self.words.uses.get(self.selected).cloned() else {
             return;
         };
-        let text = self.items[session].session.turns[quote.turn]
-            .sentence(quote.sentence)
-            .unwrap_or_default();
+        let text = self.sentence(session, quote);
         let lit = super::summaries::char_indices(text, &ranges);
         self.open = Some(Open::Session {
             session,
@@ -194,16 +261,14 @@ pub fn use_rows(lib: &Library, width: usize, skip: usize, take: usize) -> (Strin
         .iter()
         .skip(skip)
         .take(take)
-        .map(|(s, q, _)| {
-            let session = &lib.items[*s].session;
-            let turn = &session.turns[q.turn];
-            let text = turn.sentence(q.sentence).unwrap_or_default();
+        .map(|&(s, q, _)| {
             fit(
                 &format!(
-                    "{} · {}.{} · {text}",
-                    session.meta.title,
-                    turn.id,
-                    q.sentence + 1
+                    "{} · {}.{} · {}",
+                    lib.title(s),
+                    lib.turn_id(s, q.turn),
+                    q.sentence + 1,
+                    lib.sentence(s, q)
                 ),
                 width,
             )
@@ -215,6 +280,9 @@ pub fn use_rows(lib: &Library, width: usize, skip: usize, take: usize) -> (Strin
 /// The words view's title: whose words, and their most frequent ones.
 pub fn title(lib: &Library, person: usize) -> String {
     let name = lib.people.get(person).map_or("", |p| p.name.as_str());
+    if lib.words.counting() && lib.words.scored.is_empty() {
+        return format!(" Words of {name}: counting… ");
+    }
     let frequent: Vec<String> = lib
         .words
         .frequent

@@ -14,6 +14,7 @@ mod key;
 mod keymap;
 mod layout;
 mod library;
+mod library_load;
 mod library_words;
 mod panes;
 mod play;
@@ -42,9 +43,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use anyhow::Context as _;
-use podium::cache::Cache;
-use podium::formats::Format;
-use podium::search::{Hit, QuoteIndex};
+use podium::search::Hit;
 use podium::session::Session;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
@@ -56,6 +55,7 @@ use config::Settings;
 use keymap::{Context, Keymap};
 use layout::Focus;
 use library::Library;
+pub use library_load::LibrarySource;
 use session_view::SessionView;
 use terminal::{Term, with_terminal};
 use worker::SearchWorker;
@@ -74,8 +74,16 @@ pub enum Msg {
         total: usize,
         done: bool,
     },
-    Loaded(Box<Result<(podium::library::Item, library::Row), podium::formats::ImportError>>),
+    Loaded(Box<Result<(podium::library::Digested, library::Row), podium::formats::ImportError>>),
     LoadDone,
+    /// The library's words, counted for the request numbered `generation` over its first
+    /// `sessions` sessions; `failed` of them could not be read again.
+    WordsCounted {
+        generation: u64,
+        sessions: usize,
+        words: Arc<podium::analysis::words::LibraryWords>,
+        failed: usize,
+    },
     /// What the recording's player did.
     Player(player::PlayerEvent),
 }
@@ -138,18 +146,12 @@ pub fn run(session: Session, file: Option<PathBuf>, media: Option<PathBuf>) -> a
     })
 }
 
-/// Where a library's sessions come from.
-pub struct LibrarySource {
-    pub files: Vec<PathBuf>,
-    pub format: Option<Format>,
-    pub cache: Option<Cache>,
-}
-
-/// The library's search: one worker, and the index over the sessions loaded when it was built.
-struct LibrarySearch {
+/// What the library view's effects reach: the search worker, and where sessions are read
+/// again (to count words, to open one).
+struct LibraryIo {
     worker: SearchWorker,
-    index: Arc<QuoteIndex>,
-    sessions: usize,
+    source: LibrarySource,
+    tx: mpsc::Sender<Msg>,
 }
 
 /// Opens the library view; sessions load in the background and show as they arrive.
@@ -162,12 +164,12 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
         let mut lib = Library::new(settings.theme, area);
         lib.keymap = settings.keymap.clone();
         lib.loading = Some((0, source.files.len()));
-        spawn_loader(source, tx.clone())?;
+        library_load::spawn_loader(source.clone(), tx.clone())?;
         spawn_input(tx.clone())?;
-        let mut search = LibrarySearch {
+        let mut io = LibraryIo {
             worker: SearchWorker::spawn(tx.clone()).context("cannot start the search thread")?,
-            index: Arc::default(),
-            sessions: 0,
+            source,
+            tx: tx.clone(),
         };
         let mut open: Option<SessionView> = None;
         term.draw(|f| panes::library::draw(f, &lib))?;
@@ -185,6 +187,12 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
                         Err(e) => lib.fail(e.to_string()),
                     },
                     Msg::LoadDone => lib.loaded(),
+                    Msg::WordsCounted {
+                        generation,
+                        sessions,
+                        words,
+                        failed,
+                    } => lib.words_counted(generation, sessions, words, failed),
                     msg => match &mut open {
                         Some(view) => {
                             view.handle(msg);
@@ -195,30 +203,12 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
                                 open = None;
                             }
                         }
-                        None => library_message(&mut lib, msg, &mut search),
+                        None => library_message(&mut lib, msg, &mut io)?,
                     },
                 }
-                if let Some(library::Open::Session {
-                    session,
-                    turn,
-                    quote,
-                    summary,
-                }) = lib.open.take()
-                {
-                    let s = (*lib.items[session].session).clone();
-                    let file = Some(lib.items[session].path.clone());
-                    let mut view = SessionView::open(s, file, lib.area, &settings, &tx)?;
-                    view.app.from_library = true;
-                    if let Some(turn) = turn {
-                        view.app.show_turn(turn);
-                    }
-                    if let Some((quote, matched)) = quote {
-                        view.app.show_quote(quote, matched);
-                    }
-                    if let Some((i, matched)) = summary {
-                        view.app.show_summary(i, matched);
-                    }
-                    open = Some(view);
+                if let Some(wanted) = lib.open.take() {
+                    open =
+                        library_load::open_session(&mut lib, wanted, &io.source, &settings, &tx)?;
                 }
             }
             lib.settle();
@@ -234,31 +224,28 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
 }
 
 /// Applies a message to the library view, searching over every session loaded so far (the
-/// index is rebuilt when more have loaded since, and goes to the worker with the query).
-fn library_message(lib: &mut Library, msg: Msg, search: &mut LibrarySearch) {
+/// library's index grows as sessions arrive, and goes to the worker with the query when it has
+/// changed).
+fn library_message(lib: &mut Library, msg: Msg, io: &mut LibraryIo) -> anyhow::Result<()> {
     if let Msg::Hits { worker, .. } = &msg
-        && *worker != search.worker.id
+        && *worker != io.worker.id
     {
-        return;
+        return Ok(());
     }
     let Some(action) = msg_action(msg, &lib.contexts(), &lib.keymap) else {
-        return;
+        return Ok(());
     };
     match lib.update(action) {
         Some(action::Effect::Search { generation, query }) => {
-            if search.sessions != lib.items.len() {
-                search.sessions = lib.items.len();
-                let mut index = QuoteIndex::default();
-                for (i, item) in lib.items.iter().enumerate() {
-                    index.push_session_with_summaries(i, &item.session);
-                }
-                search.index = Arc::new(index);
-            }
-            search.worker.request(generation, query, &search.index);
+            io.worker.request(generation, query, &lib.index);
+        }
+        Some(action::Effect::CountWords { generation }) => {
+            library_load::WordJob::new(lib, generation).spawn(&io.source, io.tx.clone())?;
         }
         Some(action::Effect::SaveQuery(query)) => session_view::save_query(&query),
         _ => {}
     }
+    Ok(())
 }
 
 /// Waits for the next message, then takes everything already queued behind it, so a burst of
@@ -283,32 +270,6 @@ fn spawn_input(tx: mpsc::Sender<Msg>) -> anyhow::Result<()> {
             }
         })
         .context("cannot start the input thread")?;
-    Ok(())
-}
-
-/// Loads the library's files in parallel on a background thread, posting each session (or
-/// failure) as it is read.
-fn spawn_loader(source: LibrarySource, tx: mpsc::Sender<Msg>) -> anyhow::Result<()> {
-    std::thread::Builder::new()
-        .name("podium-loader".into())
-        .spawn(move || {
-            use rayon::prelude::*;
-            source
-                .files
-                .par_iter()
-                .for_each_with(tx.clone(), |tx, path| {
-                    let result =
-                        podium::library::load_one(path, source.format, source.cache.as_ref()).map(
-                            |item| {
-                                let row = library::Row::new(&item);
-                                (item, row)
-                            },
-                        );
-                    let _ = tx.send(Msg::Loaded(Box::new(result)));
-                });
-            let _ = tx.send(Msg::LoadDone);
-        })
-        .context("cannot start the loading thread")?;
     Ok(())
 }
 
@@ -374,7 +335,11 @@ fn msg_action(msg: Msg, contexts: &[Context], keys: &Keymap) -> Option<Action> {
             _ => None,
         },
         Msg::Player(event) => Some(Action::Player(event)),
-        Msg::Term(_) | Msg::Signal(_) | Msg::Loaded(_) | Msg::LoadDone => None,
+        Msg::Term(_)
+        | Msg::Signal(_)
+        | Msg::Loaded(_)
+        | Msg::LoadDone
+        | Msg::WordsCounted { .. } => None,
     }
 }
 

@@ -156,6 +156,8 @@ impl SessionView {
                 }
                 return;
             }
+            // A library's; a session never asks for it.
+            action::Effect::CountWords { .. } => return,
         };
         self.app.update(Action::Notify(note));
     }

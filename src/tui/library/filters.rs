@@ -2,10 +2,7 @@
 //! (`D`), which the people index follows too, and people of one party (`P`). A parliament's
 //! sittings carry a house and a date; a filter nothing in the library has is never offered.
 
-use std::sync::Arc;
-
-use podium::library::{self, Person, YearFigures};
-use podium::session::Session;
+use podium::library::{self, Facts, Person, YearFigures};
 
 use super::{Library, Row, View};
 
@@ -156,7 +153,7 @@ impl PersonInfo {
 /// parties present, most words first.
 pub fn people_info(
     people: &[Person],
-    sessions: &[Arc<Session>],
+    sessions: &[&Facts],
     counts: &[Vec<(usize, usize)>],
 ) -> (Vec<PersonInfo>, Vec<String>) {
     let totals = library::year_words(sessions, counts);
@@ -205,10 +202,7 @@ impl Library {
             let (a, b) = (&self.rows[a], &self.rows[b]);
             (&b.date, &a.file).cmp(&(&a.date, &b.file))
         });
-        let sessions: Vec<Arc<Session>> = by_file
-            .iter()
-            .map(|&i| self.items[i].session.clone())
-            .collect();
+        let sessions: Vec<&Facts> = by_file.iter().map(|&i| &self.items[i].facts).collect();
         let counts: Vec<Vec<(usize, usize)>> = by_file
             .iter()
             .map(|&i| self.rows[i].counts.clone())

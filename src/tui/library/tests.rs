@@ -1,14 +1,10 @@
 use super::*;
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::path::Path;
 
-fn item(name: &str, text: &str) -> Item {
+/// A session read from `text`, as the loader hands it over: its facts and digest.
+fn item(name: &str, text: &str) -> Digested {
     let loaded = podium::formats::load_bytes(name, Some(name), text.as_bytes()).expect("loads");
-    Item {
-        path: PathBuf::from(name),
-        session: Arc::new(loaded.session),
-        warnings: Vec::new(),
-    }
+    Digested::new(Path::new(name), &loaded.session)
 }
 
 fn library() -> Library {
@@ -18,7 +14,7 @@ fn library() -> Library {
         item("b.txt", "Ann: One two three.\nBen: Four.\nAnn: Five.\n"),
         item("a.txt", "ANN: Six.\nCy: Seven eight nine ten eleven.\n"),
     ] {
-        let row = Row::new(&it);
+        let row = Row::of(&it);
         lib.add(it, row);
     }
     lib.fail("c.txt:1: not a transcript".into());
@@ -179,12 +175,11 @@ mod parliament {
             root.join("messy"),
         ])
         .files;
-        let (items, failures) = podium::library::load(&files, None, None, &|| {});
-        assert!(failures.is_empty(), "{failures:?}");
         let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, width, height));
-        lib.loading = Some((0, items.len()));
-        for it in items {
-            let row = Row::new(&it);
+        lib.loading = Some((0, files.len()));
+        for path in &files {
+            let it = podium::library::digest_one(path, None, None).expect("loads");
+            let row = Row::of(&it);
             lib.add(it, row);
         }
         lib.loaded();
@@ -198,11 +193,7 @@ mod parliament {
                 continue;
             };
             if let Some(Effect::Search { generation, query }) = lib.update(action) {
-                let mut index = podium::search::QuoteIndex::default();
-                for (i, item) in lib.items.iter().enumerate() {
-                    index.push_session_with_summaries(i, &item.session);
-                }
-                let hits = podium::search::rank_all(&index, &query, None, true);
+                let hits = podium::search::rank_all(&lib.index, &query, None, true);
                 let total = hits.len();
                 lib.update(Action::SearchResults {
                     generation,
@@ -379,5 +370,56 @@ mod parliament {
             lib.open,
             Some(Open::Session { quote: Some(_), .. })
         ));
+    }
+}
+
+/// The library keeps digests, not sessions: its quote index must rank exactly as one built
+/// from the whole sessions did, summaries included, and name the same sentences.
+#[test]
+fn the_index_from_digests_ranks_as_the_sessions_did() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // ParlaMint sittings, other formats, and the DiploAI report with its summaries.
+    let files = podium::library::discover(&[
+        root.join("tests/fixtures/parlamint"),
+        root.join("tests/fixtures/formats"),
+        root.join("data/igf2023-ns44-csirt.txt"),
+    ])
+    .files;
+    let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 30));
+    let mut sessions = Vec::new();
+    for path in &files {
+        let Ok(item) = podium::library::load_one(path, None, None) else {
+            continue;
+        };
+        let it = podium::library::digest_one(path, None, None).expect("loads");
+        let row = Row::of(&it);
+        lib.add(it, row);
+        sessions.push(item.session);
+    }
+    lib.loaded();
+    assert!(sessions.len() >= 4, "{files:?}");
+    let mut whole = podium::search::QuoteIndex::default();
+    for (i, s) in sessions.iter().enumerate() {
+        whole.push_session_with_summaries(i, s);
+    }
+    assert_eq!(lib.index.len(), whole.len());
+    assert!(
+        (0..whole.len()).any(|i| whole.place(i as u32).turn.is_none()),
+        "summaries are searched too"
+    );
+    for query in [
+        "noble lords",
+        "the",
+        "csirt",
+        "minister 'data",
+        "zzqqxj",
+        "cyber !attack",
+    ] {
+        let ours = podium::search::rank_all(&lib.index, query, None, true);
+        let theirs = podium::search::rank_all(&whole, query, None, true);
+        assert_eq!(ours, theirs, "{query}");
+        for hit in &ours {
+            assert_eq!(lib.index.quote(hit), whole.quote(hit));
+        }
     }
 }

@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame<'_>, lib: &Library) {
                 t.dim(),
             ),
         ],
-        (None, Some(m)) => vec![Span::styled(format!(" {m}"), t.message())],
+        (None, Some(m)) => vec![Span::styled(format!(" {}", clean(m)), t.message())],
         (None, None) => {
             let context = if lib.search_open {
                 Context::Search
@@ -263,7 +263,7 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                     // A label ("Moderator", "Speaker 1") is one session's: say which.
                     let name = match (p.kind, p.appearances.as_slice()) {
                         (podium::session::SpeakerKind::Label, [a]) => {
-                            format!("{} · {}", p.name, lib.items[a.session].session.meta.title)
+                            format!("{} · {}", p.name, lib.title(a.session))
                         }
                         _ => p.name.clone(),
                     };
@@ -289,18 +289,13 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                 let dated = person
                     .appearances
                     .iter()
-                    .all(|a| lib.items[a.session].session.meta.date.is_some());
+                    .all(|a| lib.items[a.session].facts.date.is_some());
                 let per_session: Vec<String> = match lib.info.get(p) {
                     Some(info) if dated => info.years.iter().map(year_text).collect(),
                     _ => person
                         .appearances
                         .iter()
-                        .map(|a| {
-                            format!(
-                                "{} {}t/{}w",
-                                lib.items[a.session].session.meta.title, a.turns, a.words
-                            )
-                        })
+                        .map(|a| format!("{} {}t/{}w", lib.title(a.session), a.turns, a.words))
                         .collect(),
                 };
                 fit(
@@ -314,11 +309,15 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                 .skip(skip)
                 .take(take)
                 .map(|&(s, ti)| {
-                    let session = &lib.items[s].session;
-                    let turn = &session.turns[ti];
-                    let first = turn.sentence(0).unwrap_or_default();
+                    let first = lib.sentence(
+                        s,
+                        podium::session::QuoteRef {
+                            turn: ti,
+                            sentence: 0,
+                        },
+                    );
                     fit(
-                        &format!("{} · {} · {}", place(session), turn.id, first),
+                        &format!("{} · {} · {first}", lib.place(s), lib.turn_id(s, ti)),
                         width,
                     )
                 })
@@ -340,15 +339,6 @@ fn year_text(y: &podium::library::YearFigures) -> String {
         y.words,
         y.share * 100.0
     )
-}
-
-/// Where a session is, as a hit or a turn names it: a parliament's sitting by its date and
-/// house, anything else by its title.
-fn place(session: &podium::session::Session) -> String {
-    match (&session.meta.date, &session.meta.house) {
-        (Some(date), Some(house)) => format!("{date} · {house}"),
-        _ => session.meta.title.clone(),
-    }
 }
 
 /// The list's title: what it shows, what limits it, and the keys that change that.
@@ -430,7 +420,9 @@ fn draw_list(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
     let mut lines = vec![Line::styled(header, t.dim())];
     if lib.rows_in_view() == 0 {
         lines.push(Line::styled(
-            if lib.loading.is_some() {
+            if matches!(lib.view, View::PersonWords(_)) && lib.words.counting() {
+                "  counting…"
+            } else if lib.loading.is_some() {
                 "  loading…"
             } else {
                 "  nothing here"
@@ -457,55 +449,56 @@ fn draw_search(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
         theme: lib.theme,
     };
     list.draw(frame, rect, |hit| {
-        let session = &lib.items[hit.session].session;
-        match hit.summary {
-            Some(i) => {
-                let text = podium::sources::sentences(session)
-                    .into_iter()
-                    .nth(i)
-                    .map(|l| l.sentence)
-                    .unwrap_or_default();
-                HitRow {
-                    session: Some(session.meta.title.as_str().into()),
-                    speaker: session
-                        .speakers
-                        .get(hit.speaker)
-                        .map_or("Session", |s| s.name.as_str())
-                        .into(),
-                    speaker_ix: hit.speaker,
-                    turn: "summary",
-                    summary: true,
-                    quote: text.into(),
-                }
-            }
-            None => {
-                let turn = &session.turns[hit.quote.turn];
-                let quote = turn.sentence(hit.quote.sentence).unwrap_or_default().into();
-                let speaker = session.speakers.get(turn.speaker.get());
-                // A parliament's sitting: `date · house · speaker (party) · quote`.
-                if let (Some(date), Some(house)) = (&session.meta.date, &session.meta.house) {
-                    let name = session.speaker_name(turn);
-                    return HitRow {
-                        session: Some(format!("{date} · {house}").into()),
-                        speaker: match speaker.and_then(|s| s.party.as_deref()) {
-                            Some(party) => format!("{name} ({party})").into(),
-                            None => name.into(),
-                        },
-                        speaker_ix: hit.speaker,
-                        turn: "",
-                        summary: false,
-                        quote,
-                    };
-                }
-                HitRow {
-                    session: Some(session.meta.title.as_str().into()),
-                    speaker: session.speaker_name(turn).into(),
-                    speaker_ix: hit.speaker,
-                    turn: &turn.id,
-                    summary: false,
-                    quote,
-                }
-            }
+        let Some(facts) = lib.items.get(hit.session).map(|e| &e.facts) else {
+            return HitRow {
+                session: None,
+                speaker: "".into(),
+                speaker_ix: hit.speaker,
+                turn: "",
+                summary: hit.summary.is_some(),
+                quote: lib.index.quote(hit).into(),
+            };
+        };
+        let quote = lib.index.quote(hit).into();
+        if hit.summary.is_some() {
+            return HitRow {
+                session: Some(facts.title.as_str().into()),
+                speaker: facts
+                    .speakers
+                    .get(hit.speaker)
+                    .map_or("Session", |s| s.name.as_str())
+                    .into(),
+                speaker_ix: hit.speaker,
+                turn: "summary",
+                summary: true,
+                quote,
+            };
+        }
+        let speaker = lib
+            .speaker_of_turn(hit.session, hit.quote.turn)
+            .and_then(|s| facts.speakers.get(s));
+        let name = speaker.map_or("", |s| s.name.as_str());
+        // A parliament's sitting: `date · house · speaker (party) · quote`.
+        if let (Some(date), Some(house)) = (&facts.date, &facts.house) {
+            return HitRow {
+                session: Some(format!("{date} · {house}").into()),
+                speaker: match speaker.and_then(|s| s.party.as_deref()) {
+                    Some(party) => format!("{name} ({party})").into(),
+                    None => name.into(),
+                },
+                speaker_ix: hit.speaker,
+                turn: "",
+                summary: false,
+                quote,
+            };
+        }
+        HitRow {
+            session: Some(facts.title.as_str().into()),
+            speaker: name.into(),
+            speaker_ix: hit.speaker,
+            turn: lib.turn_id(hit.session, hit.quote.turn),
+            summary: false,
+            quote,
         }
     });
 }

@@ -274,9 +274,12 @@ fn library_screen(lib: &crate::tui::library::Library) -> String {
 
 #[test]
 fn w_in_the_library_compares_a_person_with_everyone_else() {
+    use crate::tui::action::Effect;
     use crate::tui::keymap::Context;
     use crate::tui::library::{Library, Open, Row, View};
     let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 16));
+    // Files on disk: the library holds no text, and counting words reads them again.
+    let dir = tempfile::tempdir().expect("tmp");
     for (name, text) in [
         (
             "a.txt",
@@ -289,13 +292,10 @@ fn w_in_the_library_compares_a_person_with_everyone_else() {
              Cy Dee: Security too.\n\nAna Lee: Fine.\n",
         ),
     ] {
-        let loaded = podium::formats::load_bytes(name, Some(name), text.as_bytes()).expect("loads");
-        let item = podium::library::Item {
-            path: name.into(),
-            session: std::sync::Arc::new(loaded.session),
-            warnings: Vec::new(),
-        };
-        let row = Row::new(&item);
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        let item = podium::library::digest_one(&path, None, None).expect("loads");
+        let row = Row::of(&item);
         lib.add(item, row);
     }
     lib.loaded();
@@ -320,7 +320,7 @@ fn w_in_the_library_compares_a_person_with_everyone_else() {
             .keymap
             .action_for(&key, &[Context::Library])
             .expect("a library key");
-        lib.update(action);
+        lib.update(action)
     };
     press(&mut lib, 'W');
     assert!(
@@ -333,7 +333,22 @@ fn w_in_the_library_compares_a_person_with_everyone_else() {
         press(&mut lib, 'j');
     }
     let ana = lib.selected;
-    press(&mut lib, 'W');
+    // The words are counted off the screen's thread: the view says so meanwhile.
+    let Some(Effect::CountWords { generation }) = press(&mut lib, 'W') else {
+        panic!("W asks for the words to be counted");
+    };
+    assert_eq!(lib.view, View::PersonWords(ana));
+    let s = library_screen(&lib);
+    assert!(s.contains("counting…"), "{s}");
+    let job = crate::tui::library_load::WordJob::new(&lib, generation);
+    let (words, failed) = job.count(None, None);
+    let words = std::sync::Arc::new(words);
+    assert_eq!(failed, 0);
+    // A result of an older request is dropped; the one asked for is shown.
+    lib.words_counted(generation - 1, 2, words.clone(), 0);
+    assert!(lib.words.scored.is_empty() && lib.words.counting());
+    lib.words_counted(generation, 2, words, 0);
+    assert!(!lib.words.counting());
     assert_eq!(lib.view, View::PersonWords(ana));
     // Ana says security 4 times, Cy once; data once, Bo twice and Cy three times.
     let said = |w: &str| {
@@ -370,6 +385,10 @@ fn w_in_the_library_compares_a_person_with_everyone_else() {
     assert_eq!((lib.view, lib.selected), (View::PersonWords(ana), 0));
     press(&mut lib, '\x1b');
     assert_eq!((lib.view, lib.selected), (View::People, ana));
+    // Counted once: W again shows them at once, with nothing to count.
+    assert_eq!(press(&mut lib, 'W'), None);
+    assert_eq!(lib.view, View::PersonWords(ana));
+    assert_eq!(lib.words.scored[0].word, "security");
 }
 
 #[test]
