@@ -155,12 +155,10 @@ mod fast_paths {
     use super::super::*;
     use proptest::prelude::*;
 
-    /// [`sentence_spans`] as it was written first, over a table of characters: the reference
-    /// the ASCII walk is held to.
+    /// [`sentence_spans`] over the table of characters, the reference the ASCII walk is held to.
     fn sentence_spans_by_chars(text: &str) -> Vec<std::ops::Range<usize>> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut spans = Vec::new();
-        spans_by(text, chars.len(), |i| chars[i].1, |i| chars[i].0, |i| i, &mut spans);
+        spans_by_chars(text, &mut spans);
         spans
     }
 

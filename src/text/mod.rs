@@ -139,6 +139,12 @@ pub fn sentence_spans_into(text: &str, spans: &mut Vec<Range<usize>>) {
         let next = |i: usize| memchr::memchr3(b'.', b'?', b'!', &b[i..]).map_or(b.len(), |p| i + p);
         return spans_by(text, b.len(), |i| char::from(b[i]), |i| i, next, spans);
     }
+    spans_by_chars(text, spans);
+}
+
+/// [`sentence_spans_into`] over a table of characters: any text, and the reference the ASCII
+/// walk is held to.
+fn spans_by_chars(text: &str, spans: &mut Vec<Range<usize>>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     spans_by(
         text,

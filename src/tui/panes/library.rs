@@ -461,18 +461,13 @@ fn draw_search(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
         };
         let quote = lib.index.quote(hit).into();
         if hit.summary.is_some() {
-            return HitRow {
-                session: Some(facts.title.as_str().into()),
-                speaker: facts
-                    .speakers
-                    .get(hit.speaker)
-                    .map_or("Session", |s| s.name.as_str())
-                    .into(),
-                speaker_ix: hit.speaker,
-                turn: "summary",
-                summary: true,
+            let speaker = facts.speakers.get(hit.speaker).map(|s| s.name.as_str());
+            return HitRow::summary(
+                Some(facts.title.as_str().into()),
+                speaker,
+                hit.speaker,
                 quote,
-            };
+            );
         }
         let speaker = lib
             .speaker_of_turn(hit.session, hit.quote.turn)

@@ -17,18 +17,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     };
     let session = &app.session;
     list.draw(frame, rect, |hit| match hit.summary {
-        Some(_) => HitRow {
-            session: None,
-            speaker: session
-                .speakers
-                .get(hit.speaker)
-                .map_or("Session", |s| s.name.as_str())
-                .into(),
-            speaker_ix: hit.speaker,
-            turn: "summary",
-            summary: true,
-            quote: app.index.quote(hit).into(),
-        },
+        Some(_) => HitRow::summary(
+            None,
+            session.speakers.get(hit.speaker).map(|s| s.name.as_str()),
+            hit.speaker,
+            app.index.quote(hit).into(),
+        ),
         None => {
             let turn = &session.turns[hit.quote.turn];
             HitRow {

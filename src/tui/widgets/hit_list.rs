@@ -33,6 +33,26 @@ pub struct HitRow<'a> {
     pub quote: std::borrow::Cow<'a, str>,
 }
 
+impl<'a> HitRow<'a> {
+    /// A summary sentence's row: the session's speaker it is credited to (`Session` when
+    /// none), placed as `summary`.
+    pub fn summary(
+        session: Option<std::borrow::Cow<'a, str>>,
+        speaker: Option<&'a str>,
+        speaker_ix: usize,
+        quote: std::borrow::Cow<'a, str>,
+    ) -> Self {
+        HitRow {
+            session,
+            speaker: speaker.unwrap_or("Session").into(),
+            speaker_ix,
+            turn: "summary",
+            summary: true,
+            quote,
+        }
+    }
+}
+
 /// The panel's frame and what it counts.
 pub struct HitList<'a> {
     pub title: &'a str,
