@@ -428,8 +428,7 @@ impl Library {
             Action::Open => self.open_selected(),
             Action::Back => {
                 if let View::PersonTurns(p) = self.view {
-                    self.view = View::People;
-                    self.selected = self.shown_people.iter().position(|&i| i == p).unwrap_or(0);
+                    self.back_to_person(p);
                 }
                 self.back_from_words();
             }

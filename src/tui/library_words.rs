@@ -57,11 +57,14 @@ impl Library {
     /// first time, the library's words are counted off the screen's thread.
     pub(super) fn toggle_words(&mut self) -> Option<Effect> {
         let person = match self.view {
-            View::People => self.selected,
+            // The cursor is on a row of the people shown (a party filter hides some).
+            View::People => match self.shown_people.get(self.selected) {
+                Some(&p) => p,
+                None => return None,
+            },
             View::PersonTurns(p) => p,
             View::PersonWords(p) | View::WordUses(p) => {
-                self.view = View::People;
-                self.selected = p;
+                self.back_to_person(p);
                 return None;
             }
             View::Sessions => {
@@ -199,10 +202,7 @@ impl Library {
                 self.view = View::PersonWords(p);
                 self.selected = self.words.word.take().map_or(0, |(_, row)| row);
             }
-            View::PersonWords(p) => {
-                self.view = View::People;
-                self.selected = p;
-            }
+            View::PersonWords(p) => self.back_to_person(p),
             _ => {}
         }
     }

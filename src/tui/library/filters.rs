@@ -219,7 +219,29 @@ impl Library {
 
     /// Builds the people index again (after loading, or when the house or dates change) and
     /// lets the party filter through what it may.
+    /// The people list, on the person with index `person` in `people`.
+    pub(in crate::tui) fn back_to_person(&mut self, person: usize) {
+        self.view = View::People;
+        self.selected = self
+            .shown_people
+            .iter()
+            .position(|&i| i == person)
+            .unwrap_or(0);
+    }
+
     pub(super) fn refresh_people(&mut self) {
+        // A person being looked at stays in view: the rebuilt list may number them anew.
+        let looked_at = match self.view {
+            View::PersonTurns(p) | View::PersonWords(p) | View::WordUses(p) => {
+                self.people.get(p).map(|x| (x.name.clone(), x.kind))
+            }
+            View::People => self
+                .shown_people
+                .get(self.selected)
+                .and_then(|&p| self.people.get(p))
+                .map(|x| (x.name.clone(), x.kind)),
+            View::Sessions => None,
+        };
         let (people, info, parties) = self.people_now();
         self.people = people;
         self.info = info;
@@ -233,6 +255,21 @@ impl Library {
             self.filters.party = None;
         }
         self.filter_people();
+        let Some((name, kind)) = looked_at else {
+            return;
+        };
+        let now = self
+            .people
+            .iter()
+            .position(|x| x.name == name && x.kind == kind);
+        match (self.view, now) {
+            (View::PersonTurns(_), Some(p)) => self.view = View::PersonTurns(p),
+            (View::PersonWords(_), Some(p)) => self.view = View::PersonWords(p),
+            (View::WordUses(_), Some(p)) => self.view = View::WordUses(p),
+            (View::People, Some(p)) => self.back_to_person(p),
+            (View::Sessions, _) => {}
+            (_, None) => self.back_to_person(0),
+        }
     }
 
     pub(super) fn filter_people(&mut self) {

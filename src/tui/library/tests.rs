@@ -350,6 +350,17 @@ mod parliament {
         assert!(screen(&lib).contains("2017-09-07 · House of Commons · t1 ·"));
         press(&mut lib, "<Esc>");
         assert_eq!(lib.shown_people[lib.selected], k);
+        // W counts the words of the person under the cursor in the filtered list (the row
+        // number is not their place among everyone); W again comes back to their row.
+        assert_ne!(
+            lib.selected, k,
+            "the filter must move Kinnock's row for this to test"
+        );
+        press(&mut lib, "W");
+        assert_eq!(lib.view, View::PersonWords(k));
+        press(&mut lib, "W");
+        assert_eq!(lib.view, View::People);
+        assert_eq!(lib.shown_people[lib.selected], k);
         let parties = lib.parties.len();
         press(&mut lib, &"P".repeat(parties - 1));
         assert_eq!(lib.filters.party, None, "after the last party, everyone");
@@ -422,4 +433,35 @@ fn the_index_from_digests_ranks_as_the_sessions_did() {
             assert_eq!(lib.index.quote(hit), whole.quote(hit));
         }
     }
+}
+
+#[test]
+fn a_person_being_read_stays_in_view_when_the_people_are_counted_again() {
+    let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 30));
+    lib.loading = Some((0, 2));
+    let it = item("b.txt", "Ben: Four five.\nCy: Six.\n");
+    let row = Row::of(&it);
+    lib.add(it, row);
+    lib.update(Action::TogglePeople);
+    let cy = lib.people.iter().position(|p| p.name == "Cy").expect("Cy");
+    lib.selected = lib
+        .shown_people
+        .iter()
+        .position(|&i| i == cy)
+        .expect("shown");
+    lib.update(Action::Open);
+    assert_eq!(lib.view, View::PersonTurns(cy));
+    // A session arrives whose speakers are counted before Cy's: the list is numbered anew.
+    let it = item(
+        "a.txt",
+        "Ann: One two three four five six.\nAl: Seven eight nine ten.\n",
+    );
+    let row = Row::of(&it);
+    lib.add(it, row);
+    lib.loaded();
+    let View::PersonTurns(now) = lib.view else {
+        panic!("still on a person's turns: {:?}", lib.view);
+    };
+    assert_eq!(lib.people[now].name, "Cy");
+    assert_ne!(now, cy, "the rebuild must renumber for this to test");
 }
