@@ -45,7 +45,7 @@ impl Dates {
                         b.is_ascii_digit()
                     }
                 });
-            if ok {
+            if ok && real_date(s) {
                 Ok(Some(s.to_string()))
             } else {
                 Err(BadDates)
@@ -374,11 +374,36 @@ impl Library {
         }
     }
 
-    fn key(&self, name: &str) -> String {
+    pub(super) fn key(&self, name: &str) -> String {
         self.keymap
             .key_for(crate::tui::keymap::Context::Library, name)
             .unwrap_or_default()
     }
+}
+
+/// Whether `YYYY[-MM[-DD]]` (digits checked) names a month and a day that exist.
+fn real_date(s: &str) -> bool {
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
+    let Some(year) = num(0..4) else {
+        return false;
+    };
+    let Some(month) = num(5..7) else {
+        return true;
+    };
+    if !(1..=12).contains(&month) {
+        return false;
+    }
+    let Some(day) = num(8..10) else {
+        return true;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=days).contains(&day)
 }
 
 #[cfg(test)]
@@ -400,7 +425,19 @@ mod tests {
         assert_eq!(d("2017..2019").label(), "2017..2019");
         assert_eq!(d("2017").label(), "2017");
         assert_eq!(Dates::parse("  "), Ok(None));
-        for bad in ["17..19", "2019..2017", "abc", "2017-9"] {
+        assert!(d("2020-02-29").holds("2020-02-29"), "a leap day");
+        for bad in [
+            "17..19",
+            "2019..2017",
+            "abc",
+            "2017-9",
+            "2020-13..",
+            "2020-00..",
+            "2019-02-29",
+            "2019-02-30..",
+            "2021-04-31",
+            "2021-05-00",
+        ] {
             assert_eq!(Dates::parse(bad), Err(BadDates), "{bad}");
         }
     }
