@@ -131,6 +131,9 @@ pub struct Library {
     pub words: super::library_words::PersonWords,
     /// Sessions arrived since the list was last sorted.
     unsorted: bool,
+    /// Sessions in the index when the search shown was asked for: a search typed while the
+    /// library loads is run again as it grows.
+    searched: usize,
     /// The reader chose a sort (`o`): a parliament's sittings no longer sort by date alone.
     sort_chosen: bool,
 }
@@ -170,6 +173,7 @@ impl Library {
             words: Default::default(),
             unsorted: false,
             sort_chosen: false,
+            searched: 0,
         }
     }
 
@@ -218,6 +222,31 @@ impl Library {
         self.unsorted = true;
     }
 
+    /// What the library asks for because it grew: a search typed while it loads is run again
+    /// each time the sessions loaded have doubled and once loading ends; a person's words
+    /// counted while it loaded are counted again over every session.
+    pub fn catch_up(&mut self) -> Vec<Effect> {
+        let grown = self.items.len() > self.searched
+            && (self.loading.is_none() || self.items.len() >= 2 * self.searched);
+        let mut effects = Vec::new();
+        if grown && !self.search.query.trim().is_empty() {
+            let selected = self.search.selected;
+            let effect = self.search.changed();
+            effects.extend(self.searching(effect));
+            self.search.selected = selected;
+        }
+        effects.extend(self.recount_words());
+        effects
+    }
+
+    /// Notes the sessions a search is asked over.
+    fn searching(&mut self, effect: Option<Effect>) -> Option<Effect> {
+        if matches!(effect, Some(Effect::Search { .. })) {
+            self.searched = self.items.len();
+        }
+        effect
+    }
+
     /// Sorts what arrived since the last frame.
     pub fn settle(&mut self) {
         if self.unsorted {
@@ -248,8 +277,16 @@ impl Library {
                 .key_for(super::keymap::Context::Library, "warnings")
                 .unwrap_or_default();
             self.message = Some(format!(
-                "{} files could not be read and were skipped ({key} lists them)",
-                self.failures.len(),
+                "{} could not be read and {} skipped ({key} lists them)",
+                match self.failures.len() {
+                    1 => "1 file".to_string(),
+                    n => format!("{n} files"),
+                },
+                if self.failures.len() == 1 {
+                    "was"
+                } else {
+                    "were"
+                },
             ));
         }
     }
@@ -396,7 +433,7 @@ impl Library {
         }
         let page = self.page() as isize;
         if let Some(effect) = self.search.edit(&action) {
-            return effect;
+            return self.searching(effect);
         }
         match action {
             Action::Quit => self.quit = true,
@@ -433,6 +470,14 @@ impl Library {
                 self.back_from_words();
             }
             Action::ToggleWords => return self.toggle_words(),
+            Action::CycleSort if self.view != View::Sessions => {
+                // People are listed most words first; the sort belongs to the sessions.
+                self.message = Some(format!(
+                    "People are listed by words; {} sorts the sessions ({} goes back to them)",
+                    self.key("sort"),
+                    self.key("people")
+                ));
+            }
             Action::CycleSort => {
                 self.sort_chosen = true;
                 // A second press reverses the column; a third goes on to the next one.
@@ -491,7 +536,8 @@ impl Library {
             Action::OpenSearch => {
                 self.search_open = true;
                 self.search.query.clear();
-                return self.search.changed();
+                let effect = self.search.changed();
+                return self.searching(effect);
             }
             Action::SearchNext => self.search.move_by(1),
             Action::SearchPrev => self.search.move_by(-1),

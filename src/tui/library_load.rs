@@ -134,10 +134,10 @@ pub fn open_session(
     let loaded = match podium::load::session(&path, source.format, source.cache.as_ref()) {
         Ok(loaded) => loaded,
         Err(e) => {
+            // The error names the file (`FILE:LINE: …`, `FILE: no such file`).
             let e = e.to_string();
             lib.message = Some(format!(
-                "Cannot open {}: {}",
-                path.display(),
+                "Cannot open {}",
                 e.lines().next().unwrap_or_default()
             ));
             return Ok(None);

@@ -99,6 +99,25 @@ impl Library {
         Some(Effect::CountWords { generation })
     }
 
+    /// After loading: the words view of a person counted before every session had loaded is
+    /// counted again over all of them (the count shown meanwhile covers those loaded then).
+    pub(super) fn recount_words(&mut self) -> Option<Effect> {
+        let sessions = self.items.len();
+        let reading = matches!(self.view, View::PersonWords(_) | View::WordUses(_));
+        let behind = self
+            .words
+            .counted
+            .as_ref()
+            .is_some_and(|(n, _)| *n < sessions);
+        if self.loading.is_some() || !reading || self.words.counting.is_some() || !behind {
+            return None;
+        }
+        self.words.generation += 1;
+        let generation = self.words.generation;
+        self.words.counting = Some((generation, sessions));
+        Some(Effect::CountWords { generation })
+    }
+
     /// The library's words, counted: shown at once for the person waiting for them, kept for
     /// the next `W`. A result of an older request is dropped. `failed` sessions could not be
     /// read again (changed or removed since the library loaded them).
@@ -113,9 +132,15 @@ impl Library {
             return;
         }
         self.words.counting = None;
+        // A count over more sessions replaces what is shown; the first one shows at once.
+        let more = self
+            .words
+            .counted
+            .as_ref()
+            .is_some_and(|(n, _)| *n < sessions);
         self.words.counted = Some((sessions, words));
         if let View::PersonWords(p) = self.view
-            && self.words.scored.is_empty()
+            && (self.words.scored.is_empty() || more)
         {
             self.show_words(p);
         }

@@ -212,6 +212,9 @@ pub fn run_library(source: LibrarySource) -> anyhow::Result<()> {
                 }
             }
             lib.settle();
+            for effect in lib.catch_up() {
+                library_effect(&mut lib, effect, &mut io)?;
+            }
             if !lib.quit && term.ended_by.is_none() {
                 match &open {
                     Some(view) => term.draw(|f| draw::draw(f, &view.app))?,
@@ -236,13 +239,25 @@ fn library_message(lib: &mut Library, msg: Msg, io: &mut LibraryIo) -> anyhow::R
         return Ok(());
     };
     match lib.update(action) {
-        Some(action::Effect::Search { generation, query }) => {
+        Some(effect) => library_effect(lib, effect, io),
+        None => Ok(()),
+    }
+}
+
+/// Carries out what the library view asked for.
+fn library_effect(
+    lib: &mut Library,
+    effect: action::Effect,
+    io: &mut LibraryIo,
+) -> anyhow::Result<()> {
+    match effect {
+        action::Effect::Search { generation, query } => {
             io.worker.request(generation, query, &lib.index);
         }
-        Some(action::Effect::CountWords { generation }) => {
+        action::Effect::CountWords { generation } => {
             library_load::WordJob::new(lib, generation).spawn(&io.source, io.tx.clone())?;
         }
-        Some(action::Effect::SaveQuery(query)) => session_view::save_query(&query),
+        action::Effect::SaveQuery(query) => session_view::save_query(&query),
         _ => {}
     }
     Ok(())

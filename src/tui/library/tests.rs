@@ -449,6 +449,15 @@ fn a_person_being_read_stays_in_view_when_the_people_are_counted_again() {
         .iter()
         .position(|&i| i == cy)
         .expect("shown");
+    // o sorts the sessions, not the people: the list and the cursor stay, and it says so.
+    let before = (lib.sort, lib.reversed, lib.selected);
+    lib.update(Action::CycleSort);
+    assert_eq!((lib.sort, lib.reversed, lib.selected), before);
+    assert!(
+        lib.message
+            .as_deref()
+            .is_some_and(|m| m.contains("sorts the sessions"))
+    );
     lib.update(Action::Open);
     assert_eq!(lib.view, View::PersonTurns(cy));
     // A session arrives whose speakers are counted before Cy's: the list is numbered anew.
@@ -464,4 +473,79 @@ fn a_person_being_read_stays_in_view_when_the_people_are_counted_again() {
     };
     assert_eq!(lib.people[now].name, "Cy");
     assert_ne!(now, cy, "the rebuild must renumber for this to test");
+}
+
+#[test]
+fn a_search_typed_while_the_library_loads_is_run_again_as_it_grows() {
+    let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 30));
+    lib.loading = Some((0, 4));
+    let arrive = |lib: &mut Library, name: &str| {
+        let it = item(name, "Ann: The budget was agreed.\nBen: Four.\n");
+        let row = Row::of(&it);
+        lib.add(it, row);
+    };
+    arrive(&mut lib, "a.txt");
+    lib.update(Action::OpenSearch);
+    let ranked = |lib: &mut Library, effect: Option<Effect>| {
+        let Some(Effect::Search { generation, query }) = effect else {
+            panic!("a search is asked for: {effect:?}");
+        };
+        let hits = podium::search::rank_all(&lib.index, &query, None, true);
+        let total = hits.len();
+        lib.update(Action::SearchResults {
+            generation,
+            hits,
+            total,
+            done: true,
+        });
+    };
+    let mut effect = None;
+    for c in "budget".chars() {
+        effect = lib.update(Action::SearchInput(c));
+    }
+    ranked(&mut lib, effect);
+    assert_eq!(lib.search.total, 1);
+    assert!(lib.catch_up().is_empty(), "nothing new yet");
+    // Twice the sessions searched: searched again.
+    arrive(&mut lib, "b.txt");
+    let mut effects = lib.catch_up();
+    assert_eq!(effects.len(), 1);
+    ranked(&mut lib, effects.pop());
+    assert_eq!(lib.search.total, 2);
+    // One more is not yet double; the end of loading is.
+    arrive(&mut lib, "c.txt");
+    assert!(lib.catch_up().is_empty());
+    lib.loaded();
+    let mut effects = lib.catch_up();
+    ranked(&mut lib, effects.pop());
+    assert_eq!(lib.search.total, 3, "every session searched once loaded");
+    assert!(lib.catch_up().is_empty(), "and only once");
+}
+
+#[test]
+fn words_counted_while_the_library_loads_are_counted_again_when_it_has() {
+    let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 30));
+    lib.loading = Some((0, 2));
+    let it = item("a.txt", "Ann: Budgets and security.\nBen: Four.\n");
+    let row = Row::of(&it);
+    lib.add(it, row);
+    lib.update(Action::TogglePeople);
+    let Some(Effect::CountWords { generation }) = lib.update(Action::ToggleWords) else {
+        panic!("W asks for a count");
+    };
+    let words = Arc::new(podium::analysis::words::LibraryWords::new(&[]));
+    lib.words_counted(generation, 1, words.clone(), 0);
+    assert!(lib.catch_up().is_empty(), "still loading: no count yet");
+    let it = item("b.txt", "Cy: More budgets.\nAnn: Yes.\n");
+    let row = Row::of(&it);
+    lib.add(it, row);
+    lib.loaded();
+    let effects = lib.catch_up();
+    let [Effect::CountWords { generation: again }] = effects.as_slice() else {
+        panic!("counted again over both sessions: {effects:?}");
+    };
+    assert!(*again > generation);
+    assert!(lib.catch_up().is_empty(), "once");
+    lib.words_counted(*again, 2, words, 0);
+    assert!(lib.catch_up().is_empty(), "all counted");
 }
