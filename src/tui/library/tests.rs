@@ -7,15 +7,38 @@ fn item(name: &str, text: &str) -> Digested {
     Digested::new(Path::new(name), &loaded.session)
 }
 
-fn library() -> Library {
+/// A library waiting for `files` sessions.
+fn loading(files: usize) -> Library {
     let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 30));
-    lib.loading = Some((0, 3));
+    lib.loading = Some((0, files));
+    lib
+}
+
+/// Ranks a search at once, as the worker would, and gives the library its hits.
+fn rank(lib: &mut Library, generation: u64, query: &str) {
+    let hits = podium::search::rank_all(&lib.index, query, None, true);
+    let total = hits.len();
+    lib.update(Action::SearchResults {
+        generation,
+        hits,
+        total,
+        done: true,
+    });
+}
+
+/// A session arrives as the loader hands it over, counted for its row.
+fn arrive(lib: &mut Library, it: Digested) {
+    let row = Row::of(&it);
+    lib.add(it, row);
+}
+
+fn library() -> Library {
+    let mut lib = loading(3);
     for it in [
         item("b.txt", "Ann: One two three.\nBen: Four.\nAnn: Five.\n"),
         item("a.txt", "ANN: Six.\nCy: Seven eight nine ten eleven.\n"),
     ] {
-        let row = Row::of(&it);
-        lib.add(it, row);
+        arrive(&mut lib, it);
     }
     lib.fail("c.txt:1: not a transcript".into());
     lib.loaded();
@@ -179,8 +202,7 @@ mod parliament {
         lib.loading = Some((0, files.len()));
         for path in &files {
             let it = podium::library::digest_one(path, None, None).expect("loads");
-            let row = Row::of(&it);
-            lib.add(it, row);
+            arrive(&mut lib, it);
         }
         lib.loaded();
         lib
@@ -193,14 +215,7 @@ mod parliament {
                 continue;
             };
             if let Some(Effect::Search { generation, query }) = lib.update(action) {
-                let hits = podium::search::rank_all(&lib.index, &query, None, true);
-                let total = hits.len();
-                lib.update(Action::SearchResults {
-                    generation,
-                    hits,
-                    total,
-                    done: true,
-                });
+                rank(lib, generation, &query);
             }
         }
     }
@@ -403,8 +418,7 @@ fn the_index_from_digests_ranks_as_the_sessions_did() {
             continue;
         };
         let it = podium::library::digest_one(path, None, None).expect("loads");
-        let row = Row::of(&it);
-        lib.add(it, row);
+        arrive(&mut lib, it);
         sessions.push(item.session);
     }
     lib.loaded();
@@ -437,11 +451,8 @@ fn the_index_from_digests_ranks_as_the_sessions_did() {
 
 #[test]
 fn a_person_being_read_stays_in_view_when_the_people_are_counted_again() {
-    let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 30));
-    lib.loading = Some((0, 2));
-    let it = item("b.txt", "Ben: Four five.\nCy: Six.\n");
-    let row = Row::of(&it);
-    lib.add(it, row);
+    let mut lib = loading(2);
+    arrive(&mut lib, item("b.txt", "Ben: Four five.\nCy: Six.\n"));
     lib.update(Action::TogglePeople);
     let cy = lib.people.iter().position(|p| p.name == "Cy").expect("Cy");
     lib.selected = lib
@@ -461,12 +472,13 @@ fn a_person_being_read_stays_in_view_when_the_people_are_counted_again() {
     lib.update(Action::Open);
     assert_eq!(lib.view, View::PersonTurns(cy));
     // A session arrives whose speakers are counted before Cy's: the list is numbered anew.
-    let it = item(
-        "a.txt",
-        "Ann: One two three four five six.\nAl: Seven eight nine ten.\n",
+    arrive(
+        &mut lib,
+        item(
+            "a.txt",
+            "Ann: One two three four five six.\nAl: Seven eight nine ten.\n",
+        ),
     );
-    let row = Row::of(&it);
-    lib.add(it, row);
     lib.loaded();
     let View::PersonTurns(now) = lib.view else {
         panic!("still on a person's turns: {:?}", lib.view);
@@ -477,27 +489,17 @@ fn a_person_being_read_stays_in_view_when_the_people_are_counted_again() {
 
 #[test]
 fn a_search_typed_while_the_library_loads_is_run_again_as_it_grows() {
-    let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 30));
-    lib.loading = Some((0, 4));
-    let arrive = |lib: &mut Library, name: &str| {
-        let it = item(name, "Ann: The budget was agreed.\nBen: Four.\n");
-        let row = Row::of(&it);
-        lib.add(it, row);
+    let mut lib = loading(4);
+    let budget = |lib: &mut Library, name: &str| {
+        arrive(lib, item(name, "Ann: The budget was agreed.\nBen: Four.\n"));
     };
-    arrive(&mut lib, "a.txt");
+    budget(&mut lib, "a.txt");
     lib.update(Action::OpenSearch);
     let ranked = |lib: &mut Library, effect: Option<Effect>| {
         let Some(Effect::Search { generation, query }) = effect else {
             panic!("a search is asked for: {effect:?}");
         };
-        let hits = podium::search::rank_all(&lib.index, &query, None, true);
-        let total = hits.len();
-        lib.update(Action::SearchResults {
-            generation,
-            hits,
-            total,
-            done: true,
-        });
+        rank(lib, generation, &query);
     };
     let mut effect = None;
     for c in "budget".chars() {
@@ -507,13 +509,13 @@ fn a_search_typed_while_the_library_loads_is_run_again_as_it_grows() {
     assert_eq!(lib.search.total, 1);
     assert!(lib.catch_up().is_empty(), "nothing new yet");
     // Twice the sessions searched: searched again.
-    arrive(&mut lib, "b.txt");
+    budget(&mut lib, "b.txt");
     let mut effects = lib.catch_up();
     assert_eq!(effects.len(), 1);
     ranked(&mut lib, effects.pop());
     assert_eq!(lib.search.total, 2);
     // One more is not yet double; the end of loading is.
-    arrive(&mut lib, "c.txt");
+    budget(&mut lib, "c.txt");
     assert!(lib.catch_up().is_empty());
     lib.loaded();
     let mut effects = lib.catch_up();
@@ -524,11 +526,11 @@ fn a_search_typed_while_the_library_loads_is_run_again_as_it_grows() {
 
 #[test]
 fn words_counted_while_the_library_loads_are_counted_again_when_it_has() {
-    let mut lib = Library::new(Theme::new(false), Rect::new(0, 0, 100, 30));
-    lib.loading = Some((0, 2));
-    let it = item("a.txt", "Ann: Budgets and security.\nBen: Four.\n");
-    let row = Row::of(&it);
-    lib.add(it, row);
+    let mut lib = loading(2);
+    arrive(
+        &mut lib,
+        item("a.txt", "Ann: Budgets and security.\nBen: Four.\n"),
+    );
     lib.update(Action::TogglePeople);
     let Some(Effect::CountWords { generation }) = lib.update(Action::ToggleWords) else {
         panic!("W asks for a count");
@@ -536,9 +538,7 @@ fn words_counted_while_the_library_loads_are_counted_again_when_it_has() {
     let words = Arc::new(podium::analysis::words::LibraryWords::new(&[]));
     lib.words_counted(generation, 1, words.clone(), 0);
     assert!(lib.catch_up().is_empty(), "still loading: no count yet");
-    let it = item("b.txt", "Cy: More budgets.\nAnn: Yes.\n");
-    let row = Row::of(&it);
-    lib.add(it, row);
+    arrive(&mut lib, item("b.txt", "Cy: More budgets.\nAnn: Yes.\n"));
     lib.loaded();
     let effects = lib.catch_up();
     let [Effect::CountWords { generation: again }] = effects.as_slice() else {
