@@ -103,6 +103,8 @@ pub enum Action {
     /// Type into the prompt.
     PromptInput(char),
     PromptBackspace,
+    /// Empty the prompt (a prompt may open filled in).
+    PromptClear,
     PromptAccept,
     PromptCancel,
     /// Complete the code being typed from the codes used so far.

@@ -119,6 +119,10 @@ impl App {
                 prompt.cycling = None;
                 prompt.input.pop();
             }
+            Action::PromptClear => {
+                prompt.cycling = None;
+                prompt.input.clear();
+            }
             Action::PromptCancel => self.code_prompt = None,
             Action::PromptComplete => self.complete_code(),
             Action::PromptAccept => return self.accept_code(),

@@ -531,6 +531,11 @@ impl Library {
                     p.pop();
                 }
             }
+            Action::PromptClear => {
+                if let Some(p) = &mut self.date_prompt {
+                    p.clear();
+                }
+            }
             Action::PromptCancel => self.date_prompt = None,
             Action::PromptAccept => self.accept_dates(),
             Action::OpenSearch => {

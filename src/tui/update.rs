@@ -154,6 +154,7 @@ impl App {
             Action::PromptBackspace => {
                 prompt.input.pop();
             }
+            Action::PromptClear => prompt.input.clear(),
             Action::PromptCancel => self.prompt = None,
             Action::PromptAccept => return self.accept_rename(),
             _ => {}

@@ -281,7 +281,10 @@ mod parliament {
                 .as_deref()
                 .is_some_and(|m| m.starts_with("Not dates"))
         );
-        press(&mut lib, "<BS>20<Enter>");
+        // Ctrl-u empties the prompt, which opens filled in with the range so far.
+        press(&mut lib, "<C-u>");
+        assert_eq!(lib.date_prompt.as_deref(), Some(""));
+        press(&mut lib, "2019..2020<Enter>");
         assert_eq!(lib.date_prompt, None);
         let dates: Vec<&str> = lib
             .order
