@@ -170,6 +170,16 @@ fn bang_lists_the_files_that_failed_and_sessions_show_their_file() {
     let s = screen(&lib);
     assert!(s.contains("Files that could not be read"), "{s}");
     assert!(s.contains("c.txt:1: not a transcript"), "{s}");
+    // Too narrow for the error: it ends in `…` at the frame.
+    lib.update(Action::Resize {
+        width: 24,
+        height: 12,
+    });
+    let s = screen(&lib);
+    assert!(
+        s.lines().any(|l| l.contains("c.txt:1: not a transc…┃")),
+        "the cut is marked: {s}"
+    );
     lib.update(Action::Resize {
         width: 80,
         height: 20,

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{frame_block, popup};
+use super::{fit_line, frame_block, popup};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
@@ -64,7 +64,14 @@ impl Scrolled<'_> {
             block = block.title_bottom(Line::styled(more, self.theme.key()).right_aligned());
         }
         frame.render_widget(block, r);
-        let shown: Vec<Line<'_>> = self.lines.into_iter().skip(scroll).collect();
-        frame.render_widget(Paragraph::new(shown), layout::inner(r));
+        let inner = layout::inner(r);
+        // A line wider than the box ends in `…`, so a cut is never mistaken for the whole.
+        let shown: Vec<Line<'_>> = self
+            .lines
+            .into_iter()
+            .skip(scroll)
+            .map(|l| fit_line(l, inner.width))
+            .collect();
+        frame.render_widget(Paragraph::new(shown), inner);
     }
 }
