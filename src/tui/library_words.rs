@@ -241,7 +241,7 @@ pub fn word_rows(lib: &Library, width: usize, skip: usize, take: usize) -> (Stri
     let bar_w = width.saturating_sub(word_w + 24).min(40);
     let header = fit(
         &format!(
-            " {} {:>6} {:>6} {:>7}  most distinctive against everyone else",
+            "{} {:>6} {:>6} {:>7}  most distinctive against everyone else",
             fit("word", word_w),
             "said",
             "rest",
@@ -278,7 +278,7 @@ pub fn use_rows(lib: &Library, width: usize, skip: usize, take: usize) -> (Strin
     let w = &lib.words;
     let word = w.word.as_ref().map_or("", |(word, _)| word.as_str());
     let header = fit(
-        &format!(" “{word}” in {} sentences (Esc: the words)", w.uses.len()),
+        &format!("“{word}” in {} sentences (Esc: the words)", w.uses.len()),
         width,
     );
     let rows = w

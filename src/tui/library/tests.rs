@@ -61,7 +61,26 @@ fn sessions_sort_and_open() {
     }
     assert_eq!((lib.sort, lib.reversed), (SortKey::Turns, false));
     assert_eq!(lib.rows[lib.order[0]].file, "b.txt");
-    assert!(screen(&lib).contains("turns ▼"), "the column is marked");
+    let s = screen(&lib);
+    assert!(s.contains("turns ▼"), "the column is marked");
+    // Headings sit over their columns: the title over the titles (after the rows' `▸`
+    // column), the marked count ending where its numbers end.
+    let line = |needle: &str| s.lines().find(|l| l.contains(needle)).expect(needle);
+    let col = |l: &str, at: usize| unicode_width::UnicodeWidthStr::width(&l[..at]);
+    let (header, row) = (line("speakers turns ▼"), line("b.txt"));
+    assert_eq!(
+        col(header, header.find("title").expect("title")),
+        col(row, row.find("b ").expect("b")),
+        "{s}"
+    );
+    let turns_end = header.find("turns ▼").expect("turns") + "turns ▼".len();
+    let numbers = row.trim_end_matches(['┃', ' ']);
+    let three = numbers.rfind('3').expect("b.txt has 3 turns") + 1;
+    assert_eq!(col(header, turns_end), col(row, three), "{s}");
+    assert!(
+        s.lines().all(|l| !l.contains("b.txt") || l.ends_with('┃')),
+        "{s}"
+    );
     // The cursor stays on the session it was on (a.txt, loaded second).
     lib.update(Action::Open);
     assert_eq!(

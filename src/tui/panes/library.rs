@@ -203,11 +203,21 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                 h(SortKey::Turns, "turns"),
                 h(SortKey::Words, "words"),
             );
+            // A count's column is as wide as its heading, marked `▼` or not.
+            let (speakers_w, turns_w, words_w) = (
+                speakers.width().max(8),
+                turns.width().max(6),
+                words.width().max(7),
+            );
             let header = table_row(
                 width,
                 &h(SortKey::Title, "title"),
                 &[(&file, file_w), ("house", house_w), (&date, 10)],
-                &[(&speakers, 8), (&turns, 6), (&words, 7)],
+                &[
+                    (&speakers, speakers_w),
+                    (&turns, turns_w),
+                    (&words, words_w),
+                ],
             );
             let rows = lib
                 .order
@@ -220,7 +230,11 @@ fn rows(lib: &Library, width: usize, shown: std::ops::Range<usize>) -> (String, 
                         width,
                         &r.title,
                         &[(&r.name, file_w), (&r.house, house_w), (&r.date, 10)],
-                        &[(&r.speakers, 8), (&r.turns, 6), (&r.words, 7)],
+                        &[
+                            (&r.speakers, speakers_w),
+                            (&r.turns, turns_w),
+                            (&r.words, words_w),
+                        ],
                     )
                 })
                 .collect();
@@ -416,8 +430,10 @@ fn draw_list(frame: &mut Frame<'_>, lib: &Library, rect: Rect) {
     }
     let visible = usize::from(inner.height).saturating_sub(1);
     let offset = list_offset(lib.selected, visible);
-    let (header, rows) = rows(lib, usize::from(inner.width), offset..offset + visible);
-    let mut lines = vec![Line::styled(header, t.dim())];
+    // Rows follow a one-column marker (`▸` on the selected one); the header keeps its place.
+    let width = usize::from(inner.width).saturating_sub(1);
+    let (header, rows) = rows(lib, width, offset..offset + visible);
+    let mut lines = vec![Line::styled(format!(" {header}"), t.dim())];
     if lib.rows_in_view() == 0 {
         lines.push(Line::styled(
             if matches!(lib.view, View::PersonWords(_)) && lib.words.counting() {
