@@ -276,6 +276,37 @@ pub fn fold_name(name: &str) -> String {
         .to_lowercase()
 }
 
+/// Orders text as a reader does: runs of digits by their value (`session 4` < `session 20` <
+/// `session 200`), letters without regard to case; texts equal so are ordered as written.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    // Runs of ASCII digits compare by value; everything else byte by byte, ASCII case folded
+    // (UTF-8 bytes order as their characters do).
+    let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+    while let (Some(&c), Some(&d)) = (x.first(), y.first()) {
+        if c.is_ascii_digit() && d.is_ascii_digit() {
+            let (m, n) = (digits(x), digits(y));
+            let trim = |run: &[u8]| -> usize { run.iter().take_while(|&&b| b == b'0').count() };
+            let (p, q) = (&x[trim(&x[..m])..m], &y[trim(&y[..n])..n]);
+            let by_value = p.len().cmp(&q.len()).then_with(|| p.cmp(q));
+            if by_value != Ordering::Equal {
+                return by_value;
+            }
+            x = &x[m..];
+            y = &y[n..];
+            continue;
+        }
+        let by_letter = c.to_ascii_lowercase().cmp(&d.to_ascii_lowercase());
+        if by_letter != Ordering::Equal {
+            return by_letter;
+        }
+        x = &x[1..];
+        y = &y[1..];
+    }
+    x.len().cmp(&y.len()).then_with(|| a.cmp(b))
+}
+
 /// A stable id from a name: lowercase letters and digits joined by `-` (`Masae Toyama` →
 /// `masae-toyama`). Non-Latin names keep their letters; a name with none becomes `speaker`.
 pub fn slug(name: &str) -> String {
@@ -299,6 +330,43 @@ pub fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn natural_order_reads_numbers_by_value() {
+        let mut titles = vec![
+            "IGF session 200",
+            "IGF session 20",
+            "igf session 4",
+            "IGF session 4:",
+            "IGF session 049",
+            "IGF session 50",
+            "Ärzte",
+            "Zoom call",
+        ];
+        titles.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            titles,
+            [
+                "igf session 4",
+                "IGF session 4:",
+                "IGF session 20",
+                "IGF session 049",
+                "IGF session 50",
+                "IGF session 200",
+                "Zoom call",
+                "Ärzte",
+            ]
+        );
+        assert_eq!(
+            natural_cmp("session-00010.txt", "session-00009.txt"),
+            std::cmp::Ordering::Greater
+        );
+        assert_eq!(
+            natural_cmp("a", "A"),
+            std::cmp::Ordering::Greater,
+            "ties as written"
+        );
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         sentence_spans(text).into_iter().map(|r| &text[r]).collect()

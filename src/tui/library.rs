@@ -10,6 +10,7 @@ use std::sync::Arc;
 use podium::library::{Digested, Person};
 use podium::search::QuoteIndex;
 use podium::session::QuoteRef;
+use podium::text::natural_cmp;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect};
@@ -303,8 +304,8 @@ impl Library {
             .filter(|&i| self.filters.shows(&rows[i]))
             .collect();
         match self.sort {
-            SortKey::File => order.sort_by(|&a, &b| rows[a].file.cmp(&rows[b].file)),
-            SortKey::Title => order.sort_by(|&a, &b| rows[a].title.cmp(&rows[b].title)),
+            SortKey::File => order.sort_by(|&a, &b| natural_cmp(&rows[a].file, &rows[b].file)),
+            SortKey::Title => order.sort_by(|&a, &b| natural_cmp(&rows[a].title, &rows[b].title)),
             SortKey::Date => order.sort_by(|&a, &b| rows[b].date.cmp(&rows[a].date)),
             SortKey::Speakers => order.sort_by(|&a, &b| rows[b].speakers.cmp(&rows[a].speakers)),
             SortKey::Turns => order.sort_by(|&a, &b| rows[b].turns.cmp(&rows[a].turns)),
