@@ -73,6 +73,11 @@ pub(super) fn common_stamp(lines: &[&str]) -> Option<String> {
     let mut stamped = 0usize;
     let mut stamp: Option<&str> = None;
     for l in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        // Past a tenth of all lines unstamped, nine in ten cannot be: a long file of other
+        // lines is not read to its end.
+        if (seen - stamped) * 10 > lines.len() {
+            return None;
+        }
         seen += 1;
         let first = l.split_whitespace().next()?;
         if timecode::parse(first).is_none() || first.len() == l.len() {
@@ -159,5 +164,23 @@ mod tests {
             "Bye.",
         ];
         assert_eq!(common_stamp(&otter), None);
+    }
+
+    #[test]
+    fn nine_in_ten_is_the_line_wherever_the_unstamped_lines_are() {
+        let file = |unstamped: usize, first: bool| {
+            let mut lines = vec!["Speech without a stamp."; unstamped];
+            let stamped = vec!["0:00 Ann: Hello."; 100 - unstamped];
+            if first {
+                lines.extend(stamped);
+            } else {
+                lines.splice(0..0, stamped);
+            }
+            common_stamp(&lines)
+        };
+        for first in [true, false] {
+            assert_eq!(file(10, first).as_deref(), Some("0:00 "), "first {first}");
+            assert_eq!(file(11, first), None, "first {first}");
+        }
     }
 }
