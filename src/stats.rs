@@ -78,8 +78,12 @@ pub struct Figures {
     pub session_wpm: Option<f64>,
     /// Each turn's speaker, as an index into `Session::speakers`.
     speaker_of: Vec<Option<usize>>,
-    /// Per speaker, their figures summed after each of their turns.
-    running: Vec<Vec<Running>>,
+    /// Per speaker, their figures summed after each of their turns: made the first time a
+    /// range short of the end asks (the browser's "so far"), since commands that report whole
+    /// sessions never do.
+    running: std::sync::OnceLock<Vec<Vec<Running>>>,
+    /// Per speaker, their figures over the whole session.
+    totals: Vec<Running>,
     /// Words of all turns before turn `i`; one more entry than turns.
     words_before: Vec<usize>,
 }
@@ -114,17 +118,28 @@ impl Figures {
             times,
             session_wpm,
             speaker_of,
-            running: vec![Vec::new(); session.speakers.len()],
+            running: std::sync::OnceLock::new(),
+            totals: Vec::new(),
             words_before,
         };
-        for t in 0..figures.turns.len() {
-            if let Some(si) = figures.speaker_of[t] {
-                let mut next = figures.running[si].last().copied().unwrap_or_default();
-                next.add(t, figures.turns[t], figures.measured(session, t));
-                figures.running[si].push(next);
-            }
-        }
+        figures.totals = figures.scan(session, 0..figures.turns.len());
         figures
+    }
+
+    /// Per speaker, their figures summed after each of their turns.
+    fn running(&self, session: &Session) -> &[Vec<Running>] {
+        self.running.get_or_init(|| {
+            let mut running = vec![Vec::new(); session.speakers.len()];
+            for t in 0..self.turns.len() {
+                if let Some(si) = self.speaker_of[t] {
+                    let runs: &mut Vec<Running> = &mut running[si];
+                    let mut next = runs.last().copied().unwrap_or_default();
+                    next.add(t, self.turns[t], self.measured(session, t));
+                    runs.push(next);
+                }
+            }
+            running
+        })
     }
 
     pub fn total_words(&self, range: Range<usize>) -> usize {
@@ -138,8 +153,10 @@ impl Figures {
     pub fn speakers(&self, session: &Session, range: Range<usize>) -> Vec<SpeakerStats> {
         let range = clamp(range, self.turns.len());
         let total = self.total_words(range.clone());
-        let sums = if range.start == 0 {
-            self.running
+        let sums = if range == (0..self.turns.len()) {
+            self.totals.clone()
+        } else if range.start == 0 {
+            self.running(session)
                 .iter()
                 .map(|runs| {
                     let upto = runs.partition_point(|r| r.turn < range.end);
