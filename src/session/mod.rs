@@ -280,9 +280,29 @@ pub struct SentenceScratch {
 }
 
 impl Turn {
+    /// The id of the turn at `index`: `t1` for the first. Made without `format!`, which costs
+    /// more than the rest of naming a million turns.
+    pub fn id_of(index: usize) -> String {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = index + 1;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut id = String::with_capacity(1 + digits.len() - at);
+        id.push('t');
+        id.extend(digits[at..].iter().map(|&d| char::from(d)));
+        id
+    }
+
     pub fn new(index: usize, speaker: SpeakerIx, paragraphs: Vec<String>) -> Self {
         let mut turn = Turn {
-            id: format!("t{}", index + 1),
+            id: Turn::id_of(index),
             speaker,
             role: None,
             paragraphs,
@@ -422,6 +442,9 @@ impl Session {
                 map.push(None);
             }
         }
+        if next == self.speakers.len() {
+            return;
+        }
         let mut i = 0;
         self.speakers.retain(|_| {
             i += 1;
@@ -519,6 +542,13 @@ mod tests {
         assert_eq!(ClockTime::parse("24:00"), None);
         assert_eq!(ClockTime::parse("10:7"), None);
         assert_eq!(ClockTime::parse("nope"), None);
+    }
+
+    #[test]
+    fn turn_ids_count_from_one() {
+        for i in [0, 8, 9, 10, 99, 123_456, usize::MAX - 1] {
+            assert_eq!(Turn::id_of(i), format!("t{}", i as u128 + 1));
+        }
     }
 }
 
