@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
+
 use crate::session::Warning;
 
 /// A source file as text, split into numbered lines on demand. The text is borrowed from the
@@ -12,7 +14,8 @@ use crate::session::Warning;
 pub struct Text<'a> {
     text: Cow<'a, str>,
     /// How `text` splits into lines: on `\n`, `\r\n` or a lone `\r` (a final line end starting
-    /// no empty line), or — text re-assembled line by line — on `\n` alone.
+    /// no empty line), or — a text without `\r` less its final line end, or one re-assembled
+    /// line by line — on `\n` alone.
     newline_only: bool,
     pub warnings: Vec<Warning>,
 }
@@ -21,7 +24,12 @@ impl Text<'_> {
     /// The lines without their line ends; `lines()[0]` is line 1.
     pub fn lines(&self) -> Vec<&str> {
         if self.newline_only {
-            self.text.split('\n').collect()
+            // A long text is split in parallel.
+            if self.text.len() >= BLOCK {
+                self.text.par_split('\n').collect()
+            } else {
+                self.text.split('\n').collect()
+            }
         } else {
             split_lines(&self.text).collect()
         }
@@ -65,6 +73,15 @@ pub fn decode(bytes: &[u8]) -> Result<Text<'_>, BinaryData> {
         return Err(BinaryData { line });
     }
     match std::str::from_utf8(bytes) {
+        // Without a `\r`, lines end at `\n` alone: the text less its final line end splits
+        // the same way, and is the joined text as it stands.
+        Ok(text) if !text.is_empty() && scan(bytes, |b| memchr::memchr(b'\r', b)).is_none() => {
+            Ok(Text {
+                text: Cow::Borrowed(text.strip_suffix('\n').unwrap_or(text)),
+                newline_only: true,
+                warnings: Vec::new(),
+            })
+        }
         Ok(text) => Ok(Text {
             text: Cow::Borrowed(text),
             newline_only: false,
@@ -74,8 +91,23 @@ pub fn decode(bytes: &[u8]) -> Result<Text<'_>, BinaryData> {
     }
 }
 
+/// Texts at least this long are scanned and split in parallel, in blocks of this size.
+const BLOCK: usize = 1 << 22;
+
+/// Where `find` first finds something in `bytes`, looked for block by block, in parallel when
+/// long.
+fn scan(bytes: &[u8], find: impl Fn(&[u8]) -> Option<usize> + Sync) -> Option<usize> {
+    if bytes.len() < BLOCK {
+        return find(bytes);
+    }
+    bytes
+        .par_chunks(BLOCK)
+        .enumerate()
+        .find_map_first(|(i, block)| find(block).map(|at| i * BLOCK + at))
+}
+
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    memchr::memchr(0, bytes)
+    scan(bytes, |b| memchr::memchr(0, b))
 }
 
 /// The 1-based line of the first NUL byte of `bytes`, when they are binary data rather than
