@@ -6,6 +6,7 @@
 //! becomes a warning with its line.
 
 use foldhash::HashMap;
+use rayon::prelude::*;
 use std::borrow::Cow;
 
 mod words;
@@ -256,44 +257,103 @@ fn key(name: &str) -> String {
     fold_name(&clean_name(name).name)
 }
 
+/// What the candidates written one way add up to.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    /// The first of them, as an index into the candidates.
+    first: usize,
+    count: usize,
+    /// Not refused.
+    plain: usize,
+    opens: bool,
+    strong: bool,
+    /// Opening a unit, not refused, by shape: other than lower-case, and lower-case.
+    opening: usize,
+    opening_lower: usize,
+}
+
+impl Tally {
+    fn of(at: usize, c: &Candidate) -> Self {
+        let opening = c.opens && c.refused.is_none();
+        let lower = c.shape == Shape::Lower;
+        Tally {
+            first: at,
+            count: 1,
+            plain: usize::from(c.refused.is_none()),
+            opens: c.opens,
+            strong: c.shape == Shape::Strong,
+            opening: usize::from(opening && !lower),
+            opening_lower: usize::from(opening && lower),
+        }
+    }
+
+    fn add(&mut self, other: &Tally) {
+        self.first = self.first.min(other.first);
+        self.count += other.count;
+        self.plain += other.plain;
+        self.opens |= other.opens;
+        self.strong |= other.strong;
+        self.opening += other.opening;
+        self.opening_lower += other.opening_lower;
+    }
+}
+
+/// The candidates tallied by name as written; a long file's in parallel.
+fn tally_names<'c>(candidates: &'c [Candidate]) -> HashMap<&'c str, Tally> {
+    let merge = |mut a: HashMap<&'c str, Tally>, b: HashMap<&'c str, Tally>| {
+        for (name, t) in b {
+            a.entry(name).and_modify(|x| x.add(&t)).or_insert(t);
+        }
+        a
+    };
+    candidates
+        .par_iter()
+        .enumerate()
+        .with_min_len(1 << 14)
+        .fold(
+            HashMap::default,
+            |mut m: HashMap<&'c str, Tally>, (at, c)| {
+                let t = Tally::of(at, c);
+                m.entry(c.name.as_ref())
+                    .and_modify(|x| x.add(&t))
+                    .or_insert(t);
+                m
+            },
+        )
+        .reduce(HashMap::default, merge)
+}
+
 /// Judges every candidate of a file of `units` cues or paragraphs (`unit` names them: "cue").
 pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
-    let mut groups: Vec<(String, Vec<&Candidate>)> = Vec::new();
+    // Names as written, in the order the file first writes them; folding a name costs more
+    // than a lookup, so each is folded once.
+    let mut by_name: Vec<(&str, Tally)> = tally_names(candidates).into_iter().collect();
+    by_name.sort_by_key(|(_, t)| t.first);
+    let mut groups: Vec<(String, Tally)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
-    // Group of each distinct name as written: folding a name costs more than a lookup.
-    let mut by_name: HashMap<&str, usize> = HashMap::default();
-    let mut group_of: Vec<usize> = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        let i = match by_name.get(c.name.as_ref()) {
-            Some(&i) => i,
-            None => {
-                let key = key(&c.name);
-                let i = *index.entry(key.clone()).or_insert_with(|| {
-                    groups.push((key, Vec::new()));
-                    groups.len() - 1
-                });
-                by_name.insert(&c.name, i);
-                i
-            }
-        };
-        groups[i].1.push(c);
+    let mut group_of: Vec<usize> = Vec::with_capacity(by_name.len());
+    for (name, t) in &by_name {
+        let key = key(name);
+        let i = *index.entry(key.clone()).or_insert_with(|| {
+            groups.push((key, *t));
+            groups.len() - 1
+        });
+        if groups[i].1.first != t.first {
+            groups[i].1.add(t);
+        }
         group_of.push(i);
     }
     // Lower-case names count towards the convention when they look like names: two words, or
     // one used twice. Capitalised labels must be there too.
-    let recurs = |at: usize| groups[group_of[at]].1.len() >= 2;
-    let proper = candidates
+    let proper = by_name.iter().any(|(_, t)| t.opening > 0);
+    let opening: usize = by_name
         .iter()
-        .any(|c| c.opens && c.refused.is_none() && c.shape != Shape::Lower);
-    let opening = candidates
-        .iter()
-        .enumerate()
-        .filter(|(at, c)| {
-            c.opens
-                && c.refused.is_none()
-                && (c.shape != Shape::Lower || (proper && (words(&c.name) >= 2 || recurs(*at))))
+        .zip(&group_of)
+        .map(|((name, t), &g)| {
+            let lower_counts = proper && (words(name) >= 2 || groups[g].1.count >= 2);
+            t.opening + if lower_counts { t.opening_lower } else { 0 }
         })
-        .count();
+        .sum();
     let share = if units == 0 {
         0.0
     } else {
@@ -309,11 +369,9 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
     let mut lower: Vec<(String, usize)> = Vec::new();
     let mut refused: Vec<(String, usize, Refusal)> = Vec::new();
     for (key, group) in &groups {
-        let first = group[0];
-        let opens = group.iter().any(|c| c.opens);
-        let count = group.len();
+        let first = &candidates[group.first];
+        let (opens, count, plain) = (group.opens, group.count, group.plain);
         // A refusal holds only while the name is never used plainly as a label elsewhere.
-        let plain = group.iter().filter(|c| c.refused.is_none()).count();
         if plain == 0 || (plain == 1 && count > 1 && first.refused == Some(Refusal::Word)) {
             if let Some(r) = first.refused
                 && (first.shape != Shape::Lower || convention)
@@ -322,7 +380,7 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
             }
             continue;
         }
-        let strong = group.iter().any(|c| c.shape == Shape::Strong);
+        let strong = group.strong;
         let role = label_role(&first.name).is_some();
         let how: Option<&'static str> = match first.shape {
             _ if strong => Some("speaker mark"),
@@ -348,7 +406,7 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
             j.accepted.insert(key.clone(), how);
         }
     }
-    for (name, &i) in &by_name {
+    for ((name, _), &i) in by_name.iter().zip(&group_of) {
         let how = j.accepted.get(&groups[i].0).copied();
         j.as_written.insert((*name).to_string(), how);
     }
