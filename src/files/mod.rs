@@ -14,9 +14,11 @@ use thiserror::Error;
 
 mod fifo;
 mod mapped;
+mod pages;
 mod walk;
 
 pub use mapped::{Mapped, SharedText, map_bounded};
+pub use pages::{Populating, populate_spare};
 pub use walk::{Walk, walk};
 
 /// The most a session file may hold. A transcript of several days is a few hundred MB.

@@ -210,8 +210,13 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
     let mut traces: Vec<SpeakerTrace> = Vec::new();
     let mut section_at: Vec<(String, usize)> = Vec::new();
     let mut sections = draft.sections.iter().peekable();
-    let mut turns: Vec<Turn> = Vec::new();
-    let mut intervals: Vec<Vec<(f64, f64)>> = Vec::new();
+    // Room for every turn there can be; the other core sets up its pages while the walk below
+    // fills them.
+    let mut turns: Vec<Turn> = Vec::with_capacity(turns_at_most(&draft.pieces));
+    let _pages = crate::files::populate_spare(&mut turns);
+    // Timed pieces' spans, each with its turn: most files time nothing, and one list for the
+    // file costs nothing there, where a list per turn costs a million empty ones.
+    let mut timed: Vec<(usize, (f64, f64))> = Vec::new();
     // Names as written, cleaned and resolved once each: a file repeats a few names many times,
     // and the registry gives a name the speaker it gave it before.
     let mut known: HashMap<String, (speakers::CleanName, SpeakerIx)> = HashMap::default();
@@ -285,11 +290,11 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
                 sentences: Vec::new(),
                 source_ids: Vec::new(),
             });
-            intervals.push(Vec::new());
         }
-        let (Some(turn), Some(spans)) = (turns.last_mut(), intervals.last_mut()) else {
+        let Some(at) = turns.len().checked_sub(1) else {
             continue;
         };
+        let turn = &mut turns[at];
         if !text.is_empty() {
             // Most turns are one paragraph: room for one, not the four a first push makes.
             if turn.paragraphs.is_empty() {
@@ -324,7 +329,7 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
             turn.end = Some(turn.end.map_or(end, |e: f64| e.max(end)));
         }
         if let (Some(a), Some(b)) = (piece.start, piece.end) {
-            spans.push((a, b.max(a)));
+            timed.push((at, (a, b.max(a))));
         }
     }
     warn_cleaned(&mut warnings, &cleaned);
@@ -343,9 +348,10 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
         });
         draft.notes.extend(notes_before.into_iter().map(|(t, _)| t));
     }
-    for (turn, spans) in turns.iter_mut().zip(intervals) {
+    for spans in timed.chunk_by_mut(|a, b| a.0 == b.0) {
+        let turn = &mut turns[spans[0].0];
         // Milliseconds are the finest any source times speech to.
-        turn.spoken = (!spans.is_empty()).then(|| (union_length(spans) * 1000.0).round() / 1000.0);
+        turn.spoken = Some((union_length(spans) * 1000.0).round() / 1000.0);
     }
     turns
         .par_iter_mut()
@@ -367,7 +373,7 @@ pub fn build_traced(mut draft: Draft, format: &str) -> (Session, Vec<SpeakerTrac
     turns
         .par_iter_mut()
         .enumerate()
-        .for_each(|(i, t)| t.id = format!("t{}", i + 1));
+        .for_each(|(i, t)| t.id = Turn::id_of(i));
     let sections: Vec<Section> = section_at
         .into_iter()
         .map(|(title, turn)| Section {
@@ -452,12 +458,33 @@ fn apply_aside(speaker: &mut crate::session::Speaker, aside: &speakers::Aside) {
     }
 }
 
+/// How many turns `pieces` can make: one more than the pieces that may change the speaker (a
+/// name other than the one before, somebody unnamed).
+fn turns_at_most(pieces: &[Piece]) -> usize {
+    let mut last: Option<&str> = None;
+    let mut turns = 1;
+    for piece in pieces {
+        match &piece.who {
+            Who::Named(name) if last != Some(name.as_str()) => {
+                turns += 1;
+                last = Some(name);
+            }
+            Who::Unnamed => {
+                turns += 1;
+                last = None;
+            }
+            Who::Named(_) | Who::Same => {}
+        }
+    }
+    turns
+}
+
 /// Total length covered by possibly overlapping intervals.
-fn union_length(mut spans: Vec<(f64, f64)>) -> f64 {
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+fn union_length(spans: &mut [(usize, (f64, f64))]) -> f64 {
+    spans.sort_by(|a, b| a.1.0.total_cmp(&b.1.0));
     let mut total = 0.0;
     let mut current: Option<(f64, f64)> = None;
-    for (a, b) in spans {
+    for &mut (_, (a, b)) in spans {
         current = match current {
             Some((s, e)) if a <= e => Some((s, e.max(b))),
             Some((s, e)) => {

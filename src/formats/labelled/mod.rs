@@ -296,6 +296,23 @@ fn read(
             "no speaker labels; expected lines such as `Name: text`, `>> NAME:` or `**Name:**`",
         ));
     }
+    // A piece a line of speech at most; the other core sets up their pages while the walk
+    // below fills them.
+    let speech = lines[body..]
+        .par_iter()
+        .filter(|(_, l)| {
+            matches!(
+                l,
+                Line::Label { .. }
+                    | Line::Text { .. }
+                    | Line::Heading(..)
+                    | Line::Question(_)
+                    | Line::Answer(_)
+            )
+        })
+        .count();
+    draft.pieces.reserve(speech);
+    let _pages = crate::files::populate_spare(&mut draft.pieces);
     let mut paragraph_break = true;
     let mut pending_time: Option<f64> = None;
     let mut chapter = false;
