@@ -113,39 +113,46 @@ impl Digest {
     /// Binary form: a tag, then counts and length-prefixed UTF-8 strings, little-endian.
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(64 + self.text.len() + self.quotes.len() * 12);
-        out.extend_from_slice(TAG);
-        put_str(&mut out, &self.title);
-        put_u32(&mut out, self.speakers.len() as u32);
+        // Writing into memory cannot fail.
+        let _ = self.encode_to(&mut out);
+        out
+    }
+
+    /// [`Digest::encode`]'s form, written to `out` as it is made.
+    pub fn encode_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(TAG)?;
+        put_str(out, &self.title)?;
+        put_u32(out, self.speakers.len() as u32)?;
         for (name, aliases) in &self.speakers {
-            put_str(&mut out, name);
-            put_u32(&mut out, aliases.len() as u32);
+            put_str(out, name)?;
+            put_u32(out, aliases.len() as u32)?;
             for a in aliases {
-                put_str(&mut out, a);
+                put_str(out, a)?;
             }
         }
-        put_u32(&mut out, self.turns.len() as u32);
+        put_u32(out, self.turns.len() as u32)?;
         for (id, s) in self.turns.iter() {
-            put_str(&mut out, id);
-            put_u32(&mut out, s);
+            put_str(out, id)?;
+            put_u32(out, s)?;
         }
-        put_u32(&mut out, self.quotes.len() as u32);
+        put_u32(out, self.quotes.len() as u32)?;
         for (t, s, len) in &self.quotes {
-            put_u32(&mut out, *t);
-            put_u32(&mut out, *s);
-            put_u32(&mut out, *len);
+            put_u32(out, *t)?;
+            put_u32(out, *s)?;
+            put_u32(out, *len)?;
         }
-        put_u32(&mut out, self.summaries.len() as u32);
+        put_u32(out, self.summaries.len() as u32)?;
         for (s, len) in &self.summaries {
-            put_u32(&mut out, *s);
-            put_u32(&mut out, *len);
+            put_u32(out, *s)?;
+            put_u32(out, *len)?;
         }
-        put_str(&mut out, self.text.as_str());
-        put_u32(&mut out, self.warnings.len() as u32);
+        put_str(out, self.text.as_str())?;
+        put_u32(out, self.warnings.len() as u32)?;
         for w in &self.warnings {
-            put_u32(&mut out, w.line.map_or(u32::MAX, |l| l as u32));
-            put_str(&mut out, &w.message);
+            put_u32(out, w.line.map_or(u32::MAX, |l| l as u32))?;
+            put_str(out, &w.message)?;
         }
-        out
+        Ok(())
     }
 
     /// Reads [`Digest::encode`]'s form; `None` for anything else (a cache entry to rebuild).
@@ -313,13 +320,13 @@ impl<'a> FromIterator<(&'a str, u32)> for Turns {
 /// Bumped with the layout: an older entry fails to decode and is rebuilt.
 const TAG: &[u8] = b"PODIUM-DIGEST-3\n";
 
-fn put_u32(out: &mut Vec<u8>, v: u32) {
-    out.extend_from_slice(&v.to_le_bytes());
+fn put_u32(out: &mut dyn std::io::Write, v: u32) -> std::io::Result<()> {
+    out.write_all(&v.to_le_bytes())
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_u32(out, s.len() as u32);
-    out.extend_from_slice(s.as_bytes());
+fn put_str(out: &mut dyn std::io::Write, s: &str) -> std::io::Result<()> {
+    put_u32(out, s.len() as u32)?;
+    out.write_all(s.as_bytes())
 }
 
 struct Reader<'a> {

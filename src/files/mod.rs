@@ -110,6 +110,39 @@ pub fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// A writer that passes bytes on and keeps their [`hash`], for a checksum of a payload too
+/// large to hold whole.
+pub struct Hashing<W> {
+    inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: Write> Hashing<W> {
+    pub fn new(inner: W) -> Self {
+        Hashing {
+            inner,
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+        }
+    }
+
+    /// [`hash`] of every byte written, and the writer.
+    pub fn finish(self) -> (u64, W) {
+        (self.hasher.digest(), self.inner)
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// [`hash`] of a file's whole content, read in blocks.
 pub fn hash_file(path: &Path) -> Result<u64, FileError> {
     let (mut file, _) = open_regular(path)?;
@@ -249,9 +282,18 @@ pub fn read_state(path: &Path) -> Result<Option<Vec<u8>>, FileError> {
 /// (fsync) and renamed over `path`, so a reader sees the old content or the new, never half.
 /// Creates the folder when missing.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    atomic_write_with(path, |file| file.write_all(bytes))
+}
+
+/// [`atomic_write`] of what `write` writes into the temporary file (which it may seek in), so a
+/// large payload goes to disk as it is made rather than whole into memory first.
+pub fn atomic_write_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<(), FileError> {
     let dir = folder_of(path);
     std::fs::create_dir_all(dir).map_err(|e| FileError::io(dir, e))?;
-    written_beside(path, bytes)?
+    written_beside(path, write)?
         .persist(path)
         .map_err(|e| FileError::io(path, e.error))?;
     // The rename itself is durable once the folder is synced; failing that is not fatal.
@@ -269,15 +311,19 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// `bytes` in a temporary file beside `path`, flushed to disk (fsync), ready to be renamed.
-fn written_beside(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, FileError> {
+/// What `write` writes in a temporary file beside `path`, flushed to disk (fsync), ready to be
+/// renamed.
+fn written_beside(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<tempfile::NamedTempFile, FileError> {
     let dir = folder_of(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".podium-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| FileError::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| FileError::io(path, e))?;
+    write(tmp.as_file_mut()).map_err(|e| FileError::io(path, e))?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| FileError::io(path, e))?;
@@ -292,7 +338,7 @@ pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> Result<(), FileEr
     match std::fs::symlink_metadata(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             // Not there: create it, but never race another writer into replacing its file.
-            written_beside(path, bytes)?
+            written_beside(path, |file| file.write_all(bytes))?
                 .persist_noclobber(path)
                 .map_err(|e| FileError::io(path, e.error))?;
             Ok(())
