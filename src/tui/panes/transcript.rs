@@ -255,7 +255,7 @@ fn styled_range(
             spans.push(Span::styled(std::mem::take(&mut run), run_style));
         }
         run_style = style;
-        run.push(if c.is_control() { '\u{FFFD}' } else { c });
+        run.push(crate::tui::widgets::shown(c));
     }
     if !run.is_empty() {
         spans.push(Span::styled(run, run_style));

@@ -345,3 +345,29 @@ fn a_whisper_turn_shows_its_paragraph_times_dimmed() {
         "the text is not dimmed"
     );
 }
+
+#[test]
+fn hostile_text_is_shown_not_obeyed_in_the_transcript_and_its_hits() {
+    let text =
+        "Ann: One \u{202e}two three.\nBen: Four \u{1b}[2J five \u{9b}31m six.\nAnn: Seven.\n";
+    let session = podium::formats::load_bytes("h.txt", Some("h.txt"), text.as_bytes())
+        .expect("loads")
+        .session;
+    let mut a = Driver::new(session, 100, 24);
+    let obeys_nothing = |s: &str| {
+        for c in ['\u{1b}', '\u{9b}', '\u{202e}'] {
+            assert!(!s.contains(c), "{c:?} reached the screen: {s:?}");
+        }
+    };
+    let s = screen(&a);
+    obeys_nothing(&s);
+    assert!(s.contains("One \u{fffd}two three."), "{s}");
+    assert!(s.contains("Four \u{241b}[2J five \u{fffd}31m six."), "{s}");
+    keys(&mut a, "/two three");
+    let s = screen(&a);
+    obeys_nothing(&s);
+    assert!(
+        s.matches("One \u{fffd}two three.").count() >= 2,
+        "transcript and hit: {s}"
+    );
+}

@@ -140,6 +140,12 @@ pub fn bar(fraction: f64, width: usize) -> String {
     s
 }
 
+/// `c` as [`clean`] shows it, one character for one, so positions counted in the text (lit
+/// letters, a sentence's range) hold on screen.
+pub fn shown(c: char) -> char {
+    podium::sanitize::shown_as(c, podium::sanitize::Keep::Nothing).unwrap_or(c)
+}
+
 /// Styles each char of `text` whose index is in `matched` (sorted) with `lit`, the rest with
 /// `base`, merging runs into spans.
 pub fn lit_spans<'a>(
@@ -160,7 +166,7 @@ pub fn lit_spans<'a>(
             ));
         }
         run_lit = is_lit;
-        run.push(if c.is_control() { '\u{FFFD}' } else { c });
+        run.push(shown(c));
     }
     if !run.is_empty() {
         spans.push(ratatui::text::Span::styled(

@@ -581,3 +581,5 @@ fn words_counted_while_the_library_loads_are_counted_again_when_it_has() {
     lib.words_counted(*again, 2, words, 0);
     assert!(lib.catch_up().is_empty(), "all counted");
 }
+
+mod hostile;
