@@ -97,7 +97,12 @@ struct Tally {
     what: String,
     count: usize,
     first: Option<usize>,
+    /// Guesses of this kind said one by one before the count began ([`Draft::warn_few`]).
+    named: usize,
 }
+
+/// Guesses of one kind said one by one before the rest are counted ([`Draft::warn_few`]).
+pub const NAMED_ONE_BY_ONE: usize = 5;
 
 impl Draft {
     pub fn warn(&mut self, line: Option<usize>, message: impl Into<String>) {
@@ -111,24 +116,49 @@ impl Draft {
     /// speaker"); [`build`] says each kind once: "12 cues inherit the previous speaker; first at
     /// line 40".
     pub fn tally(&mut self, what: &str, line: Option<usize>) {
-        match self.tallies.iter_mut().find(|t| t.what == what) {
-            Some(t) => {
-                t.count += 1;
-                if t.first.is_none() {
-                    t.first = line;
-                }
-            }
-            None => self.tallies.push(Tally {
-                what: what.to_string(),
-                count: 1,
-                first: line,
-            }),
+        let t = self.tally_of(what);
+        t.count += 1;
+        if t.first.is_none() {
+            t.first = line;
         }
+    }
+
+    /// Says a guess with its own `message` for the first [`NAMED_ONE_BY_ONE`] of the kind
+    /// `more` (a plural phrase: "more malformed timestamps read as times"), then counts the
+    /// rest as [`Draft::tally`] does: a file that repeats one oddity on every cue gets a few
+    /// lines, not one per cue.
+    pub fn warn_few(&mut self, more: &str, line: Option<usize>, message: impl FnOnce() -> String) {
+        let t = self.tally_of(more);
+        if t.named < NAMED_ONE_BY_ONE {
+            t.named += 1;
+            self.warn(line, message());
+        } else {
+            self.tally(more, line);
+        }
+    }
+
+    fn tally_of(&mut self, what: &str) -> &mut Tally {
+        let at = match self.tallies.iter().position(|t| t.what == what) {
+            Some(at) => at,
+            None => {
+                self.tallies.push(Tally {
+                    what: what.to_string(),
+                    count: 0,
+                    first: None,
+                    named: 0,
+                });
+                self.tallies.len() - 1
+            }
+        };
+        &mut self.tallies[at]
     }
 
     /// Turns the tallies into one warning each.
     fn flush_tallies(&mut self) {
-        for t in std::mem::take(&mut self.tallies) {
+        for t in std::mem::take(&mut self.tallies)
+            .into_iter()
+            .filter(|t| t.count > 0)
+        {
             let message = match (t.count, t.first) {
                 (1, Some(line)) => format!("{}: once, at line {line}", t.what),
                 (1, None) => format!("{}: once", t.what),

@@ -49,12 +49,15 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
                 // Real files put blank lines inside a cue's text: it goes on with that cue.
                 match cues.last_mut() {
                     Some(cue) => {
-                        draft.warn(
+                        draft.warn_few(
+                            "more lines of text after a blank line inside a cue, kept with their cues",
                             Some(i + 1),
-                            format!(
-                                "text after a blank line inside a cue; kept with the cue at line {}",
-                                cue.line
-                            ),
+                            || {
+                                format!(
+                                    "text after a blank line inside a cue; kept with the cue at line {}",
+                                    cue.line
+                                )
+                            },
                         );
                         cue.text.push(line.to_string());
                     }
@@ -74,16 +77,17 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
         let (a, b) = line.split_once("-->").unwrap_or((line, ""));
         let b = b.split_whitespace().next().unwrap_or_default();
         for stamp in [a.trim(), b] {
-            if timecode::parse(stamp).is_none() {
-                draft.warn(Some(i + 1), format!("unreadable timestamp {stamp:?}; expected HH:MM:SS,mmm; cue kept without a time"));
-            } else if !timecode::is_canonical_srt(stamp) {
-                draft.warn(
-                    Some(i + 1),
-                    format!(
-                        "malformed timestamp {stamp:?} read as {:.3} s; expected HH:MM:SS,mmm",
-                        timecode::parse(stamp).unwrap_or_default()
-                    ),
-                );
+            let line = Some(i + 1);
+            match timecode::parse(stamp) {
+                None => draft.warn_few("more unreadable timestamps; cues kept without a time", line, || {
+                    format!("unreadable timestamp {stamp:?}; expected HH:MM:SS,mmm; cue kept without a time")
+                }),
+                Some(t) if !timecode::is_canonical_srt(stamp) => {
+                    draft.warn_few("more malformed timestamps read as times", line, || {
+                        format!("malformed timestamp {stamp:?} read as {t:.3} s; expected HH:MM:SS,mmm")
+                    });
+                }
+                Some(_) => {}
             }
         }
         let mut cue = Cue {
@@ -98,7 +102,9 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
             i += 1;
         }
         if cue.text.is_empty() {
-            draft.warn(Some(cue.line), "cue without text");
+            draft.warn_few("more cues without text", Some(cue.line), || {
+                "cue without text".to_string()
+            });
         }
         cues.push(cue);
     }
@@ -197,6 +203,41 @@ mod tests {
             d.warnings
                 .iter()
                 .any(|w| w.line == Some(6) && w.message.contains("00:00:0,000"))
+        );
+    }
+
+    #[test]
+    fn a_file_of_odd_stamps_names_the_first_few_and_counts_the_rest() {
+        let text: String = (0..50)
+            .map(|i| {
+                format!(
+                    "{}\n00:00:{i:02}.000 --> 00:00:{i:02}.500\nCue {i}.\n\n",
+                    i + 1
+                )
+            })
+            .collect();
+        let s = build(parse(&lines(&text)).expect("srt"), "srt");
+        let named: Vec<_> = s
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("malformed timestamp"))
+            .collect();
+        assert_eq!(
+            named.len(),
+            crate::formats::pieces::NAMED_ONE_BY_ONE,
+            "{:?}",
+            s.warnings
+        );
+        assert_eq!(named[0].line, Some(2));
+        assert!(
+            s.warnings.iter().any(|w| w.line == Some(10)
+                && w.message == "95 more malformed timestamps read as times; first at line 10"),
+            "{:?}",
+            s.warnings
+        );
+        assert_eq!(
+            s.warnings.len(),
+            crate::formats::pieces::NAMED_ONE_BY_ONE + 1
         );
     }
 
