@@ -45,8 +45,12 @@ fn decode_numeric(text: &str) -> String {
     out
 }
 
-/// A cue line's text without markup, and the voice its `<v Name>` tag names (closed or not).
-pub fn strip_markup(line: &str) -> (Option<String>, String) {
+/// A cue line's text without markup, and the voice its `<v Name>` tag names (closed or not);
+/// the line itself, not a copy, when it has neither markup nor entities (most lines).
+pub fn strip_markup(line: &str) -> (Option<String>, Cow<'_, str>) {
+    if memchr::memchr3(b'<', b'{', b'&', line.as_bytes()).is_none() {
+        return (None, Cow::Borrowed(line));
+    }
     let mut voice = None;
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
@@ -80,7 +84,12 @@ pub fn strip_markup(line: &str) -> (Option<String>, String) {
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
-    (voice, decode_entities(&out))
+    let text = if out.contains('&') {
+        decode_entities(&out)
+    } else {
+        out
+    };
+    (voice, Cow::Owned(text))
 }
 
 fn decode_entities(text: &str) -> String {
@@ -261,7 +270,7 @@ mod tests {
             strip_markup("<v Carlos Far&#237;as>No, caf&#xE9; &amp; &#bad; &#;</v>"),
             (
                 Some("Carlos Farías".to_string()),
-                "No, café & &#bad; &#;".to_string()
+                "No, café & &#bad; &#;".into()
             )
         );
     }

@@ -3,6 +3,8 @@
 //! overlap, contain each other or come out of order are ordered by start; `Name:` prefixes and
 //! `- ` dialogue dashes name or change the speaker.
 
+use std::borrow::Cow;
+
 use crate::formats::ParseError;
 use crate::formats::captions::{self, strip_markup};
 use crate::formats::evidence;
@@ -129,8 +131,13 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
     type CueText = (usize, String, bool, Option<f64>, Option<f64>);
     let mut texts: Vec<CueText> = Vec::new();
     for (_, cue) in keyed {
-        for (k, line) in cue.text.iter().enumerate() {
-            let (_, text) = strip_markup(line);
+        for (k, line) in cue.text.into_iter().enumerate() {
+            // A line without markup is kept as it is, not copied.
+            let stripped = match strip_markup(&line).1 {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(text) => Some(text),
+            };
+            let text = stripped.unwrap_or(line);
             texts.push((cue.line + 1 + k, text, k == 0, cue.start, cue.end));
         }
     }

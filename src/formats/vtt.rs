@@ -7,8 +7,6 @@
 //! by a blank line; YouTube's rolling automatic captions, whose lines repeat from cue to cue,
 //! de-duplicated; a speaker named on a turn's first cue only (later cues inherit the name).
 
-use std::collections::VecDeque;
-
 use crate::formats::ParseError;
 use crate::formats::captions::{self, strip_markup};
 use crate::formats::pieces::{Draft, Piece, Who};
@@ -51,7 +49,6 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
         return Err(ParseError::at(first + 1, "expected the WEBVTT header"));
     }
     let mut draft = Draft::default();
-    let mut recent: VecDeque<String> = VecDeque::new();
     let mut lines_read: Vec<CueLine> = Vec::new();
     let mut cues = 0usize;
     // The header block runs to the first blank line (`Kind:`, `Language:`).
@@ -100,15 +97,13 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
             if v.is_some() {
                 voice = v;
             }
-            let text = text.trim().to_string();
+            let text = text.trim();
             i += 1;
-            if text.is_empty() || recent.contains(&text) {
+            // Rolling captions repeat one of the last three lines kept.
+            if text.is_empty() || lines_read.iter().rev().take(3).any(|c| c.text == text) {
                 continue;
             }
-            recent.push_back(text.clone());
-            if recent.len() > 3 {
-                recent.pop_front();
-            }
+            let text = text.to_string();
             lines_read.push(CueLine {
                 line: i,
                 start,
