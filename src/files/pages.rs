@@ -26,9 +26,10 @@ impl Drop for Populating {
 /// Starts another thread populating the pages of `v`'s spare capacity (on Linux, when there
 /// are more than a few megabytes of it); keep the result alive while `v` is filled.
 ///
-/// Nothing is borrowed: the thread holds only an address range, and the kernel call is safe for
-/// any range — should `v` grow past its capacity or be freed meanwhile, populating pages that
-/// are gone fails and pages given to something else are only set up sooner, never changed.
+/// Nothing is borrowed: the thread holds only an address range and reads or writes none of
+/// it. Should `v` grow past its capacity or be freed meanwhile, populating pages that are gone
+/// fails, and pages given to something else are only set up sooner with their bytes unchanged
+/// (a writable shared file mapping would see them marked dirty; Podium maps files read-only).
 pub fn populate_spare<T>(v: &mut Vec<T>) -> Populating {
     let spare = v.spare_capacity_mut();
     let (start, len) = (spare.as_mut_ptr() as usize, std::mem::size_of_val(spare));

@@ -124,16 +124,16 @@ impl Draft {
     }
 
     /// Says a guess with its own `message` for the first [`NAMED_ONE_BY_ONE`] of the kind
-    /// `more` (a plural phrase: "more malformed timestamps read as times"), then counts the
-    /// rest as [`Draft::tally`] does: a file that repeats one oddity on every cue gets a few
-    /// lines, not one per cue.
-    pub fn warn_few(&mut self, more: &str, line: Option<usize>, message: impl FnOnce() -> String) {
-        let t = self.tally_of(more);
+    /// `what` (a plural phrase: "malformed timestamps read as times"), then counts the rest
+    /// ("12 more malformed timestamps read as times; first at line 40"): a file that repeats
+    /// one oddity on every cue gets a few lines, not one per cue.
+    pub fn warn_few(&mut self, what: &str, line: Option<usize>, message: impl FnOnce() -> String) {
+        let t = self.tally_of(what);
         if t.named < NAMED_ONE_BY_ONE {
             t.named += 1;
             self.warn(line, message());
         } else {
-            self.tally(more, line);
+            self.tally(what, line);
         }
     }
 
@@ -160,6 +160,11 @@ impl Draft {
             .filter(|t| t.count > 0)
         {
             let message = match (t.count, t.first) {
+                // The rest of a kind named one by one first: "3 more cues without text".
+                (n, Some(line)) if t.named > 0 => {
+                    format!("{n} more {}; first at line {line}", t.what)
+                }
+                (n, None) if t.named > 0 => format!("{n} more {}", t.what),
                 (1, Some(line)) => format!("{}: once, at line {line}", t.what),
                 (1, None) => format!("{}: once", t.what),
                 (n, Some(line)) => format!("{n} {}; first at line {line}", t.what),

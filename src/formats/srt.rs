@@ -52,7 +52,7 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
                 match cues.last_mut() {
                     Some(cue) => {
                         draft.warn_few(
-                            "more lines of text after a blank line inside a cue, kept with their cues",
+                            "lines of text after a blank line inside a cue, kept with their cues",
                             Some(i + 1),
                             || {
                                 format!(
@@ -81,12 +81,19 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
         for stamp in [a.trim(), b] {
             let line = Some(i + 1);
             match timecode::parse(stamp) {
-                None => draft.warn_few("more unreadable timestamps; cues kept without a time", line, || {
-                    format!("unreadable timestamp {stamp:?}; expected HH:MM:SS,mmm; cue kept without a time")
-                }),
+                None => {
+                    let what = "unreadable timestamps; cues kept without a time";
+                    draft.warn_few(what, line, || {
+                        format!(
+                            "unreadable timestamp {stamp:?}; expected HH:MM:SS,mmm; cue kept without a time"
+                        )
+                    });
+                }
                 Some(t) if !timecode::is_canonical_srt(stamp) => {
-                    draft.warn_few("more malformed timestamps read as times", line, || {
-                        format!("malformed timestamp {stamp:?} read as {t:.3} s; expected HH:MM:SS,mmm")
+                    draft.warn_few("malformed timestamps read as times", line, || {
+                        format!(
+                            "malformed timestamp {stamp:?} read as {t:.3} s; expected HH:MM:SS,mmm"
+                        )
                     });
                 }
                 Some(_) => {}
@@ -104,7 +111,7 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
             i += 1;
         }
         if cue.text.is_empty() {
-            draft.warn_few("more cues without text", Some(cue.line), || {
+            draft.warn_few("cues without text", Some(cue.line), || {
                 "cue without text".to_string()
             });
         }

@@ -80,7 +80,7 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
             continue;
         };
         if start.is_none() || end.is_none() {
-            draft.warn_few("more unreadable cue timings", Some(i + 1), || {
+            draft.warn_few("unreadable cue timings", Some(i + 1), || {
                 "unreadable cue timing; expected `00:00:01.000 --> 00:00:04.000`".to_string()
             });
         }
