@@ -22,16 +22,17 @@ pub fn looks_like(lines: &[&str]) -> bool {
     }
 }
 
-struct Cue {
+struct Cue<'a> {
     line: usize,
     start: Option<f64>,
     end: Option<f64>,
-    text: Vec<String>,
+    /// The cue's lines as the file has them (trimmed), not copies.
+    text: Vec<&'a str>,
 }
 
-pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
+pub fn parse<'a>(lines: &[&'a str]) -> Result<Draft, ParseError> {
     let mut draft = Draft::default();
-    let mut cues: Vec<Cue> = Vec::new();
+    let mut cues: Vec<Cue<'a>> = Vec::new();
     let mut i = 0;
     let starts_cue = |i: usize| -> bool {
         let l = lines[i].trim();
@@ -61,7 +62,7 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
                                 )
                             },
                         );
-                        cue.text.push(line.to_string());
+                        cue.text.push(line);
                     }
                     None => {
                         draft.warn(
@@ -75,12 +76,13 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
             i += 1;
             continue;
         }
-        let (start, end) = timing(line).unwrap_or((None, None));
+        // Each stamp read once (as `vtt::timing` reads them), then judged.
         let (a, b) = line.split_once("-->").unwrap_or((line, ""));
-        let b = b.split_whitespace().next().unwrap_or_default();
-        for stamp in [a.trim(), b] {
+        let (a, b) = (a.trim(), b.split_whitespace().next().unwrap_or_default());
+        let (start, end) = (timecode::parse(a), timecode::parse(b));
+        for (stamp, read) in [(a, start), (b, end)] {
             let line = Some(i + 1);
-            match timecode::parse(stamp) {
+            match read {
                 None => {
                     let what = "unreadable timestamps; cues kept without a time";
                     draft.warn_few(what, line, || {
@@ -107,7 +109,7 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
         };
         i += 1;
         while i < lines.len() && !lines[i].trim().is_empty() && !starts_cue(i) {
-            cue.text.push(lines[i].trim().to_string());
+            cue.text.push(lines[i].trim());
             i += 1;
         }
         if cue.text.is_empty() {
@@ -125,7 +127,7 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
     }
     // Out-of-order cues go where their start puts them; untimed ones stay after their neighbour.
     let mut last = 0.0;
-    let mut keyed: Vec<(f64, Cue)> = cues
+    let mut keyed: Vec<(f64, Cue<'a>)> = cues
         .into_iter()
         .map(|c| {
             last = c.start.unwrap_or(last);
@@ -134,21 +136,16 @@ pub fn parse(lines: &[&str]) -> Result<Draft, ParseError> {
         .collect();
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
     let cue_count = keyed.len();
-    /// A cue's text line: (line, text, opens its cue, start, end).
-    type CueText = (usize, String, bool, Option<f64>, Option<f64>);
-    let mut texts: Vec<CueText> = Vec::new();
+    // A cue's text lines, without markup: (line, text, opens its cue, start, end). A line
+    // without markup is the file's own, not a copy.
+    let mut texts: Vec<(usize, Cow<'a, str>, bool, Option<f64>, Option<f64>)> = Vec::new();
     for (_, cue) in keyed {
         for (k, line) in cue.text.into_iter().enumerate() {
-            // A line without markup is kept as it is, not copied.
-            let stripped = match strip_markup(&line).1 {
-                Cow::Borrowed(_) => None,
-                Cow::Owned(text) => Some(text),
-            };
-            let text = stripped.unwrap_or(line);
+            let (_, text) = strip_markup(line);
             texts.push((cue.line + 1 + k, text, k == 0, cue.start, cue.end));
         }
     }
-    let candidates = captions::candidates(texts.iter().map(|(l, t, o, _, _)| (*l, t.as_str(), *o)));
+    let candidates = captions::candidates(texts.iter().map(|(l, t, o, _, _)| (*l, t.as_ref(), *o)));
     let judgement = evidence::judge(&candidates, cue_count, "cue");
     draft.warnings.extend(judgement.warnings.iter().cloned());
     if judgement.share > 0.0 {

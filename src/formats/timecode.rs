@@ -15,23 +15,44 @@ pub fn parse(text: &str) -> Option<f64> {
         }
         _ => (t, None),
     };
-    let parts: Vec<&str> = clock.split(':').collect();
-    if !(2..=3).contains(&parts.len())
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
-    {
+    // Two or three parts (a caption file has a million stamps: no vector for them).
+    let mut parts = [""; 3];
+    let mut count = 0;
+    for part in clock.split(':') {
+        if count == parts.len() || part.is_empty() || !part.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        parts[count] = part;
+        count += 1;
+    }
+    if count < 2 {
         return None;
     }
+    let parts = &parts[..count];
     let mut seconds = 0f64;
-    for p in &parts {
+    for p in parts {
         seconds = seconds * 60.0 + p.parse::<f64>().ok()?;
     }
     if let Some(f) = fraction {
-        seconds += format!("0.{f}").parse::<f64>().ok()?;
+        seconds += fraction_of(f)?;
     }
-    let minutes_ok = parts[parts.len() - 2].len() <= 2 || parts.len() == 2;
+    let minutes_ok = parts[count - 2].len() <= 2 || count == 2;
     (minutes_ok && seconds.is_finite()).then_some(seconds)
+}
+
+/// `0.{digits}` as a number, read as Rust reads it (correctly rounded), without a string made
+/// for it unless the digits are many.
+fn fraction_of(digits: &str) -> Option<f64> {
+    let mut buf = [0u8; 40];
+    let Some(room) = buf.get_mut(2..2 + digits.len()) else {
+        return format!("0.{digits}").parse().ok();
+    };
+    room.copy_from_slice(digits.as_bytes());
+    buf[..2].copy_from_slice(b"0.");
+    std::str::from_utf8(&buf[..2 + digits.len()])
+        .ok()?
+        .parse()
+        .ok()
 }
 
 /// Whether a timestamp is written the canonical way for SRT: `HH:MM:SS,mmm`.
@@ -127,6 +148,47 @@ mod tests {
         assert_eq!(parse("12"), None);
         assert_eq!(parse("1:2:3:4"), None);
         assert_eq!(parse(""), None);
+    }
+
+    /// The reading before it went without allocations, kept to check the one after.
+    fn parse_as_before(text: &str) -> Option<f64> {
+        let t = text.trim();
+        if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let (clock, fraction) = match t.rfind(['.', ',']) {
+            Some(p) if t[p + 1..].chars().all(|c| c.is_ascii_digit()) && p + 1 < t.len() => {
+                (&t[..p], Some(&t[p + 1..]))
+            }
+            _ => (t, None),
+        };
+        let parts: Vec<&str> = clock.split(':').collect();
+        if !(2..=3).contains(&parts.len())
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let mut seconds = 0f64;
+        for p in &parts {
+            seconds = seconds * 60.0 + p.parse::<f64>().ok()?;
+        }
+        if let Some(f) = fraction {
+            seconds += format!("0.{f}").parse::<f64>().ok()?;
+        }
+        let minutes_ok = parts[parts.len() - 2].len() <= 2 || parts.len() == 2;
+        (minutes_ok && seconds.is_finite()).then_some(seconds)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_stamp_reads_as_it_did(text in "[0-9:.,a ]{0,16}|[0-9]{1,3}:[0-9]{1,3}(:[0-9]{1,3})?[.,][0-9]{0,60}") {
+            proptest::prop_assert_eq!(
+                parse(&text).map(f64::to_bits),
+                parse_as_before(&text).map(f64::to_bits)
+            );
+        }
     }
 
     #[test]
