@@ -30,6 +30,9 @@ struct Cue<'a> {
     text: Vec<&'a str>,
 }
 
+/// A cue's text line: (line, text, opens its cue, start, end).
+type CueText<'a> = (usize, Cow<'a, str>, bool, Option<f64>, Option<f64>);
+
 pub fn parse<'a>(lines: &[&'a str]) -> Result<Draft, ParseError> {
     let mut draft = Draft::default();
     let mut cues: Vec<Cue<'a>> = Vec::new();
@@ -136,9 +139,8 @@ pub fn parse<'a>(lines: &[&'a str]) -> Result<Draft, ParseError> {
         .collect();
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
     let cue_count = keyed.len();
-    // A cue's text lines, without markup: (line, text, opens its cue, start, end). A line
-    // without markup is the file's own, not a copy.
-    let mut texts: Vec<(usize, Cow<'a, str>, bool, Option<f64>, Option<f64>)> = Vec::new();
+    // The cues' text lines without markup; a line without markup is the file's own, not a copy.
+    let mut texts: Vec<CueText<'a>> = Vec::new();
     for (_, cue) in keyed {
         for (k, line) in cue.text.into_iter().enumerate() {
             let (_, text) = strip_markup(line);
