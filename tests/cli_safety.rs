@@ -74,6 +74,7 @@ fn no_escape_from_a_transcript_reaches_the_terminal() {
     let missing = dir.path().join(format!("missing{EVIL}.txt"));
     let runs: Vec<Vec<&str>> = vec![
         vec!["stats", f],
+        vec!["check", f],
         vec!["search", f, "the"],
         vec!["search", d, "the"],
         vec!["search", f, "the", "--speaker", "masae"],

@@ -20,7 +20,11 @@ impl Check {
             podium::sanitize::json(&mut out, &report, true)?;
             writeln!(out)?;
         } else {
-            out.write_all(report.to_text().as_bytes())?;
+            // Names, front matter and warnings come from the file: shown, never obeyed.
+            let text = report.to_text();
+            out.write_all(
+                podium::sanitize::clean(&text, podium::sanitize::Keep::TabAndNewline).as_bytes(),
+            )?;
         }
         Ok(ExitCode::SUCCESS)
     }
