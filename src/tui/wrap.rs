@@ -10,7 +10,35 @@ use textwrap::wrap_algorithms::wrap_first_fit;
 /// Wraps `text` to `width` columns: Unicode line-breaking opportunities (so CJK breaks between
 /// ideographs), display widths (CJK and emoji take two columns, combining marks none), words
 /// longer than a line broken where they must. Each range excludes the trailing space.
+///
+/// The text is measured as it is drawn: a control character shows as its picture (`␛`), one
+/// column wide. (Measured raw, `ESC [2J` looked like a colour code of no width to textwrap,
+/// and a line holding one ran past the pane's edge and lost its end.)
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let shown = podium::sanitize::clean(text, podium::sanitize::Keep::Nothing);
+    if matches!(shown, std::borrow::Cow::Borrowed(_)) {
+        return wrap_shown(text, width);
+    }
+    // Cleaning changes one character for one: each of the shown text's character offsets has
+    // its place in the text.
+    let mut at: Vec<(usize, usize)> = shown
+        .char_indices()
+        .map(|(i, _)| i)
+        .zip(text.char_indices().map(|(i, _)| i))
+        .collect();
+    at.push((shown.len(), text.len()));
+    let place = |i: usize| {
+        at.binary_search_by_key(&i, |&(s, _)| s)
+            .map_or(text.len(), |k| at[k].1)
+    };
+    wrap_shown(&shown, width)
+        .into_iter()
+        .map(|r| place(r.start)..place(r.end))
+        .collect()
+}
+
+/// [`wrap`] of text that shows as it is.
+fn wrap_shown(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     if text.is_empty() {
         return std::iter::once(0..0).collect();
@@ -73,6 +101,25 @@ mod tests {
     fn emoji_and_combining_marks_measure_right() {
         let wrapped = lines("🙂🙂🙂 e\u{301}e\u{301}e\u{301}", 6);
         assert_eq!(wrapped, ["🙂🙂🙂", "e\u{301}e\u{301}e\u{301}"]);
+    }
+
+    #[test]
+    fn controls_take_the_column_their_picture_does_and_nothing_is_lost() {
+        let text = "Hello \u{1b}[2J world \u{1b}]52;c;eA==\u{7} this is \u{202e}reversed text\u{9b}2J and \u{202e}\u{202e}\u{202e}\u{202e} trust";
+        let shown =
+            |s: &str| podium::sanitize::clean(s, podium::sanitize::Keep::Nothing).into_owned();
+        for width in [8, 13, 20, 40] {
+            let wrapped = lines(text, width);
+            for l in &wrapped {
+                assert!(shown(l).width() <= width, "{width}: {l:?} in {wrapped:?}");
+            }
+            // Every letter is on some line (long words broken, the spaces between lines gone).
+            assert_eq!(
+                wrapped.concat().replace(' ', ""),
+                text.replace(' ', ""),
+                "{width}"
+            );
+        }
     }
 
     #[test]
