@@ -355,10 +355,15 @@ pub fn format_duration(seconds: f64) -> String {
 
 /// The wall-clock time `offset` seconds after the session's start (`00:30` + 754 s → `00:42:34`),
 /// when the session has a start time; otherwise the offset itself.
+/// A wall clock goes round at midnight; an offset does not (a 300-hour caption file's last cue
+/// is at `333:19:52`, not `21:19:52`).
 pub fn clock_at(session: &Session, offset: f64) -> String {
-    let start = session.meta.start_time.map_or(0, |t| t.seconds());
-    let total = offset.max(0.0).round() as u64 + start;
-    let (h, m, s) = (total / 3600 % 24, total / 60 % 60, total % 60);
+    let offset = offset.max(0.0).round() as u64;
+    let total = match session.meta.start_time {
+        Some(start) => (offset + start.seconds()) % (24 * 3600),
+        None => offset,
+    };
+    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
     format!("{h:02}:{m:02}:{s:02}")
 }
 
@@ -459,12 +464,19 @@ mod tests {
 
     #[test]
     fn estimated_turn_times_run_back_to_back() {
-        let s = session();
+        let mut s = session();
         let f = Figures::new(&s);
         assert_eq!(f.times[0].start, 0.0);
         assert!((f.times[1].start - 2.0).abs() < 1e-9, "4 words at 120 wpm");
         assert_eq!(f.times[1].source, TimeSource::Estimated);
         assert_eq!(clock_at(&s, 62.0), "00:31:02");
+        assert_eq!(
+            clock_at(&s, 24.0 * 3600.0),
+            "00:30:00",
+            "a wall clock goes round"
+        );
+        s.meta.start_time = None;
+        assert_eq!(clock_at(&s, 1_199_992.0), "333:19:52", "an offset does not");
         assert_eq!(format_duration(3723.0), "1:02:03");
     }
 }
