@@ -55,13 +55,18 @@ fn fraction_of(digits: &str) -> Option<f64> {
         .ok()
 }
 
-/// Whether a timestamp is written the canonical way for SRT: `HH:MM:SS,mmm`.
+/// Whether a timestamp is written the canonical way for SRT: `HH:MM:SS,mmm`, with more digits
+/// of hours past 99 (a long recording has no other way to write them).
 pub fn is_canonical_srt(text: &str) -> bool {
     let b = text.trim().as_bytes();
-    b.len() == 12
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            2 | 5 => c == b':',
-            8 => c == b',',
+    let Some(hours) = b.len().checked_sub(10).filter(|&h| h >= 2) else {
+        return false;
+    };
+    b.iter()
+        .enumerate()
+        .all(|(i, &c)| match i.checked_sub(hours) {
+            Some(0 | 3) => c == b':',
+            Some(6) => c == b',',
             _ => c.is_ascii_digit(),
         })
 }
@@ -194,6 +199,10 @@ mod tests {
     #[test]
     fn canonical_srt() {
         assert!(is_canonical_srt("00:00:01,000"));
+        assert!(is_canonical_srt("100:00:01,000"), "hours past 99");
+        assert!(!is_canonical_srt("0:00:01,000"));
+        assert!(!is_canonical_srt("00:00:01,00"));
+        assert!(!is_canonical_srt("00:0001,000"));
         assert!(!is_canonical_srt("00:00:0,000"));
         assert!(!is_canonical_srt("00:00:01.000"));
     }
