@@ -74,6 +74,10 @@ pub struct App {
     pub filter: Option<usize>,
     pub whole_session_stats: bool,
     pub layout: TranscriptLayout,
+    /// The layout before the last one, kept for going back to it: opening the search panel
+    /// narrows the transcript and closing it widens it again, and wrapping 300,000 cues anew
+    /// each way took a third of a second.
+    spare_layout: Option<TranscriptLayout>,
     /// First transcript line on screen.
     pub top: usize,
     pub found: Option<Found>,
@@ -143,6 +147,7 @@ impl App {
             filter: None,
             whole_session_stats: false,
             layout: TranscriptLayout::default(),
+            spare_layout: None,
             top: 0,
             found: None,
             search: SearchPanel::default(),
@@ -215,6 +220,7 @@ impl App {
         self.filter = self.filter.filter(|&s| s < speakers);
         let anchor = self.current_turn();
         self.layout = TranscriptLayout::default();
+        self.spare_layout = None;
         self.relayout(anchor);
     }
 
@@ -280,7 +286,9 @@ impl App {
         if let Some(coded) = self.coded_turns() {
             turns.retain(|t| coded.contains(t));
         }
-        if anchor.is_none() && width == self.layout.width && turns == self.layout.turns {
+        // The same turns at the same width lay out the same: only the place changes.
+        let unchanged = width == self.layout.width && turns == self.layout.turns;
+        if anchor.is_none() && unchanged {
             self.scroll_to(self.top);
             return;
         }
@@ -293,7 +301,15 @@ impl App {
                 (self.layout.turns[pos], fraction)
             }),
         };
-        self.layout = TranscriptLayout::new(&self.session, turns, width);
+        if !unchanged {
+            let spare = self
+                .spare_layout
+                .take()
+                .filter(|l| l.width == width && l.turns == turns);
+            let layout =
+                spare.unwrap_or_else(|| TranscriptLayout::new(&self.session, turns, width));
+            self.spare_layout = Some(std::mem::replace(&mut self.layout, layout));
+        }
         self.top = 0;
         if let Some((turn, fraction)) = place {
             // The turn itself, or the first shown turn after it (a filter may hide it).

@@ -23,11 +23,18 @@ pub struct TranscriptLayout {
 
 impl TranscriptLayout {
     pub fn new(session: &Session, turns: Vec<usize>, width: usize) -> Self {
+        use rayon::prelude::*;
+        // Wrapping every turn is the work (300,000 cues take most of a second): in parallel.
+        let heights: Vec<usize> = turns
+            .par_iter()
+            .with_min_len(1024)
+            .map(|&t| turn_height(session, t, width))
+            .collect();
         let mut starts = Vec::with_capacity(turns.len() + 1);
         let mut line = 0;
-        for &t in &turns {
+        for h in heights {
             starts.push(line);
-            line += turn_height(session, t, width);
+            line += h;
         }
         starts.push(line);
         TranscriptLayout {

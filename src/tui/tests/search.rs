@@ -242,3 +242,14 @@ fn mouse_wheel_and_clicks() {
     assert_eq!(a.found.as_ref().map(|f| f.quote), Some(second.quote));
     assert_eq!(current_id(&a), turn_id);
 }
+
+#[test]
+fn closing_the_search_panel_goes_back_to_the_layout_it_left() {
+    let mut a = app(120, 40);
+    let before = (a.layout.width, a.layout.turns.as_ptr());
+    keys(&mut a, "/cyber");
+    assert_ne!(a.layout.width, before.0, "the panel narrows the transcript");
+    keys(&mut a, "<Esc>");
+    // The very layout it had, not one wrapped again.
+    assert_eq!((a.layout.width, a.layout.turns.as_ptr()), before);
+}
