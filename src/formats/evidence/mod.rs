@@ -6,10 +6,13 @@
 //! becomes a warning with its line.
 
 use foldhash::HashMap;
-use rayon::prelude::*;
 use std::borrow::Cow;
 
+mod tally;
 mod words;
+
+pub use tally::Tallies;
+use tally::Tally;
 
 use crate::formats::speakers::{clean_name, is_name_like, label_role};
 use crate::session::Warning;
@@ -257,85 +260,30 @@ fn key(name: &str) -> String {
     fold_name(&clean_name(name).name)
 }
 
-/// What the candidates written one way add up to.
-#[derive(Debug, Clone, Copy)]
-struct Tally {
-    /// The first of them, as an index into the candidates.
-    first: usize,
-    count: usize,
-    /// Not refused.
-    plain: usize,
-    opens: bool,
-    strong: bool,
-    /// Opening a unit, not refused, by shape: other than lower-case, and lower-case.
-    opening: usize,
-    opening_lower: usize,
-}
-
-impl Tally {
-    fn of(at: usize, c: &Candidate) -> Self {
-        let opening = c.opens && c.refused.is_none();
-        let lower = c.shape == Shape::Lower;
-        Tally {
-            first: at,
-            count: 1,
-            plain: usize::from(c.refused.is_none()),
-            opens: c.opens,
-            strong: c.shape == Shape::Strong,
-            opening: usize::from(opening && !lower),
-            opening_lower: usize::from(opening && lower),
-        }
-    }
-
-    fn add(&mut self, other: &Tally) {
-        self.first = self.first.min(other.first);
-        self.count += other.count;
-        self.plain += other.plain;
-        self.opens |= other.opens;
-        self.strong |= other.strong;
-        self.opening += other.opening;
-        self.opening_lower += other.opening_lower;
-    }
-}
-
-/// The candidates tallied by name as written; a long file's in parallel.
-fn tally_names<'c>(candidates: &'c [Candidate]) -> HashMap<&'c str, Tally> {
-    let merge = |mut a: HashMap<&'c str, Tally>, b: HashMap<&'c str, Tally>| {
-        for (name, t) in b {
-            a.entry(name).and_modify(|x| x.add(&t)).or_insert(t);
-        }
-        a
-    };
-    candidates
-        .par_iter()
-        .enumerate()
-        .with_min_len(1 << 14)
-        .fold(
-            HashMap::default,
-            |mut m: HashMap<&'c str, Tally>, (at, c)| {
-                let t = Tally::of(at, c);
-                m.entry(c.name.as_ref())
-                    .and_modify(|x| x.add(&t))
-                    .or_insert(t);
-                m
-            },
-        )
-        .reduce(HashMap::default, merge)
-}
-
 /// Judges every candidate of a file of `units` cues or paragraphs (`unit` names them: "cue").
 pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
+    judge_tallies(&Tallies::of(candidates), units, unit)
+}
+
+/// [`judge`] of candidates already tallied.
+pub fn judge_tallies(tallies: &Tallies, units: usize, unit: &str) -> Judgement {
     // Names as written, in the order the file first writes them; folding a name costs more
     // than a lookup, so each is folded once.
-    let mut by_name: Vec<(&str, Tally)> = tally_names(candidates).into_iter().collect();
-    by_name.sort_by_key(|(_, t)| t.first);
+    let mut by_name: Vec<(&str, Tally, &Candidate)> = tallies
+        .by_name
+        .iter()
+        .map(|(name, (t, c))| (name.as_str(), *t, c))
+        .collect();
+    by_name.sort_by_key(|(_, t, _)| t.first);
     let mut groups: Vec<(String, Tally)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
     let mut group_of: Vec<usize> = Vec::with_capacity(by_name.len());
-    for (name, t) in &by_name {
+    let mut firsts: Vec<&Candidate> = Vec::new();
+    for (name, t, c) in &by_name {
         let key = key(name);
         let i = *index.entry(key.clone()).or_insert_with(|| {
             groups.push((key, *t));
+            firsts.push(c);
             groups.len() - 1
         });
         if groups[i].1.first != t.first {
@@ -345,11 +293,11 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
     }
     // Lower-case names count towards the convention when they look like names: two words, or
     // one used twice. Capitalised labels must be there too.
-    let proper = by_name.iter().any(|(_, t)| t.opening > 0);
+    let proper = by_name.iter().any(|(_, t, _)| t.opening > 0);
     let opening: usize = by_name
         .iter()
         .zip(&group_of)
-        .map(|((name, t), &g)| {
+        .map(|((name, t, _), &g)| {
             let lower_counts = proper && (words(name) >= 2 || groups[g].1.count >= 2);
             t.opening + if lower_counts { t.opening_lower } else { 0 }
         })
@@ -368,8 +316,7 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
     let mut once: Vec<(String, usize)> = Vec::new();
     let mut lower: Vec<(String, usize)> = Vec::new();
     let mut refused: Vec<(String, usize, Refusal)> = Vec::new();
-    for (key, group) in &groups {
-        let first = &candidates[group.first];
+    for ((key, group), first) in groups.iter().zip(&firsts) {
         let (opens, count, plain) = (group.opens, group.count, group.plain);
         // A refusal holds only while the name is never used plainly as a label elsewhere.
         if plain == 0 || (plain == 1 && count > 1 && first.refused == Some(Refusal::Word)) {
@@ -406,7 +353,7 @@ pub fn judge(candidates: &[Candidate], units: usize, unit: &str) -> Judgement {
             j.accepted.insert(key.clone(), how);
         }
     }
-    for ((name, _), &i) in by_name.iter().zip(&group_of) {
+    for ((name, _, _), &i) in by_name.iter().zip(&group_of) {
         let how = j.accepted.get(&groups[i].0).copied();
         j.as_written.insert((*name).to_string(), how);
     }
