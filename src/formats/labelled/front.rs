@@ -159,10 +159,13 @@ pub(super) fn front_matter(
 /// Capitalised labels seen once before the first speaker who recurs, each with a few words and
 /// no full stop after it (`INTERVIEW OF:  GLENN SIMPSON`, `SENATE JUDICIARY COMMITTEE:`, `THE LAST PAGE: Just
 /// for fun`): headings of the front matter, not speakers. Returns their lines and names.
-pub(super) fn once_labels(
+///
+/// `None` when `lines` end before the first speaker who recurs: a later line decides (and in
+/// the whole file, none are headings).
+pub(super) fn once_labels_until(
     lines: &[(usize, Line<'_>)],
     judgement: &evidence::Judgement,
-) -> Vec<(usize, String)> {
+) -> Option<Vec<(usize, String)>> {
     let mut found = Vec::new();
     for (n, line) in lines {
         match line {
@@ -181,15 +184,15 @@ pub(super) fn once_labels(
                 {
                     found.push((*n, name.to_string()));
                 }
-                Some(_) => return found,
+                Some(_) => return Some(found),
                 None => {}
             },
-            Line::Question(_) | Line::Answer(_) => return found,
+            Line::Question(_) | Line::Answer(_) => return Some(found),
             _ => {}
         }
     }
     // No speaker recurs after them: they are the speakers.
-    Vec::new()
+    None
 }
 
 /// A person or an office that speaks in court and hearings (`MR. SMITH`, `THE CLERK`), never a
