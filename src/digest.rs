@@ -2,7 +2,7 @@
 //! and a compact binary form of it for the cache, so `podium search DIR` reads little more
 //! than the quote text itself instead of every whole session.
 
-use crate::session::{QuoteRef, Session, Speaker, SpeakerKind, Warning};
+use crate::session::{Session, Speaker, SpeakerKind, Warning};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Digest {
@@ -24,42 +24,17 @@ pub struct Digest {
 
 impl Digest {
     pub fn new(session: &Session) -> Self {
-        let summaries = crate::sources::sentences(session);
-        Digest {
-            title: session.meta.title.clone(),
-            speakers: session
-                .speakers
-                .iter()
-                .map(|s| (s.name.clone(), s.aliases.clone()))
-                .collect(),
-            turns: session
-                .turns
-                .iter()
-                .map(|t| (t.id.as_str(), t.speaker.get() as u32))
-                .collect(),
-            quotes: session
-                .quotes()
-                .map(|(q, text): (QuoteRef, &str)| {
-                    (q.turn as u32, q.sentence as u32, text.len() as u32)
-                })
-                .collect(),
-            summaries: summaries
-                .iter()
-                .map(|s| {
-                    (
-                        s.speaker.map_or(u32::MAX, |x| x.get() as u32),
-                        s.sentence.len() as u32,
-                    )
-                })
-                .collect(),
-            text: session
-                .quotes()
-                .map(|(_, text)| text)
-                .chain(summaries.iter().map(|s| s.sentence.as_str()))
-                .collect::<String>()
-                .into(),
-            warnings: session.warnings.clone(),
+        let mut digest = Builder::new(Vec::new());
+        for turn in &session.turns {
+            digest.push(turn).expect("writing to memory does not fail");
         }
+        digest
+            .finish(session, |text| {
+                Ok(String::from_utf8(text)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+                    .into())
+            })
+            .expect("writing to memory does not fail")
     }
 
     /// Quote `i`'s (turn, sentence, text).
@@ -261,6 +236,107 @@ impl Digest {
                 .turns
                 .iter()
                 .all(|(_, s)| s == u32::MAX || (s as usize) < speakers)
+    }
+}
+
+/// Where a digest's text is written as it is made.
+pub trait TextOut {
+    fn push_str(&mut self, text: &str) -> std::io::Result<()>;
+}
+
+impl TextOut for Vec<u8> {
+    fn push_str(&mut self, text: &str) -> std::io::Result<()> {
+        self.extend_from_slice(text.as_bytes());
+        Ok(())
+    }
+}
+
+impl TextOut for crate::files::Spill {
+    fn push_str(&mut self, text: &str) -> std::io::Result<()> {
+        crate::files::Spill::push_str(self, text)
+    }
+}
+
+/// A digest made a turn at a time, its quotes' text written out as they come: a long session's
+/// turns need not all be in memory together.
+pub struct Builder<W> {
+    turns: Turns,
+    quotes: Vec<(u32, u32, u32)>,
+    text: W,
+}
+
+impl<W: TextOut> Builder<W> {
+    pub fn new(text: W) -> Self {
+        Builder {
+            turns: Turns::default(),
+            quotes: Vec::new(),
+            text,
+        }
+    }
+
+    /// Adds the session's next turn.
+    pub fn push(&mut self, turn: &crate::session::Turn) -> std::io::Result<()> {
+        let t = self.turns.len() as u32;
+        self.turns.push(&turn.id, turn.speaker.get() as u32);
+        for s in 0..turn.sentences.len() {
+            if let Some(text) = turn.sentence(s) {
+                self.quotes.push((t, s as u32, text.len() as u32));
+                self.text.push_str(text)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The speakers the turns pushed so far name, by index.
+    pub fn speaking(&self, speakers: usize) -> Vec<bool> {
+        let mut speaking = vec![false; speakers];
+        for (_, s) in self.turns.iter() {
+            if let Some(x) = speaking.get_mut(s as usize) {
+                *x = true;
+            }
+        }
+        speaking
+    }
+
+    /// Renumbers the turns' speakers: `map[old]` is the new index.
+    pub fn renumber_speakers(&mut self, map: &[u32]) {
+        for s in &mut self.turns.speakers {
+            *s = map.get(*s as usize).copied().unwrap_or(u32::MAX);
+        }
+    }
+
+    /// The digest of `session`, whose turns were pushed (it may hold none of them itself); `text`
+    /// reads back what was written.
+    pub fn finish(
+        mut self,
+        session: &Session,
+        text: impl FnOnce(W) -> std::io::Result<crate::files::SharedText>,
+    ) -> std::io::Result<Digest> {
+        let summaries = crate::sources::sentences(session);
+        for s in &summaries {
+            self.text.push_str(&s.sentence)?;
+        }
+        Ok(Digest {
+            title: session.meta.title.clone(),
+            speakers: session
+                .speakers
+                .iter()
+                .map(|s| (s.name.clone(), s.aliases.clone()))
+                .collect(),
+            turns: self.turns,
+            quotes: self.quotes,
+            summaries: summaries
+                .iter()
+                .map(|s| {
+                    (
+                        s.speaker.map_or(u32::MAX, |x| x.get() as u32),
+                        s.sentence.len() as u32,
+                    )
+                })
+                .collect(),
+            text: text(self.text)?,
+            warnings: session.warnings.clone(),
+        })
     }
 }
 

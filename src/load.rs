@@ -5,9 +5,11 @@
 use std::path::Path;
 
 use crate::cache::Cache;
+use crate::digest::Digest;
 use crate::error::ImportError;
 use crate::formats::{self, Format, Loaded};
 use crate::names::Renames;
+use crate::session::Warning;
 
 /// Loads `path` as [`formats::load_path`] does, through `cache`, with renames applied. A
 /// session from the cache brings the warnings of its import again (they are kept in it).
@@ -71,6 +73,90 @@ fn worth_caching(format: Format, path: &Path) -> bool {
     }
 }
 
+/// A file's search digest and the warnings of its import: the cache's when it has one, else
+/// made by importing the file — a long labelled text a block at a time, its session never
+/// whole in memory — and kept in `cache`.
+pub fn digest(
+    path: &Path,
+    format: Option<Format>,
+    cache: Option<&Cache>,
+) -> Result<(Digest, Vec<Warning>), ImportError> {
+    if format.is_none() {
+        if let Some(d) = cache.and_then(|c| c.get_digest(path)) {
+            let warnings = d.warnings.clone();
+            return Ok((d, warnings));
+        }
+        // Renames may merge speakers: a file with a podium.toml beside it is imported whole.
+        if path != Path::new("-")
+            && !Renames::path_beside(path).is_file()
+            && let Some(d) = streamed_digest(path, cache)?
+        {
+            if let Some(c) = cache {
+                c.put_digest(path, &d);
+            }
+            let warnings = d.warnings.clone();
+            return Ok((d, warnings));
+        }
+    }
+    let loaded = session(path, format, cache)?;
+    let d = Digest::new(&loaded.session);
+    if let Some(c) = cache
+        && format.is_none()
+    {
+        c.put_digest(path, &d);
+    }
+    Ok((d, loaded.warnings))
+}
+
+/// The digest of `path` made as its turns are read ([`formats::streamed`]), the quotes' text
+/// spilled to a file beside the cache's entries and mapped back; `None` when the file is to be
+/// imported whole (or the spill cannot be written).
+fn streamed_digest(path: &Path, cache: Option<&Cache>) -> Result<Option<Digest>, ImportError> {
+    use formats::streamed::{BLOCK_LINES, STREAM_FROM};
+    streamed_digest_in(path, cache, STREAM_FROM, BLOCK_LINES)
+}
+
+/// [`streamed_digest`] from files of `from` bytes, in blocks of `block` lines.
+fn streamed_digest_in(
+    path: &Path,
+    cache: Option<&Cache>,
+    from: u64,
+    block: usize,
+) -> Result<Option<Digest>, ImportError> {
+    let dir = cache.map(Cache::dir).filter(|d| d.is_dir());
+    let Ok(spill) = crate::files::Spill::new(dir).or_else(|_| crate::files::Spill::new(None))
+    else {
+        return Ok(None);
+    };
+    let mut digest = crate::digest::Builder::new(spill);
+    let mut failed = false;
+    let skeleton = formats::streamed::stream_turns_in(path, from, block, &mut |turns| {
+        failed = failed || turns.iter().any(|t| digest.push(t).is_err());
+    })?;
+    let Some(mut skeleton) = skeleton.filter(|_| !failed) else {
+        return Ok(None);
+    };
+    // Speakers who say nothing go, as from a session built whole.
+    let speaking = digest.speaking(skeleton.speakers.len());
+    if speaking.contains(&false) {
+        let mut next = 0;
+        let map: Vec<u32> = speaking
+            .iter()
+            .map(|&s| {
+                next += u32::from(s);
+                if s { next - 1 } else { u32::MAX }
+            })
+            .collect();
+        let mut i = 0;
+        skeleton.speakers.retain(|_| {
+            i += 1;
+            speaking[i - 1]
+        });
+        digest.renumber_speakers(&map);
+    }
+    Ok(digest.finish(&skeleton, crate::files::Spill::finish).ok())
+}
+
 /// Applies the `podium.toml` beside `path` (if any) to `session`.
 pub fn apply_renames(
     path: &Path,
@@ -128,5 +214,73 @@ mod tests {
             "a large text is imported again"
         );
         assert!(cache.get(&vtt).is_some(), "captions are cached at any size");
+    }
+
+    /// Every file under the fixtures whose reading allows it, and a made-up text with every
+    /// kind of line the block walk carries across blocks, give the same digest read a block at
+    /// a time — at every block size, down to a line — as imported whole.
+    #[test]
+    fn a_text_read_in_blocks_gives_the_digest_of_the_whole_import() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let made = dir.path().join("made.txt");
+        let mut text = String::from("Annual Review\nRecorded 3 May\n\n[music]\n");
+        for i in 0..40 {
+            let name = ["Ann Lee", "**Ben Ode (Chair):**", "Cy", "ann lee"][i % 4];
+            let label = if name.starts_with("**") {
+                name.to_string()
+            } else {
+                format!("{name}:")
+            };
+            text.push_str(&format!(
+                "{label} Point {i} is made. It has [laughter] two sentences\n"
+            ));
+            match i % 5 {
+                0 => text.push_str("and goes on over a line.\n\n"),
+                1 => text.push_str("\nA paragraph of its own follows here.\n"),
+                2 => text.push_str("![image](x.png)\n[00:0{i}:10] Timed on.\n"),
+                3 => text.push_str("Note: not a speaker, only a word before a colon.\n"),
+                _ => text.push('\n'),
+            }
+        }
+        text.push_str("Transcribed by https://otter.ai\n");
+        std::fs::write(&made, text.replace("{i}", "5")).expect("write");
+        let mut files = vec![made];
+        let mut folders = vec![std::path::PathBuf::from("tests/fixtures")];
+        while let Some(d) = folders.pop() {
+            for entry in std::fs::read_dir(&d).expect("fixtures") {
+                let p = entry.expect("entry").path();
+                if p.is_dir() {
+                    folders.push(p);
+                } else {
+                    files.push(p);
+                }
+            }
+        }
+        let mut streamed = Vec::new();
+        for path in &files {
+            let Ok(whole) = formats::load_path(path, None) else {
+                continue;
+            };
+            let whole = Digest::new(&whole.session);
+            for block in [1, 2, 3, 7, 64, 1 << 16] {
+                if let Some(d) = streamed_digest_in(path, None, 0, block).expect("reads") {
+                    assert_eq!(d, whole, "{} in blocks of {block}", path.display());
+                    streamed.push(path.clone());
+                }
+            }
+        }
+        streamed.dedup();
+        assert!(streamed.len() >= 6, "read in blocks: {streamed:?}");
+        for declined in [
+            "court.txt",
+            "europarl-inline.txt",
+            "headings.md",
+            "shownotes.md",
+        ] {
+            assert!(
+                !streamed.iter().any(|p| p.ends_with(declined)),
+                "{declined}"
+            );
+        }
     }
 }

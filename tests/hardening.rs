@@ -337,3 +337,50 @@ fn standard_input_is_read_when_named_dash() {
         out(&o)
     );
 }
+
+/// A long labelled text is read a block at a time on its first search (its session is never
+/// whole in memory): what it finds and warns of is what importing it whole gives (`--format
+/// text` always imports whole), with a cache and without, and again from the cache.
+#[test]
+fn a_long_text_searched_first_in_blocks_finds_and_warns_as_imported_whole() {
+    let home = Home::new();
+    let names = ["Ann Lee", "**Ben Ode (Chair):**", "Cy Dee", "Moderator"];
+    let mut text = String::from("Annual Review of Incident Response\nRecorded in May\n\n");
+    let mut i = 0usize;
+    while text.len() < 9 << 20 {
+        let name = names[i % names.len()];
+        let label = if name.starts_with("**") {
+            name.to_string()
+        } else {
+            format!("{name}:")
+        };
+        text.push_str(&format!(
+            "{label} Point {i} on cyber hygiene and sharing. Teams need trust {}.\n",
+            if i.is_multiple_of(7919) {
+                "zyzzyva"
+            } else {
+                "today"
+            }
+        ));
+        if i % 1000 == 3 {
+            text.push_str("Note: a word before a colon, not a speaker.\n![chart](c.png)\n\n");
+        }
+        i += 1;
+    }
+    home.write("long.txt", &text);
+    let search = |extra: &[&str], q: &str| {
+        let mut args = extra.to_vec();
+        args.extend(["search", "long.txt", q, "--limit", "50"]);
+        let o = home.podium(&args);
+        assert!(o.status.success(), "{args:?}: {}", err(&o));
+        (out(&o), err(&o))
+    };
+    for q in ["zyzzyva", "hygiene sharing"] {
+        let whole = search(&["--no-cache", "--format", "text"], q);
+        assert!(!whole.0.is_empty(), "{q}: found nothing");
+        assert!(whole.1.contains("cleaned of markup"), "{}", whole.1);
+        assert_eq!(search(&["--no-cache"], q), whole, "{q}: blocks, no cache");
+        assert_eq!(search(&[], q), whole, "{q}: blocks, first search");
+        assert_eq!(search(&[], q), whole, "{q}: from the cache");
+    }
+}

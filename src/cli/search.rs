@@ -195,26 +195,14 @@ impl Search {
 }
 
 impl Search {
-    /// A file's search digest: from the cache, or by importing it (and caching the session and
-    /// the digest). Warnings of an import come back with it.
+    /// A file's search digest and the warnings of its import ([`podium::load::digest`]).
     fn digest_of(
         &self,
         path: &std::path::Path,
         cache: Option<&podium::cache::Cache>,
     ) -> Result<(podium::digest::Digest, Vec<podium::session::Warning>), podium::formats::ImportError>
     {
-        if self.source.format.is_none()
-            && let Some(d) = cache.and_then(|c| c.get_digest(path))
-        {
-            let warnings = d.warnings.clone();
-            return Ok((d, warnings));
-        }
-        let item = podium::library::load_one(path, self.source.format, cache)?;
-        let d = podium::digest::Digest::new(&item.session);
-        if let Some(c) = cache {
-            c.put_digest(path, &d);
-        }
-        Ok((d, item.warnings))
+        podium::load::digest(path, self.source.format, cache)
     }
 }
 

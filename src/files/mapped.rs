@@ -149,6 +149,52 @@ impl std::fmt::Debug for SharedText {
     }
 }
 
+/// Text made in a stream and read back through a map: written once to an unnamed file of its
+/// own (no other process can open it, and nothing writes it once it is mapped), so a large text
+/// made a piece at a time — a search digest's quotes — waits in the page cache, not in the
+/// process's memory.
+pub struct Spill {
+    out: std::io::BufWriter<std::fs::File>,
+    len: usize,
+}
+
+impl Spill {
+    /// A spill file in `dir` (the system's temporary folder when `None`).
+    pub fn new(dir: Option<&Path>) -> std::io::Result<Self> {
+        let file = match dir {
+            Some(d) => tempfile::tempfile_in(d)?,
+            None => tempfile::tempfile()?,
+        };
+        Ok(Spill {
+            out: std::io::BufWriter::with_capacity(1 << 20, file),
+            len: 0,
+        })
+    }
+
+    pub fn push_str(&mut self, text: &str) -> std::io::Result<()> {
+        use std::io::Write;
+        self.len += text.len();
+        self.out.write_all(text.as_bytes())
+    }
+
+    /// Everything written, as text.
+    pub fn finish(self) -> std::io::Result<SharedText> {
+        use std::io::{Read, Seek};
+        let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
+        let invalid = || std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8");
+        if (self.len as u64) < MAP_FROM {
+            let mut text = String::with_capacity(self.len);
+            file.rewind()?;
+            file.read_to_string(&mut text)?;
+            return Ok(SharedText(Text::Owned(text)));
+        }
+        // SAFETY: the file has no name, so only this process can reach it, and it is written
+        // no more once mapped.
+        let map = unsafe { memmap2::Mmap::map(&file) }?;
+        SharedText::mapped(Arc::new(Mapped(Bytes::Map(map))), 0..self.len).ok_or_else(invalid)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +228,18 @@ mod tests {
         ));
         assert!(map_bounded(&path, 5).is_err(), "over the limit");
         assert!(map_bounded(dir.path(), 1 << 30).is_err(), "a directory");
+    }
+
+    #[test]
+    fn a_spill_gives_back_what_was_written_mapped_when_large() {
+        for (piece, times, mapped) in [("é quote ", 20_000, true), ("short ", 3, false)] {
+            let mut spill = Spill::new(None).expect("spill");
+            for _ in 0..times {
+                spill.push_str(piece).expect("writes");
+            }
+            let text = spill.finish().expect("reads back");
+            assert_eq!(text.as_str(), piece.repeat(times));
+            assert_eq!(matches!(text.0, Text::Mapped { .. }), mapped);
+        }
     }
 }

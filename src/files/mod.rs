@@ -19,7 +19,7 @@ mod pages;
 mod walk;
 
 pub use hash::{Hashing, hash, hash_file};
-pub use mapped::{Mapped, SharedText, map_bounded};
+pub use mapped::{Mapped, SharedText, Spill, map_bounded};
 pub use pages::{Populating, populate_spare};
 pub use walk::{Walk, walk};
 

@@ -15,6 +15,7 @@ pub mod podium_json;
 pub mod rttm;
 pub mod speakers;
 pub mod srt;
+pub mod streamed;
 pub mod timecode;
 pub mod transcript_json;
 pub mod vtt;
