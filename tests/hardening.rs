@@ -383,4 +383,13 @@ fn a_long_text_searched_first_in_blocks_finds_and_warns_as_imported_whole() {
         assert_eq!(search(&[], q), whole, "{q}: blocks, first search");
         assert_eq!(search(&[], q), whole, "{q}: from the cache");
     }
+    // Whatever is named podium.toml beside it is read as the whole import reads it.
+    std::fs::create_dir(home.path().join("podium.toml")).unwrap();
+    for extra in [&["--no-cache"][..], &["--no-cache", "--format", "text"]] {
+        let mut args = extra.to_vec();
+        args.extend(["search", "long.txt", "zyzzyva"]);
+        let o = home.podium(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", err(&o));
+        assert!(err(&o).contains("podium.toml"), "{}", err(&o));
+    }
 }

@@ -188,8 +188,9 @@ impl Spill {
             file.read_to_string(&mut text)?;
             return Ok(SharedText(Text::Owned(text)));
         }
-        // SAFETY: the file has no name, so only this process can reach it, and it is written
-        // no more once mapped.
+        // SAFETY: the map is read-only and everything was written before it was made. The
+        // file was created without a name (or removed at once where the system cannot), so
+        // nothing else is expected to write or truncate it, as for `map_bounded`'s files.
         let map = unsafe { memmap2::Mmap::map(&file) }?;
         SharedText::mapped(Arc::new(Mapped(Bytes::Map(map))), 0..self.len).ok_or_else(invalid)
     }

@@ -17,9 +17,10 @@ pub const BLOCK_LINES: usize = 1 << 13;
 
 /// Imports `path` a block of `block` lines at a time when it is labelled text of `from` bytes or
 /// more (see [`STREAM_FROM`]) in a layout read line by line, handing `turns` each run of
-/// finished turns (ids given, empty ones gone). Returns the session without its turns: every
-/// speaker named (some may say nothing), the title, notes and warnings. `Ok(None)` — before
-/// `turns` is called — when the file is to be imported whole.
+/// finished turns (ids given, empty ones gone). Returns the session without its turns or
+/// sections (a digest has neither): every speaker named (some may say nothing), the title,
+/// notes and warnings. `Ok(None)` — before `turns` is called — when the file is to be imported
+/// whole.
 pub fn stream_turns_in(
     path: &Path,
     from: u64,

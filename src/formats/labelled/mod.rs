@@ -172,7 +172,7 @@ fn read(
     let mut survey = Survey::default();
     survey.add(&lines[from..]);
     let plan = Plan::new(&mut draft, &lines, &texts, from, court, qa, &survey, true)?
-        .expect("the whole file decides everything");
+        .ok_or_else(|| ParseError::at(1, "the whole file left its reading undecided"))?;
     // A piece a line of speech at most; the other core sets up their pages while the walk
     // below fills them.
     let speech = lines[plan.body..]

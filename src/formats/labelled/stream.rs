@@ -1,7 +1,7 @@
 //! A long file of labelled text read a block of lines at a time: the label evidence is
 //! gathered over the whole file first ([`Survey`]), then each block is classified again and
-//! walked, its pieces handed on before the next block is read. Nothing the size of the file is
-//! held but its text: not its lines classified, nor its pieces.
+//! walked, its pieces handed on before the next block is read. The file's text stays in
+//! memory (with a pointer a line), but not its lines classified, nor its pieces.
 //!
 //! Layouts whose reading needs the whole file at once — court pages, names on lines of their
 //! own, Europarl tags, a stamp on every line, examination, Markdown headings, show notes ending
