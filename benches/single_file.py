@@ -35,11 +35,16 @@ def measure(podium, fzf, path, runs, env):
     subprocess.run(["cat", path], stdout=subprocess.DEVNULL, check=True)
     shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
     cold = timed_ok([podium, "search", path, "cyber hygene"], env)
-    cold_peak = peak_mb([podium, "--no-cache", "search", path, "cyber hygene"], env)
+    shutil.rmtree(env["XDG_CACHE_HOME"], ignore_errors=True)
+    cold_peak = peak_mb([podium, "search", path, "cyber hygene"], env)
+    bare_peak = peak_mb([podium, "--no-cache", "search", path, "cyber hygene"], env)
     fzf_once = timed_ok([fzf, "--filter", "cyber hygene"], env, stdin=path)
+    fzf_peak = peak_mb([fzf, "--filter", "cyber hygene"], env, stdin=path)
     print(f"{path}: {mb:.1f} MB, median of {runs} runs, load {load():.2f}")
-    print(f"  first search, empty cache: podium {cold:.2f} s (peak {cold_peak:.0f} MB), "
-          f"fzf {fzf_once:.2f} s")
+    print(f"  first search, empty cache: podium {cold:.2f} s, fzf {fzf_once:.2f} s "
+          f"({fzf_once / cold:.2f}x); peak podium {cold_peak:.0f} MB "
+          f"({cold_peak * 1.048576 / mb:.2f}x the file), --no-cache {bare_peak:.0f} MB, "
+          f"fzf {fzf_peak:.0f} MB")
     print(f"  {'query':36} {'podium':>8} {'fzf':>8} {'ratio':>6} {'RSS podium':>11} {'fzf':>7}")
     ratios = []
     for kind, q in QUERIES:
@@ -52,7 +57,7 @@ def measure(podium, fzf, path, runs, env):
         fm = peak_mb([fzf, "--filter", q], env, stdin=path)
         ratios.append(f / p)
         print(f"  {kind + ' ' + repr(q):36} {p:7.3f}s {f:7.3f}s {f / p:6.2f} {pm:8.0f} MB "
-              f"{fm:4.0f} MB  ({pm / mb:.2f}x the file)")
+              f"{fm:4.0f} MB  ({pm * 1.048576 / mb:.2f}x the file)")
     geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
     print(f"  geometric mean {geo:.2f}x (target >= 3x, every query >= 2x); load {load():.2f}")
 
