@@ -47,7 +47,12 @@ enum Figure {
 }
 
 fn figure_kind(text: &str) -> Option<Figure> {
-    match text.trim().to_lowercase().as_str() {
+    let text = text.trim();
+    // Four bytes a character at most, one at least once lower-cased (see `heading`).
+    if text.len() > 4 * "speech length".len() {
+        return None;
+    }
+    match text.to_lowercase().as_str() {
         "speech speed" => Some(Figure::Speed),
         "speech length" => Some(Figure::Length),
         "speech time" => Some(Figure::Time),

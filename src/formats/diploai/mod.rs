@@ -12,6 +12,8 @@ mod figures;
 mod header;
 mod list;
 
+use foldhash::{HashMap, HashSet};
+
 use crate::formats::ParseError;
 use crate::formats::speakers::{self as people, Entry, Registry, label_role};
 use crate::session::{FORMAT_VERSION, Meta, Session, SessionKind, SpeakerIx, Turn, Warning};
@@ -33,7 +35,13 @@ enum Heading {
 }
 
 fn heading(text: &str) -> Option<Heading> {
-    match text.trim().to_lowercase().as_str() {
+    let text = text.trim();
+    // A character lower-cases to a byte at least and is four at most: a line four times the
+    // longest heading's length is none of them, and a transcript's lines are mostly longer.
+    if text.len() > 4 * "knowledge graph of debate".len() {
+        return None;
+    }
+    match text.to_lowercase().as_str() {
         "event report" | "table of contents" | "knowledge graph of debate" => {
             Some(Heading::Furniture)
         }
@@ -72,6 +80,11 @@ struct Raw {
     disclaimer: Option<String>,
     saw_transcript: bool,
     warnings: Vec<Warning>,
+    /// Every name listed or labelling a turn so far, folded: a long transcript asks after each
+    /// `Name: text` line.
+    known: HashSet<String>,
+    /// The labels of turns so far as written (each folded into `known` once).
+    labels: HashSet<String>,
 }
 
 impl Raw {
@@ -83,16 +96,17 @@ impl Raw {
     }
 
     fn known_name(&self, name: &str) -> bool {
-        let f = crate::text::fold_name(name);
-        label_role(name).is_some()
-            || self
-                .listed
-                .iter()
-                .any(|(e, _)| crate::text::fold_name(&e.name) == f)
-            || self
-                .turns
-                .iter()
-                .any(|(l, _, _)| crate::text::fold_name(l) == f)
+        self.labels.contains(name.trim())
+            || self.known.contains(&crate::text::fold_name(name))
+            || label_role(name).is_some()
+    }
+
+    fn push_turn(&mut self, label: &str, line: usize, paragraphs: Vec<String>) {
+        if !self.labels.contains(label) {
+            self.known.insert(crate::text::fold_name(label));
+            self.labels.insert(label.to_string());
+        }
+        self.turns.push((label.to_string(), line, paragraphs));
     }
 }
 
@@ -286,6 +300,7 @@ fn people_line(
     let entry = list::parse_entry(text);
     match role {
         Some(role) if !entry.name.is_empty() && (bullet || text.split_whitespace().count() <= 12) => {
+            raw.known.insert(crate::text::fold_name(&entry.name));
             raw.listed.push((entry, role.clone()));
         }
         _ => raw.warn(
@@ -349,21 +364,15 @@ fn transcript_line(
                     format!("\"{text}\" has no text before the next label"),
                 );
             }
-            Some(_) => raw
-                .turns
-                .push((label.trim().to_string(), line.number, Vec::new())),
+            Some(_) => raw.push_turn(label.trim(), line.number, Vec::new()),
         }
         return Ok(());
     }
-    if let Some((name, said)) = text.split_once(": ")
+    if let Some((name, said)) = split_at_colon(text)
         && name.split_whitespace().count() <= 6
         && raw.known_name(name)
     {
-        raw.turns.push((
-            name.trim().to_string(),
-            line.number,
-            vec![said.trim().to_string()],
-        ));
+        raw.push_turn(name.trim(), line.number, vec![said.trim().to_string()]);
         return Ok(());
     }
     match raw.turns.last_mut() {
@@ -373,14 +382,17 @@ fn transcript_line(
                 line.number,
                 "transcript text before any speaker label; attributed to \"Unknown speaker\"",
             );
-            raw.turns.push((
-                "Unknown speaker".to_string(),
-                line.number,
-                vec![text.to_string()],
-            ));
+            raw.push_turn("Unknown speaker", line.number, vec![text.to_string()]);
         }
     }
     Ok(())
+}
+
+/// `text.split_once(": ")`, looking for the colon alone (a transcript line has few).
+fn split_at_colon(text: &str) -> Option<(&str, &str)> {
+    memchr::memchr_iter(b':', text.as_bytes())
+        .find(|&at| text.as_bytes().get(at + 1) == Some(&b' '))
+        .map(|at| (&text[..at], &text[at + 2..]))
 }
 
 fn is_label_line(text: &str) -> bool {
@@ -393,13 +405,21 @@ fn assemble(meta: Meta, mut raw: Raw) -> Session {
     for (entry, role) in &raw.listed {
         registry.add_listed(entry, role);
     }
-    let turns: Vec<Turn> = raw
-        .turns
-        .iter()
+    // A label is resolved once: a long transcript repeats a few labels many times.
+    let mut resolved: HashMap<String, usize> = HashMap::default();
+    let turns: Vec<Turn> = std::mem::take(&mut raw.turns)
+        .into_iter()
         .enumerate()
         .map(|(n, (label, _, paragraphs))| {
-            let s = registry.resolve(label);
-            Turn::new(n, SpeakerIx(s), paragraphs.clone())
+            let s = match resolved.get(&label) {
+                Some(&s) => s,
+                None => {
+                    let s = registry.resolve(&label);
+                    resolved.insert(label, s);
+                    s
+                }
+            };
+            Turn::new(n, SpeakerIx(s), paragraphs)
         })
         .collect();
     for (name, paragraphs) in &raw.speaker_summaries {
@@ -457,4 +477,14 @@ fn assemble(meta: Meta, mut raw: Raw) -> Session {
     // Speakers in order of their first turn, then those who never speak, in report order.
     session.order_speakers_by_first_turn();
     session
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #[test]
+        fn split_at_colon_is_split_once(text in "[a-z: é\u{2028}]{0,12}") {
+            proptest::prop_assert_eq!(super::split_at_colon(&text), text.split_once(": "));
+        }
+    }
 }
