@@ -139,7 +139,11 @@ fn extract(html: &str) -> Page {
                 (_, true) => &mut title,
                 (Some(c), _) => c,
                 (None, _) => {
-                    if current.trim().is_empty() {
+                    // White space before any text is dropped (lines are joined on white space
+                    // alone), so the text so far is never long blank: a table's white space
+                    // between cells would otherwise be scanned again on every cell.
+                    if current.trim_start().is_empty() {
+                        current.clear();
                         let lead = text.len() - text.trim_start().len();
                         current_line = line_no + text[..lead].matches('\n').count();
                     }

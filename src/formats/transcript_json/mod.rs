@@ -371,8 +371,9 @@ fn aws(results: &Value) -> Vec<Piece> {
             })
             .collect();
     }
-    // Speakers by item start time, from the speaker_labels segments.
-    let mut speaker_at: Vec<(String, String)> = Vec::new();
+    // Speakers by item start time, from the speaker_labels segments (the first label given a
+    // time is its speaker).
+    let mut speaker_at: foldhash::HashMap<&str, &str> = foldhash::HashMap::default();
     if let Some(segs) = results
         .pointer("/speaker_labels/segments")
         .and_then(Value::as_array)
@@ -390,7 +391,7 @@ fn aws(results: &Value) -> Vec<Piece> {
                         .or_else(|| seg.get("speaker_label"))
                         .and_then(Value::as_str),
                 ) {
-                    speaker_at.push((t.to_string(), s.to_string()));
+                    speaker_at.entry(t).or_insert(s);
                 }
             }
         }
@@ -420,14 +421,7 @@ fn aws(results: &Value) -> Vec<Piece> {
             .get("speaker_label")
             .and_then(Value::as_str)
             .map(str::to_string)
-            .or_else(|| {
-                start.and_then(|t| {
-                    speaker_at
-                        .iter()
-                        .find(|(s, _)| s == t)
-                        .map(|(_, l)| l.clone())
-                })
-            })
+            .or_else(|| start.and_then(|t| speaker_at.get(t).map(|l| (*l).to_string())))
         {
             who = Who::Named(label);
         }
