@@ -2,6 +2,8 @@
 //! person, and the registry that links every name a source uses to one speaker (names compared
 //! case-insensitively, shown as first written, other spellings kept as aliases).
 
+use foldhash::{HashMap, HashSet};
+
 use crate::session::{Role, Speaker, SpeakerIx, SpeakerKind};
 use crate::text::{fold_name, slug};
 
@@ -227,9 +229,17 @@ pub fn is_name_like(line: &str) -> bool {
 }
 
 /// Every speaker the report mentions, keyed by folded name, with the line each was first seen.
+///
+/// Names and aliases are given only through the registry (other fields may be filled in
+/// directly): it keeps them indexed, so a file naming thousands of people does not compare
+/// every new name with every name before it.
 #[derive(Debug, Default)]
 pub struct Registry {
     pub speakers: Vec<Speaker>,
+    /// Each folded name or alias, with the first speaker who has it.
+    by_name: HashMap<String, usize>,
+    /// The speakers' ids.
+    ids: HashSet<String>,
 }
 
 impl Registry {
@@ -267,8 +277,17 @@ impl Registry {
         let cleaned = raw.trim_matches(|c: char| matches!(c, '’' | '‘' | '\'' | '&'));
         if cleaned != s.name && !s.aliases.iter().any(|a| a == cleaned) {
             s.aliases.push(cleaned.to_string());
+            self.index_name(cleaned, index);
         }
         index
+    }
+
+    /// Indexes `name` as one of speaker `index`'s names.
+    fn index_name(&mut self, name: &str, index: usize) {
+        self.by_name
+            .entry(fold_name(name))
+            .and_modify(|i| *i = (*i).min(index))
+            .or_insert(index);
     }
 
     /// The speaker `name` refers to (see [`Registry::resolve`]).
@@ -276,11 +295,9 @@ impl Registry {
         SpeakerIx(self.resolve(name))
     }
 
+    /// The first speaker one of whose names folds as `name` does.
     fn find_exact(&self, name: &str) -> Option<usize> {
-        let f = fold_name(name);
-        self.speakers
-            .iter()
-            .position(|s| s.names().any(|n| fold_name(n) == f))
+        self.by_name.get(&fold_name(name)).copied()
     }
 
     fn find_partial(&self, name: &str) -> Option<usize> {
@@ -312,15 +329,18 @@ impl Registry {
         let base = slug(name);
         let mut id = base.clone();
         let mut n = 2;
-        while self.speakers.iter().any(|s| s.id == id) {
+        while self.ids.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
         let name = name
             .trim_matches(|c: char| matches!(c, '’' | '‘' | '\'' | '&'))
             .to_string();
+        let index = self.speakers.len();
+        self.index_name(&name, index);
+        self.ids.insert(id.clone());
         self.speakers.push(Speaker::new(id, name, kind));
-        self.speakers.len() - 1
+        index
     }
 }
 
