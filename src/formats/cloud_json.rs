@@ -16,7 +16,9 @@ use crate::formats::pieces::{Piece, UNKNOWN, Who};
 /// The variant and its pieces, when `v` is one of these shapes; warnings as (line, message).
 pub fn read(v: &Value, warnings: &mut Vec<String>) -> Option<(&'static str, Vec<Piece>)> {
     if let Some(results) = v.get("results").and_then(Value::as_array) {
-        let alt = |r: &Value| r.pointer("/alternatives/0").cloned();
+        fn alt(r: &Value) -> Option<&Value> {
+            r.pointer("/alternatives/0")
+        }
         if results
             .iter()
             .any(|r| alt(r).is_some_and(|a| a.get("content").is_some()))
@@ -131,12 +133,11 @@ fn speechmatics(results: &[Value], warnings: &mut Vec<String>) -> Vec<Piece> {
 }
 
 fn google(results: &[Value]) -> Vec<Piece> {
-    let words_of = |r: &Value| -> Vec<Value> {
+    fn words_of(r: &Value) -> &[Value] {
         r.pointer("/alternatives/0/words")
             .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
+            .map_or(&[][..], Vec::as_slice)
+    }
     let speaker = |w: &Value| -> Option<String> {
         match w.get("speakerTag").or_else(|| w.get("speakerLabel"))? {
             Value::Number(n) if n.as_u64() != Some(0) => Some(format!("Speaker {n}")),

@@ -289,8 +289,7 @@ fn deepgram(results: &Value) -> Vec<Piece> {
     let channels = results
         .get("channels")
         .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+        .map_or(&[][..], Vec::as_slice);
     let many = channels.len() > 1;
     let mut pieces = Vec::new();
     for (ci, channel) in channels.iter().enumerate() {
@@ -328,8 +327,7 @@ fn deepgram(results: &Value) -> Vec<Piece> {
         let words = alt
             .get("words")
             .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
+            .map_or(&[][..], Vec::as_slice);
         if words.is_empty() {
             pieces.push(Piece::new(
                 channel_who(),
@@ -337,7 +335,7 @@ fn deepgram(results: &Value) -> Vec<Piece> {
             ));
             continue;
         }
-        for w in &words {
+        for w in words {
             let who = match speaker_of(w, &["speaker"]) {
                 Who::Same => channel_who(),
                 named => named,
@@ -440,8 +438,7 @@ fn rev_ai(monologues: &[Value]) -> Vec<Piece> {
             let elements = m
                 .get("elements")
                 .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
+                .map_or(&[][..], Vec::as_slice);
             let text: String = elements
                 .iter()
                 .filter_map(|e| e.get("value").and_then(Value::as_str))
