@@ -303,18 +303,27 @@ impl Turn {
     pub fn new(index: usize, speaker: SpeakerIx, paragraphs: Vec<String>) -> Self {
         let mut turn = Turn {
             id: Turn::id_of(index),
+            paragraphs,
+            ..Turn::blank(speaker)
+        };
+        turn.split_sentences();
+        turn
+    }
+
+    /// A turn of `speaker` with no id, nothing said and no times yet.
+    pub fn blank(speaker: SpeakerIx) -> Self {
+        Turn {
+            id: String::new(),
             speaker,
             role: None,
-            paragraphs,
+            paragraphs: Vec::new(),
             paragraph_starts: Vec::new(),
             start: None,
             end: None,
             spoken: None,
             sentences: Vec::new(),
             source_ids: Vec::new(),
-        };
-        turn.split_sentences();
-        turn
+        }
     }
 
     /// Recomputes `sentences` from `paragraphs`.

@@ -155,18 +155,7 @@ impl Builder {
         };
         if !continues {
             // Ids are given once the empty turns are gone.
-            self.turns.push(Turn {
-                id: String::new(),
-                speaker,
-                role: None,
-                paragraphs: Vec::new(),
-                paragraph_starts: Vec::new(),
-                start: None,
-                end: None,
-                spoken: None,
-                sentences: Vec::new(),
-                source_ids: Vec::new(),
-            });
+            self.turns.push(Turn::blank(speaker));
         }
         let Some(at) = self.turns.len().checked_sub(1) else {
             return;
