@@ -298,10 +298,15 @@ impl<W: TextOut> Builder<W> {
         speaking
     }
 
-    /// Renumbers the turns' speakers: `map[old]` is the new index.
-    pub fn renumber_speakers(&mut self, map: &[u32]) {
+    /// Renumbers the turns' speakers: `map[old]` is the new index (see
+    /// [`Session::retain_speakers`]).
+    pub fn renumber_speakers(&mut self, map: &[Option<usize>]) {
         for s in &mut self.turns.speakers {
-            *s = map.get(*s as usize).copied().unwrap_or(u32::MAX);
+            *s = map
+                .get(*s as usize)
+                .copied()
+                .flatten()
+                .map_or(u32::MAX, |n| n as u32);
         }
     }
 

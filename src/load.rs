@@ -143,20 +143,7 @@ fn streamed_digest_in(
     };
     // Speakers who say nothing go, as from a session built whole.
     let speaking = digest.speaking(skeleton.speakers.len());
-    if speaking.contains(&false) {
-        let mut next = 0;
-        let map: Vec<u32> = speaking
-            .iter()
-            .map(|&s| {
-                next += u32::from(s);
-                if s { next - 1 } else { u32::MAX }
-            })
-            .collect();
-        let mut i = 0;
-        skeleton.speakers.retain(|_| {
-            i += 1;
-            speaking[i - 1]
-        });
+    if let Some(map) = skeleton.retain_speakers(|ix, _| speaking[ix.get()]) {
         digest.renumber_speakers(&map);
     }
     Ok(digest.finish(&skeleton, crate::files::Spill::finish).ok())

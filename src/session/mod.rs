@@ -439,8 +439,12 @@ impl Session {
     }
 
     /// Removes the speakers `keep` says no to, keeping every turn's index right. A turn whose
-    /// speaker is removed must have been moved to another speaker first.
-    pub fn retain_speakers(&mut self, mut keep: impl FnMut(SpeakerIx, &Speaker) -> bool) {
+    /// speaker is removed must have been moved to another speaker first. Returns each old
+    /// speaker's new index (`None` for those removed), when any was removed.
+    pub fn retain_speakers(
+        &mut self,
+        mut keep: impl FnMut(SpeakerIx, &Speaker) -> bool,
+    ) -> Option<Vec<Option<usize>>> {
         let mut map = Vec::with_capacity(self.speakers.len());
         let mut next = 0;
         for (i, sp) in self.speakers.iter().enumerate() {
@@ -452,7 +456,7 @@ impl Session {
             }
         }
         if next == self.speakers.len() {
-            return;
+            return None;
         }
         let mut i = 0;
         self.speakers.retain(|_| {
@@ -462,6 +466,7 @@ impl Session {
         for t in &mut self.turns {
             t.speaker = SpeakerIx(map[t.speaker.0].unwrap_or(0));
         }
+        Some(map)
     }
 
     /// Every quote in transcript order with its text.

@@ -192,14 +192,13 @@ fn read(
     let _pages = crate::files::populate_spare(&mut draft.pieces);
     let mut walk = Walk::new(&plan);
     walk.lines(
-        &plan,
         witnesses,
         &lines,
         &texts,
         plan.body..lines.len(),
         &mut draft,
     );
-    walk.finish(&plan, &mut draft);
+    walk.finish(&mut draft);
     Ok(draft)
 }
 

@@ -132,8 +132,8 @@ fn ends_speech(t: &str) -> bool {
         .ends_with(['.', '?', '!', '…', '—', '-', ':', ';'])
 }
 
-/// Reads the page when it has name lines: two or more, or one with a speech below it.
-pub(super) fn read(lines: &[&str]) -> Option<Draft> {
+/// The page's name lines, when it is read by them: two or more, or one with a speech below it.
+fn name_lines(lines: &[&str]) -> Option<Vec<(usize, NameLine)>> {
     // Every line is looked at (a long file is judged in parallel); few are name lines.
     let names: Vec<(usize, NameLine)> = (0..lines.len())
         .into_par_iter()
@@ -143,9 +143,18 @@ pub(super) fn read(lines: &[&str]) -> Option<Draft> {
     let prose_after = lines[first + 1..]
         .iter()
         .any(|l| l.split_whitespace().count() >= 20);
-    if names.len() < 2 && !prose_after {
-        return None;
-    }
+    (names.len() >= 2 || prose_after).then_some(names)
+}
+
+/// Whether the page is read by its name lines ([`read`] gives a draft).
+pub(super) fn applies(lines: &[&str]) -> bool {
+    name_lines(lines).is_some()
+}
+
+/// Reads the page when it has name lines: two or more, or one with a speech below it.
+pub(super) fn read(lines: &[&str]) -> Option<Draft> {
+    let names = name_lines(lines)?;
+    let first = names.first()?.0;
     let mut repeats: HashMap<&str, usize> = HashMap::new();
     for l in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
         *repeats.entry(l).or_default() += 1;

@@ -31,7 +31,7 @@ pub fn read_blocks(
     if court::looks_like(lines)
         || split::has_inline_tags(lines)
         || split::common_stamp(lines).is_some()
-        || namelines::read(lines).is_some()
+        || namelines::applies(lines)
     {
         return None;
     }
@@ -79,30 +79,16 @@ pub fn read_blocks(
         walk.handed_on(pieces.len());
         sink(pieces, &draft.sections);
     };
-    walk.lines(
-        &plan,
-        &[],
-        &head,
-        &head_texts,
-        plan.body..head.len(),
-        &mut draft,
-    );
+    walk.lines(&[], &head, &head_texts, plan.body..head.len(), &mut draft);
     hand_on(&mut walk, &mut draft);
     for at in (block..lines.len()).step_by(block) {
         let source = numbered(at);
         let texts = unescape_all(&source);
         let classified = classify_all(&source, &texts, false);
-        walk.lines(
-            &plan,
-            &[],
-            &classified,
-            &texts,
-            0..classified.len(),
-            &mut draft,
-        );
+        walk.lines(&[], &classified, &texts, 0..classified.len(), &mut draft);
         hand_on(&mut walk, &mut draft);
     }
-    walk.finish(&plan, &mut draft);
+    walk.finish(&mut draft);
     Some(Ok(draft))
 }
 

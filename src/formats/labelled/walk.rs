@@ -11,7 +11,9 @@ use crate::formats::pieces::{Draft, Piece, Who};
 use crate::formats::timecode;
 
 /// Where the walk is.
-pub(super) struct Walk {
+pub(super) struct Walk<'p> {
+    /// What the whole file decided.
+    plan: &'p Plan,
     paragraph_break: bool,
     pending_time: Option<f64>,
     chapter: bool,
@@ -27,9 +29,10 @@ pub(super) struct Walk {
     pieces_before: usize,
 }
 
-impl Walk {
-    pub(super) fn new(plan: &Plan) -> Self {
+impl<'p> Walk<'p> {
+    pub(super) fn new(plan: &'p Plan) -> Self {
         Walk {
+            plan,
             paragraph_break: true,
             pending_time: None,
             chapter: false,
@@ -58,7 +61,6 @@ impl Walk {
     #[allow(clippy::too_many_lines)] // one walk over the file, in the order a reader meets it
     pub(super) fn lines(
         &mut self,
-        plan: &Plan,
         witnesses: &[(usize, String)],
         lines: &[(usize, Line)],
         texts: &[Cow<str>],
@@ -86,7 +88,7 @@ impl Walk {
                 self.witness = Some(name.clone());
                 self.witness_marks += 1;
             }
-            let how = plan.accepted(n, line);
+            let how = self.plan.accepted(n, line);
             if let Some(h) = how {
                 match self.hows.iter_mut().find(|(x, _)| *x == h) {
                     Some((_, c)) => *c += 1,
@@ -161,7 +163,7 @@ impl Walk {
                             _ => &texts[i],
                         },
                     };
-                    self.text(plan, lines, texts, i, raw, *at, draft);
+                    self.text(lines, texts, i, raw, *at, draft);
                 }
             }
         }
@@ -171,7 +173,6 @@ impl Walk {
     #[allow(clippy::too_many_arguments)] // the walk's line with what surrounds it
     fn text(
         &mut self,
-        plan: &Plan,
         lines: &[(usize, Line)],
         texts: &[Cow<str>],
         i: usize,
@@ -194,7 +195,7 @@ impl Walk {
             );
             return;
         }
-        if plan.court || plan.qa {
+        if self.plan.court || self.plan.qa {
             if let Some(name) = court::sworn_witness(raw) {
                 self.witness = Some(name.to_string());
                 draft.notes.push(raw.to_string());
@@ -206,7 +207,7 @@ impl Walk {
                 return;
             }
         }
-        if plan.qa && self.excerpt_furniture(lines, texts, i, raw, draft) {
+        if self.plan.qa && self.excerpt_furniture(lines, texts, i, raw, draft) {
             self.paragraph_break = true;
             return;
         }
@@ -217,8 +218,8 @@ impl Walk {
         }
         if self.paragraph_break
             && self.named_before
-            && plan.judgement.share >= 0.5
-            && plan.units >= 4
+            && self.plan.judgement.share >= 0.5
+            && self.plan.units >= 4
         {
             draft.tally(
                 "paragraphs without a label continue the previous speaker",
@@ -294,10 +295,10 @@ impl Walk {
     }
 
     /// Says how the file was read, once every line is walked.
-    pub(super) fn finish(mut self, plan: &Plan, draft: &mut Draft) {
+    pub(super) fn finish(mut self, draft: &mut Draft) {
         self.hows.sort_by_key(|(_, c)| std::cmp::Reverse(*c));
         let main = self.hows.first().map(|(h, _)| *h);
-        let share = plan.judgement.share;
+        let share = self.plan.judgement.share;
         let layout = match main {
             None => "no speaker labels: plain text, one unnamed speaker".to_string(),
             Some(h) if share > 0.0 && !h.contains('`') && h != "Markdown heading" => format!(
@@ -310,9 +311,9 @@ impl Walk {
             Some(before) => format!("{before}; {layout}"),
             None => layout,
         });
-        if !plan.labelled {
+        if !self.plan.labelled {
             draft.warn(
-                Some(plan.body_line),
+                Some(self.plan.body_line),
                 "no speaker labels found: the whole text is attributed to one unnamed speaker",
             );
         }
