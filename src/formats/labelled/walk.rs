@@ -170,7 +170,6 @@ impl<'p> Walk<'p> {
     }
 
     /// Line `i`, text that no label opens.
-    #[allow(clippy::too_many_arguments)] // the walk's line with what surrounds it
     fn text(
         &mut self,
         lines: &[(usize, Line)],
