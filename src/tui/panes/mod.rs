@@ -14,4 +14,4 @@ pub mod transcript;
 pub mod warnings;
 pub mod words;
 
-pub use super::widgets::{bar, clean, frame_block, list_offset, popup};
+pub use super::widgets::{bar, bottom_label, clean, frame_block, list_offset, popup};

@@ -9,7 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::frame_block;
+use super::{bottom_label, frame_block};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
 use crate::tui::summaries::Row;
@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             sum.selected + 1,
             sum.linked.len()
         );
-        block = block.title_bottom(Line::from(place).right_aligned());
+        block = bottom_label(block, &place);
     }
     frame.render_widget(block, rect);
     let inner = layout::inner(rect);

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::frame_block;
+use super::{bottom_label, frame_block};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
 use crate::tui::timeline_view::geometry;
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             app.session.turns.len(),
             app.session.speaker_name(&app.session.turns[turn])
         );
-        block = block.title_bottom(Line::from(place).right_aligned());
+        block = bottom_label(block, &place);
     }
     frame.render_widget(block, rect);
     if line.is_empty() {

@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{clean, frame_block};
+use super::{bottom_label, clean, frame_block};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
 use crate::tui::{transcript_layout, wrap};
@@ -26,11 +26,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         None => " Transcript ".to_string(),
     };
     if let Some(code) = &app.code_filter {
-        title.push_str(&format!("· coded {} ", clean(code)));
+        title.push_str(&format!("· coded {} ", code));
     }
     let mut block = frame_block(rect, title, focused, t);
     if layout::bordered(rect) {
-        block = block.title_bottom(Line::from(position(app)).right_aligned());
+        block = bottom_label(block, &position(app));
     }
     frame.render_widget(block, rect);
     let inner = layout::inner(rect);

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{bar, frame_block};
+use super::{bar, bottom_label, frame_block};
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
 use crate::tui::widgets::{clean, ellipsize, fit, lit_spans};
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             " {} content words of {} ",
             lists.counts.total, lists.counts.spoken
         );
-        block = block.title_bottom(Line::from(figures).right_aligned());
+        block = bottom_label(block, &figures);
     }
     frame.render_widget(block, rect);
     let active = w.active();

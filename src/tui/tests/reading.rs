@@ -371,3 +371,28 @@ fn hostile_text_is_shown_not_obeyed_in_the_transcript_and_its_hits() {
         "transcript and hit: {s}"
     );
 }
+
+/// A speaker's name from the file reaches frame titles and labels cleaned: the transcript's
+/// title under the speaker filter, the timeline's label.
+#[test]
+fn a_hostile_name_is_shown_not_obeyed_in_frame_titles() {
+    let text = "Eve\u{202e}lin: One.\nAnn: Two.\nEve\u{202e}lin: Three.\nAnn: Four.\n";
+    let session = podium::formats::load_bytes("h.txt", Some("h.txt"), text.as_bytes())
+        .expect("loads")
+        .session;
+    assert!(
+        session.speakers.iter().any(|s| s.name.contains('\u{202e}')),
+        "the name is read as a speaker's"
+    );
+    let mut a = Driver::new(session, 100, 24);
+    for (typed, shows) in [("f", "Transcript · Eve\u{fffd}lin only"), ("fTG", "· Ann")] {
+        keys(&mut a, typed);
+        let s = screen(&a);
+        assert!(!s.contains('\u{202e}'), "after {typed:?}: {s}");
+        assert!(s.contains(shows), "after {typed:?}: {s}");
+    }
+    keys(&mut a, "g");
+    let s = screen(&a);
+    assert!(!s.contains('\u{202e}'), "{s}");
+    assert!(s.contains("· Eve\u{fffd}lin "), "the timeline's label: {s}");
+}

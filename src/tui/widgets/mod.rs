@@ -84,6 +84,11 @@ pub fn fit_line(line: Line<'_>, width: u16) -> Line<'_> {
     out
 }
 
+/// `block` with `label` at its bottom right, cleaned as [`clean`] does (it may name a speaker).
+pub fn bottom_label<'a>(block: Block<'a>, label: &str) -> Block<'a> {
+    block.title_bottom(Line::from(clean(label).into_owned()).right_aligned())
+}
+
 /// A pane's frame: a border with its title when there is room, nothing on tiny terminals.
 pub fn frame_block<'a>(
     rect: Rect,
@@ -92,7 +97,13 @@ pub fn frame_block<'a>(
     theme: Theme,
 ) -> Block<'a> {
     if layout::bordered(rect) {
-        let title = title.into();
+        // Titles name speakers and codes from the file: cleaned here, once for every frame.
+        let mut title = title.into();
+        for span in &mut title.spans {
+            if let Cow::Owned(cleaned) = clean(&span.content) {
+                span.content = Cow::Owned(cleaned);
+            }
+        }
         let title = if focused {
             title.style(theme.title())
         } else {
