@@ -166,8 +166,18 @@ impl App {
             Action::Right => (mark + 1).min(last),
             Action::PageUp | Action::HalfPageUp => mark.saturating_sub(tenth),
             Action::PageDown | Action::HalfPageDown => (mark + tenth).min(last),
-            Action::Top => 0,
-            Action::Bottom => last,
+            // The start and the end are the first and the last turn, whichever turn takes
+            // most of the first or last column.
+            Action::Top | Action::Bottom => {
+                let top = *action == Action::Top;
+                let turns = self.session.turns.len();
+                self.timeline.cursor = Some(if top { 0 } else { last });
+                let turn = if top { 0 } else { turns.saturating_sub(1) };
+                if turns > 0 && self.current_turn() != Some(turn) {
+                    self.jump_to_turn(turn);
+                }
+                return true;
+            }
             Action::Down | Action::Up => {
                 self.move_selection(if *action == Action::Down { 1 } else { -1 });
                 return true;

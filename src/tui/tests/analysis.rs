@@ -197,7 +197,13 @@ fn t_shows_who_spoke_when_and_the_mark_moves_the_reader() {
         "the mark names the turn:\n{s}"
     );
     assert_eq!(a.timeline.cursor, Some(20));
-    // G: the end; Esc: back where the reader was.
+    // G: the end, g: the start (the last and the first turn, however short); Esc: back
+    // where the reader was.
+    keys(&mut a, "G");
+    assert_eq!(current_id(&a), "t19");
+    keys(&mut a, "g");
+    assert_eq!(current_id(&a), "t1");
+    assert!(screen(&a).contains("▲ t1 · word 1"), "{}", screen(&a));
     keys(&mut a, "G");
     assert_eq!(current_id(&a), "t19");
     keys(&mut a, "<Esc>");
